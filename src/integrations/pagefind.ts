@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+/**
+ * Builds the Pagefind search index over the built site in `astro:build:done`,
+ * through Pagefind's Node API (as Starlight does), so `npm run build` alone
+ * produces a searchable site. Pages opt in with `data-pagefind-body`.
+ */
+export default function pagefind(): AstroIntegration {
+  return {
+    name: 'essay-publisher:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        try {
+          const { index, errors: createErrors } = await createIndex({});
+          if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
+          const { page_count, errors: addErrors } = await index.addDirectory({ path: site });
+          if (addErrors.length > 0) throw new Error(`Pagefind could not index ${site}: ${addErrors.join('; ')}`);
+          if (page_count === 0) throw new Error('Pagefind found no page to index: is `data-pagefind-body` on the essay pages?');
+          const { errors: writeErrors } = await index.writeFiles({ outputPath: `${site}pagefind` });
+          if (writeErrors.length > 0) throw new Error(`Pagefind could not write its index: ${writeErrors.join('; ')}`);
+          logger.info(`Indexed ${page_count} page${page_count === 1 ? '' : 's'} for search.`);
+        } catch (cause) {
+          throw new Error('Building the search index failed.', { cause });
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Ids the page layout and the plugins give elements outside the essay's own
+ * headings. A heading whose slug equals one of them would make a duplicate id,
+ * and a broken share link, so the heading-id plugin refuses it.
+ */
+export const LAYOUT_IDS = {
+  /** The skip link's target. */
+  main: 'main',
+  /** The table of contents' label. */
+  tocTitle: 'contents-title',
+  /** The bibliography section's heading (added by rehype-bibliography-section). */
+  bibliography: 'bibliography',
+} as const;
+
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(LAYOUT_IDS), 'refs']);

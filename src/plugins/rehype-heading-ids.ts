@@ -1,0 +1,43 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { EssayError } from '../lib/essay-error.ts';
+import { RESERVED_IDS } from '../lib/reserved-ids.ts';
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * Gives every heading the id Astro would (github-slugger over its text), but
+ * first, and refuses a heading whose id something else on the page already
+ * has. Section ids are public share links: they must be unique and must not
+ * change, so a collision is the author's to resolve by renaming, never ours
+ * to paper over with a suffix.
+ */
+export default function rehypeHeadingIds() {
+  return (tree: Root, file: VFile) => {
+    const taken = new Map<string, string>();
+    for (const id of RESERVED_IDS) taken.set(id, 'the page layout');
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id === 'string') taken.set(id, HEADING.test(node.tagName) ? `the heading "${toString(node)}"` : `a <${node.tagName}>`);
+    });
+
+    const slugger = new GithubSlugger();
+    visit(tree, 'element', (node: Element) => {
+      if (!HEADING.test(node.tagName) || typeof node.properties.id === 'string') return;
+      const text = toString(node);
+      const id = slugger.slug(text);
+      const owner = taken.get(id);
+      if (owner !== undefined) {
+        throw new EssayError(
+          { file: file.path, line: node.position?.start.line },
+          `the heading "${text}" would get the id "${id}", which ${owner} already uses; rename the heading.`,
+        );
+      }
+      node.properties.id = id;
+      taken.set(id, `the heading "${text}"`);
+    });
+  };
+}
