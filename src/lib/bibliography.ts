@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Cite } from 'rehype-citation';
-import { EssayError } from './essay-error.ts';
+import { EssayError, formatPlace } from './essay-error.ts';
 
 /** A CSL-JSON item, as citation-js produces it from BibTeX. */
 export interface CslItem {
@@ -52,7 +52,7 @@ export async function loadBibliography(file: string, citedFrom: string): Promise
   } catch {
     throw new EssayError(
       { file: citedFrom },
-      `bibliography file "${file}" does not exist; put the .bib beside the essay and name it in the frontmatter (bibliography: references.bib).`,
+      `bibliography file ${formatPlace({ file })} does not exist; put the .bib beside the essay and name it in the frontmatter (bibliography: references.bib).`,
     );
   }
   const cached = cache.get(file);
@@ -70,7 +70,10 @@ export function parseBibliography(file: string, text: string): Bibliography {
     throw new EssayError({ file }, 'the bibliography holds no entries; add BibTeX entries such as @book{key, …} or remove the `bibliography` field.');
   }
   const lines = new Map<string, number>();
-  for (const { key, line } of heads) {
+  for (const { key, line, balanced } of heads) {
+    if (!balanced) {
+      throw new EssayError({ file, line }, `the entry "${key}" does not close its braces; check that every { has its }, and that the entry ends with }.`);
+    }
     if (key === '') throw new EssayError({ file, line }, 'a BibTeX entry has no citation key; write it as @book{key, …}.');
     const first = lines.get(key);
     if (first !== undefined) {
@@ -83,7 +86,10 @@ export function parseBibliography(file: string, text: string): Bibliography {
   try {
     items = (new Cite(text, { generateGraph: false }) as { data: CslItem[] }).data;
   } catch (error) {
-    throw new EssayError({ file }, `could not parse the BibTeX: ${(error as Error).message}`, { cause: error });
+    const message = (error as Error).message;
+    const at = message.match(/at line (\d+) col (\d+)/);
+    const place = at ? { file, line: Number(at[1]), column: Number(at[2]) } : { file };
+    throw new EssayError(place, `could not parse the BibTeX: ${message.split('\n')[0]}`, { cause: error });
   }
   const parsed = new Set(items.map((item) => item.id));
   const lost = heads.find(({ key }) => !parsed.has(key));
@@ -101,18 +107,34 @@ interface EntryHead {
   type: string;
   key: string;
   line: number;
+  /** Whether its braces close before the next entry starts. */
+  balanced: boolean;
 }
 
 function scanEntries(text: string): EntryHead[] {
-  const heads: EntryHead[] = [];
+  const found: { type: string; key: string; line: number; start: number }[] = [];
   for (const match of text.matchAll(ENTRY_HEAD)) {
     const type = match[1]!.toLowerCase();
     if (NOT_ENTRIES.has(type)) continue;
     // Ignore "@" inside field values (emails, handles): an entry starts a line.
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     if (text.slice(lineStart, match.index).trim() !== '') continue;
-    const line = text.slice(0, match.index).split('\n').length;
-    heads.push({ type, key: match[2]!, line });
+    found.push({ type, key: match[2]!, line: text.slice(0, match.index).split('\n').length, start: match.index });
   }
-  return heads;
+  return found.map(({ start, ...head }, i) => ({
+    ...head,
+    balanced: bracesBalance(text.slice(start, found[i + 1]?.start ?? text.length)),
+  }));
+}
+
+/** Whether every `{` in an entry's text (escaped `\{` aside) is closed. */
+function bracesBalance(entry: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < entry.length; i++) {
+    const c = entry[i];
+    if (entry[i - 1] === '\\') continue;
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
 }

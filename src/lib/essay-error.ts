@@ -30,3 +30,12 @@ export function formatPlace({ file, line, column }: Place): string {
   if (line === undefined) return shown;
   return column === undefined ? `${shown}:${line}` : `${shown}:${line}:${column}`;
 }
+
+/**
+ * The part of a logged render error an author needs: Astro prefixes the
+ * entry ("Error rendering x/index.md: ") and the Markdown processor the file
+ * URL ("Failed to parse Markdown file "…":\n"); ours already name the file.
+ */
+export function authorMessage(message: string): string {
+  return message.replace(/^Error rendering [^\n]*?: (?=Failed to parse)/, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
+}

@@ -1,5 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { authorMessage } from './essay-error.ts';
 
 export interface EssayLoaderOptions {
   /** Folder of essays, relative to the project root: one folder per essay. */
@@ -26,7 +27,7 @@ export function essayLoader({ base }: EssayLoaderOptions): Loader {
       const errors: string[] = [];
       const logger = Object.create(context.logger) as LoaderContext['logger'];
       logger.error = (message: string) => {
-        errors.push(message);
+        errors.push(authorMessage(message));
         context.logger.error(message);
       };
       await inner.load({ ...context, logger });

@@ -12,4 +12,10 @@ export const LAYOUT_IDS = {
   bibliography: 'bibliography',
 } as const;
 
-export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(LAYOUT_IDS), 'refs']);
+/** Every reserved id, with what uses it, for error messages. */
+export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
+  [LAYOUT_IDS.main, 'the page layout (the skip link’s target)'],
+  [LAYOUT_IDS.tocTitle, 'the table of contents'],
+  [LAYOUT_IDS.bibliography, 'the bibliography section the site adds'],
+  ['refs', 'the citation plugin’s bibliography'],
+]);

@@ -29,7 +29,7 @@ export default function rehypeBibliographySection(options: Options = {}) {
     const section: Element = {
       type: 'element',
       tagName: 'section',
-      properties: { className: ['bibliography'], ariaLabelledBy: LAYOUT_IDS.bibliography },
+      properties: { className: ['bibliography'], ariaLabelledBy: [LAYOUT_IDS.bibliography] },
       children: [heading, { type: 'text', value: '\n' }, list as ElementContent],
     };
     tree.children.splice(index, 1, section);

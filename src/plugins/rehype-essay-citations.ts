@@ -67,6 +67,7 @@ export default function rehypeEssayCitations() {
       csl: style.name,
       lang: locale.lang,
       linkCitations: true,
+      inlineClass: ['citation'],
       ...(noCite ? { noCite } : {}),
     });
     try {

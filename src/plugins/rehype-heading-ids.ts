@@ -17,11 +17,10 @@ const HEADING = /^h[1-6]$/;
  */
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
-    const taken = new Map<string, string>();
-    for (const id of RESERVED_IDS) taken.set(id, 'the page layout');
+    const taken = new Map(RESERVED_IDS);
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
-      if (typeof id === 'string') taken.set(id, HEADING.test(node.tagName) ? `the heading "${toString(node)}"` : `a <${node.tagName}>`);
+      if (typeof id === 'string' && !taken.has(id)) taken.set(id, `a <${node.tagName}> of the essay`);
     });
 
     const slugger = new GithubSlugger();

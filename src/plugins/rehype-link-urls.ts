@@ -1,0 +1,35 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
+
+/**
+ * Makes the web addresses in bibliography entries links. CSL styles print a
+ * work's URL as plain text; a reader expects to follow it.
+ */
+export default function rehypeLinkUrls() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (!(node.properties.className as string[] | undefined)?.includes('csl-entry')) return;
+      visit(node, 'text', (text: Text, index, parent) => {
+        if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return;
+        const pieces = linkify(text.value);
+        if (pieces.length === 1) return;
+        parent.children.splice(index, 1, ...pieces);
+        return index + pieces.length;
+      });
+    });
+  };
+}
+
+function linkify(value: string): ElementContent[] {
+  const pieces: ElementContent[] = [];
+  let last = 0;
+  for (const match of value.matchAll(URL_PATTERN)) {
+    if (match.index > last) pieces.push({ type: 'text', value: value.slice(last, match.index) });
+    pieces.push({ type: 'element', tagName: 'a', properties: { href: match[0] }, children: [{ type: 'text', value: match[0] }] });
+    last = match.index + match[0].length;
+  }
+  if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
+  return pieces;
+}
