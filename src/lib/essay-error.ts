@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where in an author's file a problem is, as precisely as it is known. */
@@ -38,4 +39,26 @@ export function formatPlace({ file, line, column }: Place): string {
  */
 export function authorMessage(message: string): string {
   return message.replace(/^Error rendering [^\n]*?: (?=Failed to parse)/, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
+}
+
+/**
+ * The place of a line of the Markdown body in its file. The content loader
+ * renders the body without its frontmatter, so positions count from the body's
+ * first line; the author's editor counts from the file's.
+ */
+export function placeInFile(file: { path: string; value: unknown }, bodyLine: number | undefined): Place {
+  if (bodyLine === undefined) return { file: file.path };
+  return { file: file.path, line: bodyLine + frontmatterLines(file.path, String(file.value)) };
+}
+
+function frontmatterLines(path: string, body: string): number {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    return 0;
+  }
+  // Astro trims the body, so find where it starts rather than assume it ends the file.
+  const start = body.trim() === '' ? -1 : raw.indexOf(body.trim());
+  return start === -1 ? 0 : raw.slice(0, start).split('\n').length - 1;
 }

@@ -2,7 +2,7 @@ import type { Element, Root, Text } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { findMarkers } from '../lib/citation-markers.ts';
-import { EssayError, formatPlace } from '../lib/essay-error.ts';
+import { EssayError, formatPlace, placeInFile } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 
 /** Elements whose text is code or not prose: markers there are meant literally. */
@@ -47,8 +47,8 @@ export default function rehypeCitationCheck() {
 
     const [first] = problems;
     if (first === undefined) return;
-    if (problems.length === 1) throw new EssayError({ file: file.path, line: first.line }, first.message);
-    const list = problems.map((p) => `${formatPlace({ file: file.path, line: p.line })}: ${p.message}`);
+    if (problems.length === 1) throw new EssayError(placeInFile(file, first.line), first.message);
+    const list = problems.map((p) => `${formatPlace(placeInFile(file, p.line))}: ${p.message}`);
     throw new EssayError({ file: file.path }, `${problems.length} citations cannot be published:\n  ${list.join('\n  ')}`);
   };
 }

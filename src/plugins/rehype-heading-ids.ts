@@ -3,7 +3,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { EssayError } from '../lib/essay-error.ts';
+import { EssayError, placeInFile } from '../lib/essay-error.ts';
 import { RESERVED_IDS } from '../lib/reserved-ids.ts';
 
 const HEADING = /^h[1-6]$/;
@@ -31,7 +31,7 @@ export default function rehypeHeadingIds() {
       const owner = taken.get(id);
       if (owner !== undefined) {
         throw new EssayError(
-          { file: file.path, line: node.position?.start.line },
+          placeInFile(file, node.position?.start.line),
           `the heading "${text}" would get the id "${id}", which ${owner} already uses; rename the heading.`,
         );
       }

@@ -13,7 +13,8 @@ const processor = createMarkdownProcessor({
 
 /** Renders a Markdown file exactly as the site's content loader does. */
 export async function renderMarkdownFile(file: string): Promise<string> {
-  const { content, frontmatter } = parseFrontmatter(await readFile(file, 'utf8'));
-  const { code } = await (await processor).render(content, { fileURL: pathToFileURL(file), frontmatter });
+  // As Astro's Markdown entry type does: frontmatter blanked, body trimmed.
+  const { content, frontmatter } = parseFrontmatter(await readFile(file, 'utf8'), { frontmatter: 'empty-with-spaces' });
+  const { code } = await (await processor).render(content.trim(), { fileURL: pathToFileURL(file), frontmatter });
   return code;
 }

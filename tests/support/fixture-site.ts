@@ -1,0 +1,19 @@
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './paths.ts';
+
+/**
+ * A throwaway copy of the site whose essays are the given fixture folders:
+ * the real config, src/ and public/ (linked), its own content/ and caches.
+ * It lives under tests/.tmp so that node_modules resolves to the project's.
+ */
+export function makeFixtureSite(name: string, essays: Record<string, string>): string {
+  const site = path.join(root, 'tests/.tmp', name);
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(path.join(site, 'content/essays'), { recursive: true });
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    symlinkSync(path.join(root, entry), path.join(site, entry));
+  }
+  for (const [slug, from] of Object.entries(essays)) cpSync(from, path.join(site, 'content/essays', slug), { recursive: true });
+  return site;
+}
