@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     // Browser tests and fixture builds are heavy; two cores do not gain from more.
     maxWorkers: 2,
     testTimeout: 30_000,
