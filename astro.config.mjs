@@ -3,7 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
-import { rehypePlugins, remarkPlugins } from './src/plugins/index.ts';
+import { rehypePlugins, remarkPlugins, remarkRehype } from './src/plugins/index.ts';
 
 export default defineConfig({
   // Canonical URLs and the sitemap need the public address; set SITE_URL when deploying.
@@ -17,6 +17,7 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins,
       rehypePlugins,
+      remarkRehype,
     }),
   },
   integrations: [sitemap(), pagefind()],

@@ -18,4 +18,5 @@ export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
   [LAYOUT_IDS.tocTitle, 'the table of contents'],
   [LAYOUT_IDS.bibliography, 'the bibliography section the site adds'],
   ['refs', 'the citation plugin’s bibliography'],
+  ['footnote-label', 'the notes section'],
 ]);

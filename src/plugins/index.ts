@@ -1,17 +1,33 @@
 import remarkGfm from 'remark-gfm';
 import rehypeBibliographySection from './rehype-bibliography-section.ts';
+import rehypeCitationBacklinks from './rehype-citation-backlinks.ts';
 import rehypeCitationCheck from './rehype-citation-check.ts';
+import rehypeCitationScope from './rehype-citation-scope.ts';
 import rehypeEssayCitations from './rehype-essay-citations.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeLinkUrls from './rehype-link-urls.ts';
+import rehypeNotesHeading from './rehype-notes-heading.ts';
 
 /** The Markdown pipeline's plugins, in order: astro.config.mjs and the fixture tests share them. */
 export const remarkPlugins = [remarkGfm];
 
 export const rehypePlugins = [
+  rehypeCitationScope,
   rehypeEssayCitations,
   rehypeCitationCheck,
+  rehypeCitationBacklinks,
   rehypeBibliographySection,
+  rehypeNotesHeading,
   rehypeLinkUrls,
   rehypeHeadingIds,
 ];
+
+/**
+ * remark-rehype: GFM footnotes get a visible "Notes" heading (they are part of
+ * the apparatus, and in the table of contents), not a screen-reader-only one.
+ */
+export const remarkRehype = {
+  footnoteLabel: 'Notes',
+  footnoteLabelTagName: 'h2',
+  footnoteLabelProperties: {},
+};

@@ -32,6 +32,9 @@ export default function rehypeBibliographySection(options: Options = {}) {
       properties: { className: ['bibliography'], ariaLabelledBy: [LAYOUT_IDS.bibliography] },
       children: [heading, { type: 'text', value: '\n' }, list as ElementContent],
     };
-    tree.children.splice(index, 1, section);
+    // Notes first, then the bibliography, as in print (rehype-citation puts
+    // its footnotes after the bibliography).
+    tree.children.splice(index, 1);
+    tree.children.push(section);
   };
 }

@@ -1,9 +1,9 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { EssayError, placeInFile } from '../lib/essay-error.ts';
+import { headingText } from '../lib/heading-text.ts';
 import { RESERVED_IDS } from '../lib/reserved-ids.ts';
 
 const HEADING = /^h[1-6]$/;
@@ -26,7 +26,7 @@ export default function rehypeHeadingIds() {
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node: Element) => {
       if (!HEADING.test(node.tagName) || typeof node.properties.id === 'string') return;
-      const text = toString(node);
+      const text = headingText(node);
       const id = slugger.slug(text);
       const owner = taken.get(id);
       if (owner !== undefined) {
@@ -40,3 +40,4 @@ export default function rehypeHeadingIds() {
     });
   };
 }
+

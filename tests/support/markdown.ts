@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { rehypePlugins, remarkPlugins } from '../../src/plugins/index.ts';
+import { rehypePlugins, remarkPlugins, remarkRehype } from '../../src/plugins/index.ts';
 
 const processor = createMarkdownProcessor({
   gfm: false,
@@ -9,6 +9,7 @@ const processor = createMarkdownProcessor({
   syntaxHighlight: false,
   remarkPlugins,
   rehypePlugins,
+  remarkRehype,
 });
 
 /** Renders a Markdown file exactly as the site's content loader does. */
