@@ -1,0 +1,95 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { dist } from '../support/paths.ts';
+import { type StaticServer, serve } from '../support/server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function essay(options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await page.goto(`${server.url}/essays/october-revolution/`);
+  return page;
+}
+
+const preview = (page: Page) => page.locator('#citation-preview');
+const isOpen = (page: Page) => preview(page).evaluate((el) => el.matches(':popover-open')).catch(() => false);
+
+describe('citation previews', () => {
+  it('opens on mouse hover with the full entry, and closes with Escape', async () => {
+    const page = await essay();
+    await page.getByRole('link', { name: 'Figes 1996' }).hover();
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(await preview(page).textContent()).toContain('Figes, O. 1996. A People’s Tragedy. London: Jonathan Cape.');
+    expect(await preview(page).getAttribute('role')).toBe('tooltip');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isOpen(page)).toBe(false);
+  });
+
+  it('opens when the citation is reached with Tab, describes it, and leaves focus on it', async () => {
+    const page = await essay();
+    const link = page.getByRole('link', { name: 'Pipes 1968' });
+    // Tab from the paragraph's start until the citation has focus.
+    await page.locator('.essay-body p').first().evaluate((p) => {
+      p.tabIndex = -1;
+      p.focus();
+    });
+    for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(await preview(page).textContent()).toContain('Pipes, R., ed. 1968. Revolutionary Russia.');
+    expect(await link.getAttribute('aria-describedby')).toBe('citation-preview');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isOpen(page)).toBe(false);
+    expect(await link.evaluate((el) => el === document.activeElement), 'focus stays on the citation').toBe(true);
+  });
+
+  it('previews each work of a group on its own', async () => {
+    const page = await essay();
+    await page.getByRole('link', { name: 'Pipes 1968' }).hover();
+    await expect.poll(() => preview(page).textContent()).toContain('Revolutionary Russia');
+    await page.getByRole('link', { name: 'Figes 1996' }).hover();
+    await expect.poll(() => preview(page).textContent()).toContain('A People’s Tragedy');
+    expect(await preview(page).textContent()).not.toContain('Revolutionary Russia');
+  });
+
+  it('opens on a tap on a 320 px touch screen and stays on screen', async () => {
+    const page = await essay({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+    const link = page.getByRole('link', { name: '2008' });
+    await link.scrollIntoViewIfNeeded();
+    await link.tap();
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(page.url(), 'the first tap previews instead of leaving').not.toContain('#bib-');
+    const box = await preview(page).boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(640);
+    await preview(page).getByRole('link', { name: 'Go to the bibliography entry' }).tap();
+    await page.waitForURL(/#bib-rabinowitch2008$/);
+  });
+});
+
+describe('backlinks', () => {
+  it('go from a citation to its entry and back to the same citation', async () => {
+    const page = await essay();
+    await page.getByRole('link', { name: '1977' }).click();
+    await page.waitForURL(/#bib-trotsky1977$/);
+    const back = page.locator('#bib-trotsky1977 .backlinks a');
+    expect(await back.getAttribute('aria-label')).toBe('Back to citation 1, in ‘Aftermath of the July Days’');
+    await back.click();
+    await page.waitForURL(/#cite-trotsky1977-1$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toBe('1977');
+  });
+});
