@@ -5,12 +5,14 @@ import { essayLoader } from './lib/essay-loader.ts';
 
 /** When an essay was written: a date, with an optional human note. */
 const written = z.union([
-  z.coerce.date().transform((date) => ({ date, note: undefined })),
+  z.coerce.date().transform((date) => ({ date, note: undefined, precision: 'day' as const })),
   z.object({
     /** The date the essay was written (or first published), YYYY-MM-DD. */
     date: z.coerce.date(),
     /** How the author puts it, e.g. "Initially written around October 2013"; shown instead of the bare date. */
     note: z.string().min(1).optional(),
+    /** How precise the date is: "month" for "around October 2013". Citations and metadata give no more. */
+    precision: z.enum(['day', 'month', 'year']).default('day'),
   }),
 ]);
 

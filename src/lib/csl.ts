@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EssayError, type Place } from './essay-error.ts';
 import { didYouMean } from './suggest.ts';
@@ -28,7 +29,12 @@ export const LOCALES = ['en-GB', 'en-US'] as const;
 export const DEFAULT_STYLE = 'chicago-author-date';
 export const DEFAULT_LANG = 'en-GB';
 
-const cslDir = fileURLToPath(new URL('../csl/', import.meta.url));
+/**
+ * src/csl, found beside this module when it runs from source (the Markdown
+ * plugins, tests), else from the project root (pages run from a build bundle).
+ */
+const besideThis = fileURLToPath(new URL('../csl/', import.meta.url));
+const cslDir = existsSync(besideThis) ? besideThis : `${path.resolve('src/csl')}/`;
 const cache = new Map<string, string>();
 
 function read(file: string): string {

@@ -10,6 +10,8 @@ export const LAYOUT_IDS = {
   tocTitle: 'contents-title',
   /** The bibliography section's heading (added by rehype-bibliography-section). */
   bibliography: 'bibliography',
+  /** The "Cite this essay" section's heading. */
+  citeThis: 'cite-this-essay',
 } as const;
 
 /** Every reserved id, with what uses it, for error messages. */
@@ -19,4 +21,5 @@ export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
   [LAYOUT_IDS.bibliography, 'the bibliography section the site adds'],
   ['refs', 'the citation plugin’s bibliography'],
   ['footnote-label', 'the notes section'],
+  [LAYOUT_IDS.citeThis, 'the “Cite this essay” section'],
 ]);

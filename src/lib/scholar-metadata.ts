@@ -1,0 +1,69 @@
+import type { CslItem, CslName } from './bibliography.ts';
+import { isoDate } from './dates.ts';
+import type { EssayFacts } from './essay-record.ts';
+
+/** A `<meta name content>` pair. */
+export type Meta = [name: string, content: string];
+
+const nameOf = (n: CslName) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ');
+const yearOf = (item: CslItem) => item.issued?.['date-parts']?.[0]?.[0];
+
+/**
+ * Google Scholar's `citation_*` tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing):
+ * the essay's own facts, and one `citation_reference` per bibliography entry.
+ */
+export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
+  const date = isoDate(facts.written.date, facts.written.precision).replaceAll('-', '/');
+  const meta: Meta[] = [['citation_title', facts.title]];
+  if (facts.author) meta.push(['citation_author', facts.author]);
+  meta.push(
+    ['citation_publication_date', date],
+    ['citation_language', facts.lang],
+    ['citation_fulltext_html_url', facts.url.href],
+  );
+  for (const item of references) {
+    const parts = [
+      item.title && `citation_title=${item.title}`,
+      ...(item.author ?? item.editor ?? []).map((n) => `citation_author=${nameOf(n)}`),
+      yearOf(item) && `citation_publication_date=${yearOf(item)}`,
+      typeof item['container-title'] === 'string' && `citation_inbook_title=${item['container-title']}`,
+      typeof item.publisher === 'string' && `citation_publisher=${item.publisher}`,
+    ].filter(Boolean);
+    meta.push(['citation_reference', parts.join('; ')]);
+  }
+  return meta;
+}
+
+const SCHEMA_TYPES: Record<string, string> = { book: 'Book', chapter: 'Chapter', 'article-journal': 'ScholarlyArticle', webpage: 'WebPage' };
+
+/** schema.org `ScholarlyArticle` for the essay, with its bibliography as `citation`. */
+export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ScholarlyArticle',
+    headline: facts.title,
+    name: facts.title,
+    description: facts.description,
+    url: facts.url.href,
+    mainEntityOfPage: facts.url.href,
+    datePublished: isoDate(facts.written.date, facts.written.precision),
+    inLanguage: facts.lang,
+    ...(facts.author ? { author: { '@type': 'Person', name: facts.author } } : {}),
+    isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL('/', facts.url).href },
+    citation: references.map((item) => ({
+      '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
+      name: item.title,
+      ...(item.author?.length ? { author: item.author.map((n) => ({ '@type': 'Person', name: nameOf(n) })) } : {}),
+      ...(item.editor?.length ? { editor: item.editor.map((n) => ({ '@type': 'Person', name: nameOf(n) })) } : {}),
+      ...(yearOf(item) ? { datePublished: String(yearOf(item)) } : {}),
+      ...(typeof item.publisher === 'string' ? { publisher: { '@type': 'Organization', name: item.publisher } } : {}),
+      ...(typeof item['container-title'] === 'string' ? { isPartOf: { '@type': 'Book', name: item['container-title'] } } : {}),
+      ...(typeof item.URL === 'string' ? { url: item.URL } : {}),
+    })),
+  };
+}
+
+/** JSON for inside a `<script>` element: `<` escaped so the text cannot close it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replaceAll('<', '\\u003c');
+}

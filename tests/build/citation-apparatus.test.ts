@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPage } from '../support/html.ts';
+import { dist } from '../support/paths.ts';
+
+const essayDir = path.join(dist, 'essays/october-revolution');
+let page: Document;
+
+beforeAll(() => {
+  page = readPage(path.join(essayDir, 'index.html'));
+});
+
+describe('"Cite this essay"', () => {
+  it('formats the essay in its own style, dated as precisely as the author dated it', () => {
+    const entry = page.querySelector('#cite-this-essay + .csl-entry')?.textContent;
+    expect(entry).toBe('‘The October Revolution: A Coup D’état?’ 2013. Essays. October 2013. https://essays.example.org/essays/october-revolution/.');
+  });
+
+  it('offers the essay’s record as BibTeX, RIS and CSL-JSON, and its bibliography as .bib and CSL-JSON', () => {
+    const links = [...page.querySelectorAll('.cite-this a[download]')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['cite.bib', 'cite.ris', 'cite.json', 'references.bib', 'references.json']);
+    const read = (file: string) => readFileSync(path.join(essayDir, file), 'utf8');
+    expect(read('cite.bib')).toMatch(/^@misc\{octoberrevolution,[\s\S]*url = \{https:\/\/essays\.example\.org\/essays\/october-revolution\/\}/);
+    expect(read('cite.ris')).toMatch(/^TY {2}- ELEC\n[\s\S]*TI {2}- The October Revolution: A Coup D’état\?\n[\s\S]*ER {2}- /);
+    expect(JSON.parse(read('cite.json'))[0]).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2013, 10]] } });
+    expect(read('references.bib')).toBe(readFileSync('content/essays/october-revolution/references.bib', 'utf8'));
+    expect(JSON.parse(read('references.json'))).toHaveLength(14);
+  });
+
+  it('is kept out of the search index', () => {
+    expect(page.querySelector('.cite-this')?.getAttribute('data-pagefind-ignore')).toBe('all');
+  });
+});
+
+describe('scholarly metadata', () => {
+  it('has Google Scholar tags with one citation_reference per bibliography entry', () => {
+    const meta = (name: string) => [...page.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute('content'));
+    expect(meta('citation_title')).toEqual(['The October Revolution: A Coup D’état?']);
+    expect(meta('citation_publication_date')).toEqual(['2013/10']);
+    expect(meta('citation_author'), 'the source names no author').toEqual([]);
+    const references = meta('citation_reference');
+    expect(references).toHaveLength(14);
+    expect(references).toContain('citation_title=Revolutionary Russia; citation_author=R. Pipes; citation_publication_date=1968; citation_publisher=Oxford University Press');
+  });
+
+  it('describes the essay as a schema.org ScholarlyArticle citing its 14 works', () => {
+    const json = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+    expect(json).toMatchObject({ '@type': 'ScholarlyArticle', headline: 'The October Revolution: A Coup D’état?', datePublished: '2013-10', inLanguage: 'en-GB' });
+    expect(json.citation).toHaveLength(14);
+    expect(json.citation).toContainEqual(expect.objectContaining({ '@type': 'Book', name: 'Revolutionary Russia', editor: [{ '@type': 'Person', name: 'R. Pipes' }] }));
+  });
+});
+
+describe('backlinks in the built essay', () => {
+  it('link each cited entry back to its citation, and no uncited entry', () => {
+    const cited = [...page.querySelectorAll('.csl-entry[data-cited]')].map((e) => e.id);
+    expect(cited.sort()).toEqual(['bib-figes1996', 'bib-pipes1968', 'bib-rabinowitch2008', 'bib-trotsky1977']);
+    for (const back of page.querySelectorAll('.backlinks a')) {
+      expect(page.getElementById(back.getAttribute('href')!.slice(1))?.getAttribute('href')).toMatch(/^#bib-/);
+    }
+    expect(page.querySelector('#bib-pipes1968 .backlinks a')?.getAttribute('aria-label')).toBe('Back to citation 1, in the introduction');
+  });
+});
