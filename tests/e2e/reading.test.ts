@@ -71,7 +71,7 @@ describe('reading the essay in Chromium', () => {
     const { page } = await open('/essays/october-revolution/', { javaScriptEnabled: false });
     const text = await page.locator('article').innerText();
     expect(text).toContain('It was an astonishingly smooth and bloodless revolution.');
-    expect(await page.locator('.csl-entry').count()).toBe(14);
+    expect(await page.locator('.bibliography .csl-entry').count()).toBe(14);
     await page.getByRole('link', { name: '1977' }).click();
     await page.waitForURL(/#bib-trotsky1977$/);
   });
