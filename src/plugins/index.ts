@@ -1,4 +1,9 @@
+import type { PluggableList } from 'unified';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { essaySchema } from '../lib/sanitize-schema.ts';
+import rehypeAuthorIds from './rehype-author-ids.ts';
 import rehypeBibliographySection from './rehype-bibliography-section.ts';
 import rehypeCitationBacklinks from './rehype-citation-backlinks.ts';
 import rehypeCitationCheck from './rehype-citation-check.ts';
@@ -11,7 +16,12 @@ import rehypeNotesHeading from './rehype-notes-heading.ts';
 /** The Markdown pipeline's plugins, in order: astro.config.mjs and the fixture tests share them. */
 export const remarkPlugins = [remarkGfm];
 
-export const rehypePlugins = [
+export const rehypePlugins: PluggableList = [
+  // Raw HTML is parsed here, not at Astro's end of the pipeline, so that it is
+  // sanitised, and citations inside it are formatted and checked, like Markdown.
+  rehypeRaw,
+  [rehypeSanitize, essaySchema],
+  rehypeAuthorIds,
   rehypeCitationScope,
   rehypeEssayCitations,
   rehypeCitationCheck,

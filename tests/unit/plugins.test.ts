@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorMessage } from '../../src/lib/essay-error.ts';
@@ -30,6 +30,8 @@ describe('the Markdown pipeline', () => {
         error = authorMessage((e as Error).message);
       }
       if (update) {
+        // A case either renders or fails: keep exactly one expectation file.
+        rmSync(error === undefined ? errorFile : outputFile, { force: true });
         if (error === undefined) writeFileSync(outputFile, `${output}\n`);
         else writeFileSync(errorFile, `${error}\n`);
         return;

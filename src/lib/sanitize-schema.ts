@@ -1,0 +1,44 @@
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+
+/**
+ * What raw HTML in an essay may do. Authors are trusted with markup, not with
+ * scripts: GitHub's schema (no script, style, iframe, form or event handler,
+ * only http(s)/mailto links, no `javascript:` URLs) plus the elements essays
+ * use (figures, abbreviations, marks, asides, citations of titles) and
+ * `class`, `lang` and `dir` everywhere. Ids are kept as written (not prefixed
+ * with `user-content-`): they are share links, and the heading-id plugin
+ * refuses any that collide with the page's own.
+ */
+export const essaySchema: Schema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'abbr',
+    'aside',
+    'cite',
+    'figcaption',
+    'figure',
+    'mark',
+    'small',
+    'time',
+    'u',
+    'dfn',
+    'bdi',
+    'wbr',
+    'caption',
+    'colgroup',
+    'col',
+  ],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'lang', 'dir', 'translate'],
+    a: [...(defaultSchema.attributes?.a ?? []), 'hrefLang', 'rel'],
+    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'loading', 'decoding', 'srcSet', 'sizes'],
+    section: ['dataFootnotes'],
+    time: ['dateTime'],
+  },
+  protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
+  // Relative URLs (own images, other essays) stay allowed: protocols only restrict absolute ones.
+  clobber: [],
+  clobberPrefix: '',
+};
