@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import linkCheck from './src/integrations/link-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/plugins/index.ts';
 
@@ -20,5 +21,6 @@ export default defineConfig({
       remarkRehype,
     }),
   },
-  integrations: [sitemap(), pagefind()],
+  // Links are checked before the search index is built (hooks run in this order).
+  integrations: [sitemap(), linkCheck(), pagefind()],
 });

@@ -1,0 +1,28 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { findBrokenLinks } from '../lib/links.ts';
+
+/**
+ * Refuses to finish a build with a broken internal link or #fragment, naming
+ * the page and the link, and removes the output so that a broken build never
+ * looks like a finished one. Runs before the search index is built.
+ */
+export default function linkCheck(): AstroIntegration {
+  return {
+    name: 'essay-publisher:link-check',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const broken = await findBrokenLinks(out);
+        if (broken.length === 0) {
+          logger.info('Every internal link and #fragment resolves.');
+          return;
+        }
+        await rm(out, { recursive: true, force: true });
+        const list = broken.map((b) => `  ${b.page}: ${b.href} (${b.problem})`).join('\n');
+        throw new Error(`${broken.length} broken internal link${broken.length === 1 ? '' : 's'}; the build output was removed:\n${list}`);
+      },
+    },
+  };
+}

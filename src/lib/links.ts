@@ -1,0 +1,70 @@
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+
+export interface BrokenLink {
+  /** The page the link is on, relative to the site root. */
+  page: string;
+  href: string;
+  problem: string;
+}
+
+interface Page {
+  ids: Set<string>;
+  hrefs: string[];
+}
+
+/** Every page's ids and link targets. */
+async function readPages(dir: string): Promise<Map<string, Page>> {
+  const pages = new Map<string, Page>();
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  await Promise.all(
+    files.map(async (file) => {
+      const tree = fromHtml(await readFile(path.join(dir, file), 'utf8'));
+      const page: Page = { ids: new Set(), hrefs: [] };
+      visit(tree, 'element', (node: Element) => {
+        if (typeof node.properties.id === 'string') page.ids.add(node.properties.id);
+        if ((node.tagName === 'a' || node.tagName === 'area') && typeof node.properties.href === 'string') page.hrefs.push(node.properties.href);
+      });
+      pages.set(path.join(dir, file), page);
+    }),
+  );
+  return pages;
+}
+
+/** The file an internal link reaches, as a static host serves it, or undefined if none. */
+function target(dir: string, from: string, pathname: string): string | undefined {
+  const resolved = pathname === '' ? from : pathname.startsWith('/') ? path.join(dir, pathname) : path.join(path.dirname(from), pathname);
+  if (!resolved.startsWith(dir)) return undefined;
+  const candidates = [resolved, path.join(resolved, 'index.html'), `${resolved}.html`];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+/**
+ * Internal links (and their #fragments) of a built site that lead nowhere.
+ * External links, `mailto:` and text fragments (`#:~:text=`) are not checked.
+ */
+export async function findBrokenLinks(dir: string): Promise<BrokenLink[]> {
+  const root = path.resolve(dir);
+  const pages = await readPages(root);
+  const broken: BrokenLink[] = [];
+  for (const [file, page] of pages) {
+    for (const href of page.hrefs) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
+      const url = new URL(href, 'https://site.invalid/');
+      const [pathname, fragment] = [decodeURIComponent(href.split(/[?#]/)[0] ?? ''), decodeURIComponent(url.hash.slice(1))];
+      const reached = target(root, file, pathname);
+      const where = path.relative(root, file);
+      if (reached === undefined) {
+        broken.push({ page: where, href, problem: 'no such page or file' });
+      } else if (fragment && !fragment.startsWith(':~:') && reached.endsWith('.html')) {
+        const ids = pages.get(reached)?.ids;
+        if (ids && !ids.has(fragment)) broken.push({ page: where, href, problem: `no element with id "${fragment}"` });
+      }
+    }
+  }
+  return broken.sort((a, b) => a.page.localeCompare(b.page) || a.href.localeCompare(b.href));
+}
