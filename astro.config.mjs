@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import linkCheck from './src/integrations/link-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { isSharePage } from './src/lib/share.ts';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/plugins/index.ts';
 
 export default defineConfig({
@@ -21,6 +22,7 @@ export default defineConfig({
       remarkRehype,
     }),
   },
+  // Share pages only forward to a section: they are not pages to list.
   // Links are checked before the search index is built (hooks run in this order).
-  integrations: [sitemap(), linkCheck(), pagefind()],
+  integrations: [sitemap({ filter: (page) => !isSharePage(page) }), linkCheck(), pagefind()],
 });
