@@ -1,0 +1,216 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { dist } from '../support/paths.ts';
+import { type StaticServer, serve } from '../support/server.ts';
+
+const ESSAY = '/essays/october-revolution/';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A fresh page with the clipboard allowed and smooth scrolling off (so that a
+ * jump lands at once), which fails the test on any script error.
+ */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  await page.goto(`${server.url}${path}`);
+  return { page, problems };
+}
+
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const marked = (page: Page) => page.locator('nav.toc a[aria-current="true"]').allTextContents();
+
+/** Scrolls so that an element's top is at the top of the viewport. */
+async function scrollToTop(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY, behavior: 'instant' }));
+}
+
+/** Where a phrase of the essay is, relative to the viewport. */
+function phraseTop(page: Page, phrase: string): Promise<number | undefined> {
+  return page.evaluate((phrase) => {
+    const walker = document.createTreeWalker(document.querySelector('.essay-body')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.replace(/\u00a0/g, ' ').indexOf(phrase); // the source's no-break spaces
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      return range.getBoundingClientRect().top;
+    }
+    return undefined;
+  }, phrase);
+}
+
+describe('sharing a section', () => {
+  it('copies the section’s share page to the clipboard and says so politely', async () => {
+    const { page, problems } = await open(ESSAY);
+    await page.locator('#the-july-days').hover();
+    const copy = page.getByRole('button', { name: 'Copy link to section: The July Days' });
+    await expect.poll(() => copy.isVisible()).toBe(true);
+    await copy.click();
+    await expect.poll(() => clipboard(page)).toBe(`${server.url}${ESSAY}s/the-july-days/`);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Link to the section copied.');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the heading’s link and buttons on keyboard focus', async () => {
+    const { page } = await open(ESSAY);
+    const link = page.getByRole('link', { name: 'Link to section: The Constituent Assembly' });
+    await link.focus();
+    await expect.poll(() => link.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('1');
+  });
+
+  it('forwards a share page to its section at once', async () => {
+    const { page } = await open(`${ESSAY}s/the-constituent-assembly/`);
+    await page.waitForURL(new RegExp(`${ESSAY}#the-constituent-assembly$`));
+    await expect.poll(() => page.locator('#the-constituent-assembly').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(100);
+  });
+});
+
+describe('linking a passage', () => {
+  it('copies a link that opens the essay scrolled to the passage', async () => {
+    const { page, problems } = await open(ESSAY);
+    // Select from inside one word to inside another, as a hurried reader would.
+    await page.evaluate(() => {
+      const phrase = 'metalworkers discouraged incoming troops';
+      const walker = document.createTreeWalker(document.querySelector('.essay-body')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.replace(/\u00a0/g, ' ').indexOf(phrase); // the source's no-break spaces
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + phrase.length - 3);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error('phrase not found');
+    });
+    await page.getByRole('button', { name: 'Copy link to this passage' }).click();
+    await expect.poll(() => clipboard(page)).toMatch(/#aftermath-of-the-july-days:~:text=/);
+    const link = await clipboard(page);
+    expect(link).toContain('metalworkers%20discouraged%20incoming%20troops');
+    expect(problems).toEqual([]);
+
+    // A short window, so that the passage is far below its section's heading.
+    const reader = (await open(ESSAY, { viewport: { width: 1000, height: 450 } })).page;
+    await reader.goto(link);
+    await expect.poll(async () => phraseTop(reader, 'metalworkers discouraged incoming troops')).toBeGreaterThan(0);
+    const top = await phraseTop(reader, 'metalworkers discouraged incoming troops');
+    expect(top).toBeLessThan(450);
+    // It is the passage that was scrolled to, not the section's heading (the fallback).
+    expect(await reader.locator('#aftermath-of-the-july-days').evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(0);
+  });
+});
+
+describe('the table of contents', () => {
+  it('marks the section scrolled to', async () => {
+    const { page, problems } = await open(ESSAY);
+    await scrollToTop(page, '#the-october-revolution');
+    await expect.poll(() => marked(page)).toEqual(['The October Revolution']);
+    await scrollToTop(page, '#the-legitimacy-of-the-soviets');
+    await expect.poll(() => marked(page)).toEqual(['The Legitimacy of the Soviets']);
+    expect(problems).toEqual([]);
+  });
+
+  it('marks the last section at the end of the page', async () => {
+    const { page } = await open(ESSAY);
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await expect.poll(() => marked(page)).toEqual(['Bibliography']);
+  });
+
+  it('marks the section a link leads to on loading', async () => {
+    const { page } = await open(`${ESSAY}#the-constituent-assembly`);
+    await expect.poll(() => marked(page)).toEqual(['The Constituent Assembly']);
+  });
+
+  it('folds away on a narrow screen', async () => {
+    const { page } = await open(ESSAY, { viewport: { width: 360, height: 740 } });
+    const link = page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'The July Days', exact: true });
+    expect(await link.isVisible()).toBe(true);
+    await page.locator('nav.toc summary').click();
+    expect(await link.isVisible()).toBe(false);
+  });
+});
+
+describe('the theme', () => {
+  it('follows the system until the reader chooses, and keeps the choice across a reload', async () => {
+    const { page, problems } = await open(ESSAY, { colorScheme: 'light' });
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await background()).toBe('rgb(253, 252, 248)');
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await background()).toBe('rgb(22, 21, 15)');
+
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await background()).toBe('rgb(22, 21, 15)');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+
+    // Choosing what the system shows goes back to following it.
+    await toggle.click();
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('system');
+    expect(await background()).toBe('rgb(253, 252, 248)');
+    expect(problems).toEqual([]);
+  });
+
+  it('follows a dark system', async () => {
+    const { page } = await open('/', { colorScheme: 'dark' });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(22, 21, 15)');
+    await expect.poll(() => page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('reading comfort', () => {
+  it.each(['light', 'dark'] as const)('axe-core finds no violations on the home, essay and search pages (%s)', async (colorScheme) => {
+    for (const path of ['/', ESSAY, '/search/?q=Kornilov']) {
+      const { page } = await open(path, { colorScheme });
+      if (path.startsWith('/search/')) await expect.poll(() => page.locator('pagefind-results a').count()).toBeGreaterThan(0);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, `${path} (${colorScheme})`).toEqual([]);
+    }
+  });
+
+  it.each(['/', ESSAY, '/search/'])('lays out %s at 320 px without sideways scrolling', async (path) => {
+    const { page } = await open(path, { viewport: { width: 320, height: 640 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('prints the essay and its bibliography without the site’s navigation', async () => {
+    const { page } = await open(ESSAY);
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '.site-footer', 'nav.toc', '.heading-actions >> nth=0']) {
+      expect(await page.locator(chrome).isVisible(), chrome).toBe(false);
+    }
+    expect(await page.locator('section.bibliography').isVisible()).toBe(true);
+    expect(await page.locator('#the-july-days').isVisible()).toBe(true);
+  });
+});
