@@ -1,0 +1,202 @@
+import type { BrowserRecord, Bytes, QueryRecord } from './browser.ts';
+import type { BuildRecord, Machine, OutputRecord } from './measure.ts';
+
+export type SiteName = 'ours' | 'starlight';
+
+export interface SiteRun {
+  site: SiteName;
+  n: number;
+  build: BuildRecord;
+  output?: OutputRecord;
+  browser?: BrowserRecord;
+}
+
+export interface Results {
+  date: string;
+  seed: number;
+  sizes: number[];
+  machine: Machine;
+  versions: Record<string, string>;
+  /** The commit measured, and whether the site's files differed from it. */
+  source: { commit: string; modified: boolean; ref?: string };
+  essayPath: string;
+  queries: string[];
+  runs: SiteRun[];
+}
+
+const MB = 1024 * 1024;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const milliseconds = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+const megabytes = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1)} MB`;
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+interface Figure {
+  label: string;
+  value(run: SiteRun): number | undefined;
+  format(value: number): string;
+}
+
+const byQuery = (pick: (q: QueryRecord) => number, combine: (values: number[]) => number) => (run: SiteRun) => {
+  const queries = run.browser?.search ?? [];
+  return queries.length > 0 ? combine(queries.map(pick)) : undefined;
+};
+
+const essayBytes = (kind: keyof Bytes | 'rest') => (run: SiteRun) => {
+  const bytes = run.browser?.essayPage.bytes;
+  if (!bytes) return undefined;
+  if (kind !== 'rest') return bytes[kind] ?? 0;
+  return bytes.total - (bytes.html ?? 0) - (bytes.css ?? 0) - (bytes.js ?? 0);
+};
+
+const ok = (run: SiteRun) => run.build.exitCode === 0;
+
+export const FIGURES: Figure[] = [
+  { label: 'build: wall time', value: (r) => (ok(r) ? r.build.wallMs : undefined), format: seconds },
+  { label: 'build: CPU time', value: (r) => (ok(r) ? r.build.cpuMs : undefined), format: seconds },
+  { label: 'build: peak memory', value: (r) => (ok(r) ? r.build.peakTreeRssBytes : undefined), format: megabytes },
+  { label: 'build: CPU used by other processes meanwhile (noise)', value: (r) => (ok(r) ? r.build.otherCpuMs : undefined), format: seconds },
+  { label: 'output: bytes on disk', value: (r) => r.output?.bytes, format: megabytes },
+  { label: 'Pagefind index bytes', value: (r) => r.output?.pagefindIndexBytes, format: kilobytes },
+  { label: 'essay page, first load: HTML', value: essayBytes('html'), format: kilobytes },
+  { label: 'essay page, first load: CSS', value: essayBytes('css'), format: kilobytes },
+  { label: 'essay page, first load: JS', value: essayBytes('js'), format: kilobytes },
+  { label: 'essay page, first load: other', value: essayBytes('rest'), format: kilobytes },
+  { label: 'essay page, first load: total', value: essayBytes('total'), format: kilobytes },
+  { label: 'search: bytes to first results (mean)', value: byQuery((q) => q.uiBytes.total, mean), format: kilobytes },
+  { label: 'search: UI, typing to first result (mean)', value: byQuery((q) => q.uiColdMs, mean), format: milliseconds },
+  { label: 'search: cold query, API (mean)', value: byQuery((q) => q.apiColdMs, mean), format: milliseconds },
+  {
+    label: 'search: warm query, API (slowest)',
+    value: byQuery(
+      (q) => q.apiWarmMs,
+      (v) => Math.max(...v),
+    ),
+    format: milliseconds,
+  },
+];
+
+function find(results: Results, site: SiteName, n: number): SiteRun | undefined {
+  return results.runs.find((r) => r.site === site && r.n === n);
+}
+
+function ratio(ours: number | undefined, theirs: number | undefined): string {
+  if (ours === undefined || theirs === undefined || theirs === 0) return '—';
+  return (ours / theirs).toFixed(2);
+}
+
+/** The main table: every figure at every N, as ours, Starlight's and the ratio. */
+export function table(results: Results): string {
+  const rows = ['| N | figure | ours | Starlight | ours ÷ Starlight |', '| ---: | --- | ---: | ---: | ---: |'];
+  for (const n of results.sizes) {
+    const [ours, theirs] = [find(results, 'ours', n), find(results, 'starlight', n)];
+    for (const figure of FIGURES) {
+      const a = ours && figure.value(ours);
+      const b = theirs && figure.value(theirs);
+      const cell = (v: number | undefined, run: SiteRun | undefined) =>
+        v !== undefined ? figure.format(v) : run && !ok(run) ? `failed (exit ${run.build.exitCode})` : '—';
+      rows.push(`| ${n.toLocaleString('en')} | ${figure.label} | ${cell(a, ours)} | ${cell(b, theirs)} | ${ratio(a, b)} |`);
+    }
+  }
+  return rows.join('\n');
+}
+
+/** Per-query figures at one N. */
+export function queryTable(results: Results, n: number): string {
+  const [ours, theirs] = [find(results, 'ours', n), find(results, 'starlight', n)];
+  const rows = [
+    `| query (N = ${n.toLocaleString('en')}) | pages found | bytes to first results | UI, typing to result | cold query | warm query |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const query of results.queries) {
+    const a = ours?.browser?.search.find((q) => q.query === query);
+    const b = theirs?.browser?.search.find((q) => q.query === query);
+    const pair = (pick: (q: QueryRecord) => number, format: (v: number) => string) => `${a ? format(pick(a)) : '—'} / ${b ? format(pick(b)) : '—'}`;
+    rows.push(
+      `| ${query} | ${pair((q) => q.results, String)} | ${pair((q) => q.uiBytes.total, kilobytes)} | ${pair((q) => q.uiColdMs, milliseconds)} | ${pair((q) => q.apiColdMs, milliseconds)} | ${pair((q) => q.apiWarmMs, milliseconds)} |`,
+    );
+  }
+  return `${rows.join('\n')}\n\nEach cell is ours / Starlight's.`;
+}
+
+interface Verdict {
+  target: string;
+  met: boolean | undefined;
+  detail: string;
+}
+
+/** The issue's targets, judged from this run. */
+export function verdicts(results: Results): Verdict[] {
+  const value = (site: SiteName, n: number, label: string) => {
+    const run = find(results, site, n);
+    return run && FIGURES.find((f) => f.label === label)!.value(run);
+  };
+  const everyN = (target: string, label: string, limit: number) => {
+    const parts = results.sizes.map((n) => {
+      const [a, b] = [value('ours', n, label), value('starlight', n, label)];
+      return { n, r: a !== undefined && b !== undefined && b > 0 ? a / b : undefined };
+    });
+    const known = parts.filter((p) => p.r !== undefined);
+    return {
+      target,
+      met: known.length === parts.length ? known.every((p) => p.r! <= limit) : undefined,
+      detail: parts.map((p) => `N=${p.n}: ${p.r === undefined ? '—' : p.r.toFixed(2)}`).join(', '),
+    };
+  };
+  const list: Verdict[] = [
+    everyN('build time at or below Starlight’s at every N (ratio ≤ 1)', 'build: wall time', 1),
+    everyN('essay page first load at most half of Starlight’s bytes (ratio ≤ 0.5)', 'essay page, first load: total', 0.5),
+    everyN('bytes to first search results at most Starlight’s (ratio ≤ 1)', 'search: bytes to first results (mean)', 1),
+  ];
+  const [small, large] = [value('ours', 100, 'build: wall time'), value('ours', 1000, 'build: wall time')];
+  list.splice(1, 0, {
+    target: 'N = 1,000 in under 10× the N = 100 time',
+    met: small !== undefined && large !== undefined ? large < 10 * small : undefined,
+    detail:
+      small !== undefined && large !== undefined
+        ? `${seconds(large)} ÷ ${seconds(small)} = ${(large / small).toFixed(2)}×`
+        : 'needs N = 100 and 1,000',
+  });
+  const memory = value('ours', 1000, 'build: peak memory');
+  list.splice(2, 0, {
+    target: 'N = 1,000 under 2 GB peak memory',
+    met: memory !== undefined ? memory < 2 * 1024 * MB : undefined,
+    detail: memory !== undefined ? megabytes(memory) : 'needs N = 1,000',
+  });
+  const warm = results.sizes.map((n) => ({ n, ms: value('ours', n, 'search: warm query, API (slowest)') }));
+  list.push({
+    target: 'warm query under 30 ms',
+    met: warm.every((w) => w.ms !== undefined) ? warm.every((w) => w.ms! < 30) : undefined,
+    detail: warm.map((w) => `N=${w.n}: ${w.ms === undefined ? '—' : milliseconds(w.ms)}`).join(', '),
+  });
+  return list;
+}
+
+/** The whole report, as Markdown. */
+export function report(results: Results): string {
+  const m = results.machine;
+  const largest = Math.max(...results.sizes);
+  const versions = Object.entries(results.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const errors = results.runs.flatMap((r) => (r.browser?.errors ?? []).map((e) => `- ${r.site}, N = ${r.n}: ${e}`));
+  return [
+    `Run on ${results.date} (seed ${results.seed}), commit ${results.source.commit}${results.source.ref ? ` (--ref ${results.source.ref})` : ''}${results.source.modified ? ' with uncommitted changes to the site' : ''}.`,
+    '',
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 1024 / MB).toFixed(0)} GB; ${m.os}`,
+    `- Versions: Node ${m.node}, ${versions}`,
+    `- Essay page measured: \`${results.essayPath}\` (essay 1 of the corpus, the same page at every N)`,
+    `- Queries: ${results.queries.map((q) => `“${q}”`).join(', ')}`,
+    '',
+    table(results),
+    '',
+    queryTable(results, largest),
+    '',
+    '**Targets**',
+    '',
+    ...verdicts(results).map((v) => `- ${v.met === undefined ? '?' : v.met ? '✓' : '✗'} ${v.target}: ${v.detail}`),
+    ...(errors.length > 0 ? ['', '**Errors in the browser**', '', ...errors] : []),
+  ].join('\n');
+}
