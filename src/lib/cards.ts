@@ -19,9 +19,13 @@ export interface CardText {
 /** The site's light theme (src/styles/global.css), which reads best in every app's preview. */
 const COLOURS = { background: '#fdfcf8', text: '#1f1c18', muted: '#5c554c', accent: '#8a2f1c', rule: '#dcd5ca' };
 
-const FONT_NAME = 'Source Serif 4';
 /** Every script the font covers, so that a title in Russian or Greek draws too. */
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
+/**
+ * One family name per subset: satori keeps only the first of several fonts
+ * with one name, so the subsets are chained as fallbacks instead.
+ */
+const FAMILIES = SUBSETS.map((subset) => `Source Serif 4 ${subset}`);
 const WEIGHTS = [400, 700] as const;
 
 let fonts: Font[] | undefined;
@@ -34,8 +38,8 @@ let fonts: Font[] | undefined;
 function loadFonts(): Font[] {
   const require = createRequire(import.meta.url);
   return WEIGHTS.flatMap((weight) =>
-    SUBSETS.map((subset) => ({
-      name: FONT_NAME,
+    SUBSETS.map((subset, i) => ({
+      name: FAMILIES[i]!,
       weight,
       style: 'normal' as const,
       data: readFileSync(require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-normal.woff`)),
@@ -75,7 +79,7 @@ export async function renderCard(card: CardText, where: string): Promise<Uint8Ar
       padding: '64px 80px 56px',
       backgroundColor: COLOURS.background,
       borderTop: `16px solid ${COLOURS.accent}`,
-      fontFamily: FONT_NAME,
+      fontFamily: FAMILIES.map((family) => `'${family}'`).join(', '),
       color: COLOURS.text,
     },
     [
