@@ -14,7 +14,6 @@ button.type = 'button';
 button.className = 'passage-link';
 button.textContent = 'Copy link to this passage';
 button.hidden = true;
-button.dataset.pagefindIgnore = '';
 
 let link = '';
 let pending: number | undefined;

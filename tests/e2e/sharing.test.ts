@@ -73,6 +73,24 @@ describe('sharing a section', () => {
     expect(problems).toEqual([]);
   });
 
+  it('offers the system share sheet where there is one', async () => {
+    const context = await browser.newContext();
+    // Headless Chromium has no share sheet: stand one in that records what it was given.
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) => void ((window as unknown as { shared: ShareData }).shared = data),
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${ESSAY}`);
+    await page.locator('#the-july-days').hover();
+    await page.getByRole('button', { name: 'Share section: The July Days' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared)).toEqual({
+      title: 'The July Days — The October Revolution: A Coup D’état?',
+      url: `${server.url}${ESSAY}s/the-july-days/`,
+    });
+  });
+
   it('shows the heading’s link and buttons on keyboard focus', async () => {
     const { page } = await open(ESSAY);
     const link = page.getByRole('link', { name: 'Link to section: The Constituent Assembly' });
