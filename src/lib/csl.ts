@@ -24,7 +24,7 @@ const STYLE_ALIASES: Record<string, (typeof STYLES)[number]> = {
 };
 
 /** The vendored CSL locales, by BCP 47 tag. */
-export const LOCALES = ['en-GB', 'en-US'] as const;
+export const LOCALES = ['en-GB', 'en-US', 'ru-RU'] as const;
 
 export const DEFAULT_STYLE = 'chicago-author-date';
 export const DEFAULT_LANG = 'en-GB';
