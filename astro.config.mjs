@@ -11,7 +11,29 @@ export default defineConfig({
   // Canonical URLs and the sitemap need the public address; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'https://essays.example.org',
   trailingSlash: 'always',
+  // A Content-Security-Policy on every page: Astro hashes each script and style
+  // it emits; nothing else runs. Pagefind compiles WebAssembly, hence
+  // 'wasm-unsafe-eval' (not 'unsafe-eval'). public/_headers repeats what a
+  // <meta> cannot carry (frame-ancestors) for hosts that read it.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
+    // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
+    syntaxHighlight: false,
     processor: unified({
       // remark-gfm is passed explicitly (not `gfm: true`) so its version is ours.
       gfm: false,
