@@ -18,7 +18,8 @@ function setUp(links: HTMLAnchorElement[]) {
   preview.className = 'citation-preview';
   preview.setAttribute('popover', 'auto');
   preview.setAttribute('role', 'tooltip');
-  document.body.append(preview);
+  // Inside <main>, so that it belongs to a landmark like the rest of the page.
+  (document.querySelector('main') ?? document.body).append(preview);
 
   let current: HTMLAnchorElement | undefined;
   let hideTimer: number | undefined;
