@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
@@ -7,7 +5,6 @@ import { dist } from '../support/paths.ts';
 import { type StaticServer, serve } from '../support/server.ts';
 
 const ESSAY = '/essays/october-revolution/';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: StaticServer;
 let browser: Browser;
@@ -204,18 +201,7 @@ describe('the theme', () => {
 });
 
 describe('reading comfort', () => {
-  it.each(['light', 'dark'] as const)('axe-core finds no violations on the home, essay and search pages (%s)', async (colorScheme) => {
-    for (const path of ['/', ESSAY, '/search/?q=Kornilov']) {
-      const { page } = await open(path, { colorScheme });
-      if (path.startsWith('/search/')) await expect.poll(() => page.locator('pagefind-results a').count()).toBeGreaterThan(0);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations, `${path} (${colorScheme})`).toEqual([]);
-    }
-  });
+  // axe-core in both themes on every page: tests/e2e/accessibility.test.ts.
 
   it.each(['/', ESSAY, '/search/'])('lays out %s at 320 px without sideways scrolling', async (path) => {
     const { page } = await open(path, { viewport: { width: 320, height: 640 } });
