@@ -4,7 +4,7 @@ import { type Browser, chromium } from 'playwright-core';
  * Debian's Chromium (never a downloaded browser), headless and quiet: without
  * the background-networking flags it tries to reach Google at every start.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -16,6 +16,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
