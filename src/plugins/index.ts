@@ -1,4 +1,4 @@
-import type { PluggableList } from 'unified';
+import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
@@ -16,7 +16,7 @@ import rehypeNotesHeading from './rehype-notes-heading.ts';
 /** The Markdown pipeline's plugins, in order: astro.config.mjs and the fixture tests share them. */
 export const remarkPlugins = [remarkGfm];
 
-export const rehypePlugins: PluggableList = [
+export const rehypePlugins: RehypePlugins = [
   // Raw HTML is parsed here, not at Astro's end of the pipeline, so that it is
   // sanitised, and citations inside it are formatted and checked, like Markdown.
   rehypeRaw,
