@@ -19,32 +19,54 @@ export interface CardText {
 /** The site's light theme (src/styles/global.css), which reads best in every app's preview. */
 const COLOURS = { background: '#fdfcf8', text: '#1f1c18', muted: '#5c554c', accent: '#8a2f1c', rule: '#dcd5ca' };
 
-/** Every script the font covers, so that a title in Russian or Greek draws too. */
-const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
-/**
- * One family name per subset: satori keeps only the first of several fonts
- * with one name, so the subsets are chained as fallbacks instead.
- */
-const FAMILIES = SUBSETS.map((subset) => `Source Serif 4 ${subset}`);
 const WEIGHTS = [400, 700] as const;
 
-let fonts: Font[] | undefined;
+interface Subset {
+  /** The subset's own family name: satori keeps only the first of several fonts with one name. */
+  family: string;
+  ranges: [number, number][];
+  fonts: Font[];
+}
+
+let subsets: Subset[] | undefined;
 
 /**
  * Source Serif 4, from its Fontsource package: it ships WOFF files, which
  * satori reads (it cannot read WOFF2), so cards need no network and no system
- * font, and look the same on every machine.
+ * font, and look the same on every machine. Every script subset it has
+ * (Latin, Cyrillic, Greek, Vietnamese), with the characters each covers.
  */
-function loadFonts(): Font[] {
+function loadSubsets(): Subset[] {
   const require = createRequire(import.meta.url);
-  return WEIGHTS.flatMap((weight) =>
-    SUBSETS.map((subset, i) => ({
-      name: FAMILIES[i]!,
+  const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/source-serif-4/unicode.json'), 'utf8')) as Record<string, string>;
+  // Latin first: it is the fallback for anything no subset claims.
+  const names = Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
+  return names.map((name) => ({
+    family: `Source Serif 4 ${name}`,
+    ranges: unicode[name]!.split(',').map((range) => {
+      const [start, end = start] = range.replace(/U\+/g, '').split('-') as [string, string?];
+      return [parseInt(start, 16), parseInt(end, 16)];
+    }),
+    fonts: WEIGHTS.map((weight) => ({
+      name: `Source Serif 4 ${name}`,
       weight,
       style: 'normal' as const,
-      data: readFileSync(require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-normal.woff`)),
+      data: readFileSync(require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${name}-${weight}-normal.woff`)),
     })),
-  );
+  }));
+}
+
+/** One array per choice of subsets: satori parses a list of fonts once, keyed by the array. */
+const fontLists = new Map<string, Font[]>();
+
+/** Only the subsets that the text needs, since satori slows with every font it is given. */
+function fontsFor(text: string): { family: string; fonts: Font[] } {
+  subsets ??= loadSubsets();
+  const codes = [...new Set([...text].map((char) => char.codePointAt(0)!))];
+  const chosen = subsets.filter((subset, i) => i === 0 || codes.some((code) => subset.ranges.some(([start, end]) => code >= start && code <= end)));
+  const family = chosen.map((subset) => `'${subset.family}'`).join(', ');
+  if (!fontLists.has(family)) fontLists.set(family, chosen.flatMap((subset) => subset.fonts));
+  return { family, fonts: fontLists.get(family)! };
 }
 
 /** Bigger type for shorter titles, so that each fills the card and stays legible as a thumbnail. */
@@ -61,12 +83,22 @@ function box(style: Record<string, unknown>, children: (Node | string)[] | strin
   return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
 }
 
+/** Cards already drawn in this build, by what they say: repeated headings share one drawing. */
+const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
 /**
  * Draws a 1200×630 PNG card with satori (text laid out and drawn as paths)
  * and resvg. `where` names the page the card is for, in warnings.
  */
-export async function renderCard(card: CardText, where: string): Promise<Uint8Array<ArrayBuffer>> {
-  fonts ??= loadFonts();
+export function renderCard(card: CardText, where: string): Promise<Uint8Array<ArrayBuffer>> {
+  const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
+  let png = drawn.get(key);
+  if (!png) drawn.set(key, (png = draw(card, where)));
+  return png;
+}
+
+async function draw(card: CardText, where: string): Promise<Uint8Array<ArrayBuffer>> {
+  const { family, fonts } = fontsFor(`${card.title}${card.context ?? ''}${card.footer}`);
   const missing = new Set<string>();
   const tree = box(
     {
@@ -79,7 +111,7 @@ export async function renderCard(card: CardText, where: string): Promise<Uint8Ar
       padding: '64px 80px 56px',
       backgroundColor: COLOURS.background,
       borderTop: `16px solid ${COLOURS.accent}`,
-      fontFamily: FAMILIES.map((family) => `'${family}'`).join(', '),
+      fontFamily: family,
       color: COLOURS.text,
     },
     [
