@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { dist } from '../support/paths.ts';
+import { type StaticServer, serve } from '../support/server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await browser.newContext()).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`a dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+describe('arriving from a search result', () => {
+  it('marks the matched words, scrolls to the first in the section, cleans the address and clears on request', async () => {
+    const { page, errors } = await open('/search/');
+    await page.getByRole('searchbox').fill('Kornilov');
+    await page.locator('pagefind-results').getByRole('link', { name: 'Aftermath of the July Days' }).click();
+    await page.waitForURL((url) => url.hash === '#aftermath-of-the-july-days' && !url.search.includes('highlight'));
+    const marks = page.locator('mark.search-highlight');
+    await expect.poll(() => marks.count()).toBeGreaterThan(3);
+    const firstInSection = await page.evaluate(() => {
+      const heading = document.getElementById('aftermath-of-the-july-days')!;
+      const mark = [...document.querySelectorAll('mark.search-highlight')].find(
+        (m) => heading.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING,
+      )!;
+      const { top, bottom } = mark.getBoundingClientRect();
+      return { text: mark.textContent, visible: top >= 0 && bottom <= innerHeight };
+    });
+    expect(firstInSection).toEqual({ text: 'Kornilov', visible: true });
+    expect(await page.locator('nav.toc mark, .bibliography mark').count(), 'only essay text is marked').toBe(0);
+    await page.getByRole('button', { name: 'Clear marks' }).click();
+    await expect.poll(() => marks.count()).toBe(0);
+    expect(await page.locator('.essay-body').textContent()).toContain('General Kornilov to attempt an insurrection');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('hostile and odd queries', () => {
+  const queries = {
+    Cyrillic: 'Большевики',
+    'punctuation and quotes': `"coup d'état" -- (Lenin's) ‘April’ Theses?!`,
+    emoji: '🚩 revolution 🌹',
+    '1,000 characters': 'soviet '.repeat(143).slice(0, 1000),
+    'only spaces': '     ',
+    'markup': '<img src=x onerror=alert(1)><script>alert(2)</script>',
+  };
+
+  it.each(Object.entries(queries))('survives %s without breaking the page or injecting markup', async (_, query) => {
+    const { page, errors } = await open('/search/');
+    await page.getByRole('searchbox').fill(query);
+    await expect.poll(() => page.locator('pagefind-results').getAttribute('aria-busy').catch(() => 'false')).not.toBe('true');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('img[src="x"], pagefind-results script, pagefind-summary script').count()).toBe(0);
+    expect(await page.evaluate(() => document.title)).toContain('Search');
+    expect(errors).toEqual([]);
+    expect(await page.getByRole('searchbox').inputValue()).toBe(query);
+  });
+
+  it('says so helpfully when nothing matches', async () => {
+    const { page } = await open('/search/?q=zzxxqqvv');
+    await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/no results/i);
+  });
+});
