@@ -1,6 +1,7 @@
 import type { CslItem, CslName } from './bibliography.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
+import { cardPath } from './share.ts';
 
 /** A `<meta name content>` pair. */
 export type Meta = [name: string, content: string];
@@ -46,6 +47,7 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     description: facts.description,
     url: facts.url.href,
     mainEntityOfPage: facts.url.href,
+    image: new URL(cardPath(facts.url.pathname), facts.url).href,
     datePublished: isoDate(facts.written.date, facts.written.precision),
     inLanguage: facts.lang,
     ...(facts.author ? { author: { '@type': 'Person', name: facts.author } } : {}),

@@ -48,6 +48,7 @@ describe('scholarly metadata', () => {
     const json = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
     expect(json).toMatchObject({ '@type': 'ScholarlyArticle', headline: 'The October Revolution: A Coup D’état?', datePublished: '2013-10', inLanguage: 'en-GB' });
     expect(json.citation).toHaveLength(14);
+    expect(json.image).toBe('https://essays.example.org/essays/october-revolution/card.png');
     expect(json.citation).toContainEqual(expect.objectContaining({ '@type': 'Book', name: 'Revolutionary Russia', editor: [{ '@type': 'Person', name: 'R. Pipes' }] }));
   });
 });

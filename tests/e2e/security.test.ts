@@ -67,6 +67,10 @@ const uses: Record<string, (page: Page) => Promise<void>> = {
       document.dispatchEvent(new Event('selectionchange'));
     });
     await page.getByRole('button', { name: 'Copy link to this passage' }).click();
+    await page.locator('body').press('/');
+    await page.getByRole('dialog').getByRole('searchbox').fill('Kornilov');
+    await expect.poll(() => page.locator('dialog pagefind-results a').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: '1977' }).click();
   },
   '/search/?q=Kornilov': async (page) => {

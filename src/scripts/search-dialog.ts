@@ -1,0 +1,61 @@
+/**
+ * Search from any page: the header's search button, `/` or Ctrl/Cmd+K open a
+ * modal <dialog> with Pagefind's Component UI. Pagefind's script, styles and
+ * WebAssembly load only when search is first opened. Arrow keys move through
+ * the results, Enter opens one, Escape closes the dialog and focus returns to
+ * where it was (Pagefind's Component UI handles the arrow keys itself). On the
+ * search page the shortcuts focus its search box.
+ */
+const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
+const button = document.querySelector<HTMLButtonElement>('button.search-open');
+const mount = dialog?.querySelector<HTMLElement>('[data-search-mount]');
+let loading: Promise<void> | undefined;
+let opener: Element | null = null;
+
+if (dialog && button && mount) {
+  button.hidden = false;
+  button.addEventListener('click', () => void open());
+  dialog.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    if (opener instanceof HTMLElement) opener.focus();
+  });
+  // A click on the backdrop (outside the dialog's box) closes it too.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  document.addEventListener('keydown', (event) => {
+    const shortcut = (event.key === '/' && !typing(event.target)) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
+    if (!shortcut || event.altKey || dialog.open) return;
+    event.preventDefault();
+    const onPage = document.querySelector<HTMLInputElement>('main pagefind-input input');
+    if (onPage) onPage.focus();
+    else void open();
+  });
+}
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+async function open() {
+  opener = document.activeElement;
+  dialog!.showModal();
+  await (loading ??= load());
+  dialog!.querySelector<HTMLInputElement>('pagefind-input input')?.focus();
+}
+
+async function load() {
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = '/pagefind/pagefind-component-ui.css';
+  document.head.append(style);
+  const script = '/pagefind/pagefind-component-ui.js';
+  await import(/* @vite-ignore */ script);
+  mount!.innerHTML = `
+    <pagefind-config base-url="/" highlight-param="highlight"></pagefind-config>
+    <pagefind-input placeholder="Search the essays"></pagefind-input>
+    <pagefind-summary></pagefind-summary>
+    <pagefind-results max-sub-results="5"></pagefind-results>`;
+  await customElements.whenDefined('pagefind-input');
+  await new Promise(requestAnimationFrame);
+}

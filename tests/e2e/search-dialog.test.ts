@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { dist } from '../support/paths.ts';
+import { type StaticServer, serve } from '../support/server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await (await browser.newContext()).newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}${path}`);
+  await page.waitForLoadState('networkidle');
+  return { page, requests };
+}
+
+const dialogOpen = (page: Page) => page.locator('dialog.search-dialog').evaluate((d: HTMLDialogElement) => d.open);
+const active = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName);
+
+describe('the search dialog', () => {
+  it('loads nothing of Pagefind until search is first opened', async () => {
+    const { page, requests } = await open('/essays/october-revolution/');
+    expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => requests.some((r) => r.endsWith('pagefind-component-ui.js'))).toBe(true);
+  });
+
+  it('opens with "/", searches, moves through results with the arrow keys, and opens one with Enter', async () => {
+    const { page } = await open('/essays/october-revolution/');
+    await page.locator('body').press('/');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('pagefind-input input'))).toBe(true);
+    await page.keyboard.type('Kornilov');
+    await expect.poll(() => page.locator('dialog pagefind-results a').count()).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await active(page)).toBe('The October Revolution: A Coup D’état?');
+    await page.keyboard.press('ArrowDown');
+    expect(await active(page)).toBe('Aftermath of the July Days');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#aftermath-of-the-july-days$/);
+  });
+
+  it('opens with Ctrl+K and closes with Escape, returning focus to where it was', async () => {
+    const { page } = await open('/');
+    const link = page.getByRole('link', { name: 'The October Revolution: A Coup D’état?' });
+    await link.focus();
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogOpen(page)).toBe(false);
+    expect(await active(page)).toBe('The October Revolution: A Coup D’état?');
+  });
+
+  it('leaves "/" alone while the reader types in a field', async () => {
+    const { page } = await open('/search/');
+    await page.getByRole('searchbox').fill('a/b');
+    expect(await page.getByRole('searchbox').inputValue()).toBe('a/b');
+    expect(await dialogOpen(page)).toBe(false);
+  });
+
+  it('is hidden without JavaScript, where the Search link leads to the search page', async () => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('button.search-open').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Search' }).getAttribute('href')).toBe('/search/');
+  });
+});
