@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { buildSite } from '../support/build.ts';
+import { makeFixtureSite } from '../support/fixture-site.ts';
+import { fixtures } from '../support/paths.ts';
+import { type StaticServer, serve } from '../support/server.ts';
+
+/** A site of three short essays, to search across essays. */
+const ESSAYS = ['the-tsar', 'the-war', 'the-land'];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const site = makeFixtureSite(
+    'search-three',
+    Object.fromEntries(ESSAYS.map((slug) => [slug, path.join(fixtures, 'search-sites/three', slug)])),
+  );
+  const { status, output } = buildSite(site);
+  if (status !== 0) throw new Error(output);
+  server = await serve(path.join(site, 'dist/'));
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(query: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await expect.poll(() => page.locator('pagefind-results .pf-result').count()).toBeGreaterThan(0);
+  return page;
+}
+
+const titles = (page: Page) => page.locator('pagefind-results .pf-result-link').allTextContents();
+
+describe('searching across three essays', () => {
+  it('groups results by essay, each with sub-results titled by section and linking to it', async () => {
+    const page = await search('Petrograd');
+    expect((await titles(page)).sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
+    const tsar = page.locator('.pf-result', { hasText: 'The Fall of the Tsar' });
+    const sections = await tsar.locator('.pf-heading-link').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(sections).toContainEqual(['Petrograd in February', '/essays/the-tsar/?highlight=petrograd#petrograd-in-february']);
+    expect(sections).toContainEqual(['Abdication', '/essays/the-tsar/?highlight=petrograd#abdication']);
+    expect(await page.locator('pagefind-results mark').first().textContent()).toMatch(/petrograd/i);
+  });
+
+  it('filters by tag', async () => {
+    const page = await search('Petrograd');
+    await page.locator('pagefind-filter-pane summary', { hasText: 'Tag' }).click();
+    await page.locator('pagefind-filter-pane input[name="tag"][value="peasants"]').check();
+    await expect.poll(() => titles(page)).toEqual(['Land and the Peasants']);
+  });
+
+  it('offers the essays as a filter too', async () => {
+    const page = await search('Petrograd');
+    const essays = await page.locator('pagefind-filter-pane input[name="essay"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(essays.sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
+  });
+});
