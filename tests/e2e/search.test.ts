@@ -54,6 +54,33 @@ describe('arriving from a search result', () => {
   });
 });
 
+describe('what is indexed', () => {
+  it('finds an author of the bibliography in the Bibliography section', async () => {
+    const { page } = await open('/search/?q=Fitzpatrick');
+    const sub = page.locator('pagefind-results .pf-heading-link');
+    await expect.poll(() => sub.allTextContents()).toEqual(['Bibliography']);
+    expect(await sub.getAttribute('href')).toMatch(/#bibliography$/);
+  });
+
+  it('does not index "Cite this essay" and its downloads', async () => {
+    // Words that appear only there.
+    for (const query of ['CSL-JSON', 'BibTeX']) {
+      const { page } = await open(`/search/?q=${encodeURIComponent(query)}`);
+      await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/no results/i);
+    }
+  });
+
+  it('passes axe with the search dialog open', async () => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const { page } = await open('/essays/october-revolution/');
+    await page.locator('body').press('/');
+    await page.getByRole('dialog').getByRole('searchbox').fill('Kornilov');
+    await expect.poll(() => page.locator('dialog pagefind-results a').count()).toBeGreaterThan(0);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
 describe('hostile and odd queries', () => {
   const queries = {
     Cyrillic: 'Большевики',
