@@ -10,14 +10,14 @@ const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog')
 const button = document.querySelector<HTMLButtonElement>('button.search-open');
 const mount = dialog?.querySelector<HTMLElement>('[data-search-mount]');
 let loading: Promise<void> | undefined;
-let opener: Element | null = null;
+let returnFocusTo: Element | null = null;
 
 if (dialog && button && mount) {
   button.hidden = false;
   button.addEventListener('click', () => void open());
   dialog.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
-    if (opener instanceof HTMLElement) opener.focus();
+    if (returnFocusTo instanceof HTMLElement) returnFocusTo.focus();
   });
   // A click on the backdrop (outside the dialog's box) closes it too.
   dialog.addEventListener('click', (event) => {
@@ -38,7 +38,7 @@ function typing(target: EventTarget | null): boolean {
 }
 
 async function open() {
-  opener = document.activeElement;
+  returnFocusTo = document.activeElement;
   dialog!.showModal();
   await (loading ??= load());
   dialog!.querySelector<HTMLInputElement>('pagefind-input input')?.focus();

@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 import { dist } from '../support/paths.ts';
-import { type StaticServer, serve } from '../support/server.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Every page the sitemap lists, as paths, plus the 404 page and a search with results. */
 function pagesToCheck(): string[] {
@@ -30,8 +18,8 @@ function pagesToCheck(): string[] {
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function open(pathname: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  await page.goto(`${server.url}${pathname}`);
+  const page = await (await site.browser.newContext(options)).newPage();
+  await page.goto(`${site.server.url}${pathname}`);
   if (pathname.startsWith('/search/?q=')) await expect.poll(() => page.locator('pagefind-results a').count()).toBeGreaterThan(0);
   return page;
 }

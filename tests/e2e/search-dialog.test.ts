@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { dist } from '../support/paths.ts';
-import { type StaticServer, serve } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function open(path: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await site.browser.newContext()).newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   await page.waitForLoadState('networkidle');
   return { page, requests };
 }
@@ -71,8 +58,8 @@ describe('the search dialog', () => {
   });
 
   it('is hidden without JavaScript, where the Search link leads to the search page', async () => {
-    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await (await site.browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${site.server.url}/`);
     expect(await page.locator('button.search-open').isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'Search' }).getAttribute('href')).toBe('/search/');
   });

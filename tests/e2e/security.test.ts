@@ -1,21 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { dist } from '../support/paths.ts';
-import { type StaticServer, serve } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 declare global {
   interface Window {
@@ -28,21 +15,21 @@ declare global {
  * another origin is recorded, while a reader uses it.
  */
 async function watched(path: string): Promise<{ page: Page; violations: () => Promise<string[]>; foreign: string[] }> {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   await context.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
   });
   const page = await context.newPage();
   const foreign: string[] = [];
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreign.push(request.url());
   });
   const console: string[] = [];
   page.on('console', (m) => m.text().includes('Content Security Policy') && console.push(m.text()));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   return { page, foreign, violations: async () => [...(await page.evaluate(() => window.violations)), ...console] };
 }
 

@@ -1,36 +1,23 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { dist } from '../support/paths.ts';
-import { type StaticServer, serve } from '../support/server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 
 const ESSAY = '/essays/october-revolution/';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /**
  * A fresh page with the clipboard allowed and smooth scrolling off (so that a
  * jump lands at once), which fails the test on any script error.
  */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await site.browser.newContext({ reducedMotion: 'reduce', ...options });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   return { page, problems };
 }
 
@@ -65,13 +52,13 @@ describe('sharing a section', () => {
     const copy = page.getByRole('button', { name: 'Copy link to section: The July Days' });
     await expect.poll(() => copy.isVisible()).toBe(true);
     await copy.click();
-    await expect.poll(() => clipboard(page)).toBe(`${server.url}${ESSAY}s/the-july-days/`);
+    await expect.poll(() => clipboard(page)).toBe(`${site.server.url}${ESSAY}s/the-july-days/`);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Link to the section copied.');
     expect(problems).toEqual([]);
   });
 
   it('offers the system share sheet where there is one', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     // Headless Chromium has no share sheet: stand one in that records what it was given.
     await context.addInitScript(() => {
       Object.defineProperty(navigator, 'share', {
@@ -79,12 +66,12 @@ describe('sharing a section', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}${ESSAY}`);
+    await page.goto(`${site.server.url}${ESSAY}`);
     await page.locator('#the-july-days').hover();
     await page.getByRole('button', { name: 'Share section: The July Days' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared)).toEqual({
       title: 'The July Days — The October Revolution: A Coup D’état?',
-      url: `${server.url}${ESSAY}s/the-july-days/`,
+      url: `${site.server.url}${ESSAY}s/the-july-days/`,
     });
   });
 
