@@ -6,10 +6,12 @@
  * where it was (Pagefind's Component UI handles the arrow keys itself). On the
  * search page the shortcuts focus its search box.
  */
+import { loadPagefindUI, searchMarkup } from './pagefind-ui.ts';
+
 const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
 const button = document.querySelector<HTMLButtonElement>('button.search-open');
 const mount = dialog?.querySelector<HTMLElement>('[data-search-mount]');
-let loading: Promise<void> | undefined;
+let mounted = false;
 let returnFocusTo: Element | null = null;
 
 if (dialog && button && mount) {
@@ -27,7 +29,7 @@ if (dialog && button && mount) {
     const shortcut = (event.key === '/' && !typing(event.target)) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
     if (!shortcut || event.altKey || dialog.open) return;
     event.preventDefault();
-    const onPage = document.querySelector<HTMLInputElement>('main pagefind-input input');
+    const onPage = document.querySelector<HTMLInputElement>('main .search input[type="search"]');
     if (onPage) onPage.focus();
     else void open();
   });
@@ -40,22 +42,11 @@ function typing(target: EventTarget | null): boolean {
 async function open() {
   returnFocusTo = document.activeElement;
   dialog!.showModal();
-  await (loading ??= load());
+  if (!mounted) {
+    mounted = true;
+    await loadPagefindUI();
+    mount!.innerHTML = searchMarkup();
+    await new Promise(requestAnimationFrame);
+  }
   dialog!.querySelector<HTMLInputElement>('pagefind-input input')?.focus();
-}
-
-async function load() {
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = '/pagefind/pagefind-component-ui.css';
-  document.head.append(style);
-  const script = '/pagefind/pagefind-component-ui.js';
-  await import(/* @vite-ignore */ script);
-  mount!.innerHTML = `
-    <pagefind-config base-url="/" highlight-param="highlight"></pagefind-config>
-    <pagefind-input placeholder="Search the essays"></pagefind-input>
-    <pagefind-summary></pagefind-summary>
-    <pagefind-results max-sub-results="5"></pagefind-results>`;
-  await customElements.whenDefined('pagefind-input');
-  await new Promise(requestAnimationFrame);
 }

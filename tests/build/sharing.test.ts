@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textDirective, toWholeWords } from '../../src/lib/text-fragment.ts';
+import { FIRST_LOAD_BUDGET, file, firstLoad } from '../support/first-load.ts';
 import { readPage } from '../support/html.ts';
 import { dist } from '../support/paths.ts';
 
 const ESSAY = '/essays/october-revolution/';
-/** The essay page's first load (HTML, CSS and JS fetched before any interaction), gzip: issue 4's budget. */
-const FIRST_LOAD_BUDGET = 20 * 1024;
 
 let essay: Document;
 let sections: { id: string; title: string }[];
@@ -18,12 +16,6 @@ beforeAll(() => {
   sections = [...essay.querySelectorAll('.essay-body h2[id]')].map((h) => ({ id: h.id, title: h.textContent ?? '' }));
 });
 
-/** A built file for a site path: `/x/` is `/x/index.html`. */
-function file(sitePath: string): string {
-  const { pathname } = new URL(sitePath, 'https://site.invalid');
-  return path.join(dist, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
-}
-
 function meta(doc: Document, key: string): string | null | undefined {
   return doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
 }
@@ -32,32 +24,6 @@ function meta(doc: Document, key: string): string | null | undefined {
 function pngSize(png: Buffer): { width: number; height: number } {
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 6 }).length;
-
-/**
- * What a page fetches before any interaction: its HTML, its stylesheets, its
- * module scripts and everything they import statically (not `import()`).
- */
-function firstLoad(sitePath: string): Map<string, number> {
-  const html = readFileSync(file(sitePath), 'utf8');
-  const doc = readPage(file(sitePath));
-  const sizes = new Map([[sitePath, gzipped(html)]]);
-  const scripts = [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')!);
-  const styles = [...doc.querySelectorAll('link[rel~="stylesheet"], link[rel="modulepreload"]')].map((l) => l.getAttribute('href')!);
-  for (const href of styles) sizes.set(href, gzipped(readFileSync(file(href))));
-  const queue = [...scripts];
-  while (queue.length > 0) {
-    const src = queue.shift()!;
-    if (sizes.has(src)) continue;
-    const code = readFileSync(file(src), 'utf8');
-    sizes.set(src, gzipped(code));
-    for (const [, spec] of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-      queue.push(new URL(spec!, new URL(src, 'https://site.invalid')).pathname);
-    }
-  }
-  return sizes;
 }
 
 describe('share pages', () => {

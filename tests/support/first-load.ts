@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readPage } from './html.ts';
+import { dist } from './paths.ts';
+
+/** The first-load budget of any page (HTML, CSS and JS fetched before any interaction), gzip. */
+export const FIRST_LOAD_BUDGET = 20 * 1024;
+
+/** A built file for a site path: `/x/` is `/x/index.html`. */
+export function file(sitePath: string): string {
+  const { pathname } = new URL(sitePath, 'https://site.invalid');
+  return path.join(dist, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
+}
+
+const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 6 }).length;
+
+/**
+ * What a page fetches before any interaction: its HTML, its stylesheets, its
+ * module scripts and everything they import statically (not `import()`).
+ */
+export function firstLoad(sitePath: string): Map<string, number> {
+  const html = readFileSync(file(sitePath), 'utf8');
+  const doc = readPage(file(sitePath));
+  const sizes = new Map([[sitePath, gzipped(html)]]);
+  const scripts = [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')!);
+  const styles = [...doc.querySelectorAll('link[rel~="stylesheet"], link[rel="modulepreload"]')].map((l) => l.getAttribute('href')!);
+  for (const href of styles) sizes.set(href, gzipped(readFileSync(file(href))));
+  const queue = [...scripts];
+  while (queue.length > 0) {
+    const src = queue.shift()!;
+    if (sizes.has(src)) continue;
+    const code = readFileSync(file(src), 'utf8');
+    sizes.set(src, gzipped(code));
+    for (const [, spec] of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      queue.push(new URL(spec!, new URL(src, 'https://site.invalid')).pathname);
+    }
+  }
+  return sizes;
+}
+
