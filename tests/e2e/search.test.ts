@@ -24,15 +24,17 @@ describe('arriving from a search result', () => {
     await page.waitForURL((url) => url.hash === '#aftermath-of-the-july-days' && !url.search.includes('highlight'));
     const marks = page.locator('mark.search-highlight');
     await expect.poll(() => marks.count()).toBeGreaterThan(3);
-    const firstInSection = await page.evaluate(() => {
-      const heading = document.getElementById('aftermath-of-the-july-days')!;
-      const mark = [...document.querySelectorAll('mark.search-highlight')].find(
-        (m) => heading.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING,
-      )!;
-      const { top, bottom } = mark.getBoundingClientRect();
-      return { text: mark.textContent, visible: top >= 0 && bottom <= innerHeight };
-    });
-    expect(firstInSection).toEqual({ text: 'Kornilov', visible: true });
+    const firstInSection = () =>
+      page.evaluate(() => {
+        const heading = document.getElementById('aftermath-of-the-july-days')!;
+        const mark = [...document.querySelectorAll('mark.search-highlight')].find(
+          (m) => heading.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING,
+        )!;
+        const { top, bottom } = mark.getBoundingClientRect();
+        return { text: mark.textContent, visible: top >= 0 && bottom <= innerHeight };
+      });
+    // Polled: the page may scroll smoothly.
+    await expect.poll(firstInSection).toEqual({ text: 'Kornilov', visible: true });
     expect(await page.locator('nav.toc mark, .bibliography mark').count(), 'only essay text is marked').toBe(0);
     await page.getByRole('button', { name: 'Clear marks' }).click();
     await expect.poll(() => marks.count()).toBe(0);
