@@ -55,6 +55,8 @@ export type Bytes = { total: number; requests: number } & Partial<Record<Kind, n
 export interface PageRecord {
   path: string;
   bytes: Bytes;
+  /** Every response, in order. */
+  transfers: Pick<Transfer, 'path' | 'kind' | 'bytes' | 'status'>[];
 }
 
 export interface QueryRecord {
@@ -65,6 +67,7 @@ export interface QueryRecord {
   uiColdMs: number;
   /** Bytes from opening search on an essay page to the first results. */
   uiBytes: Bytes;
+  uiTransfers: PageRecord['transfers'];
   /** Pagefind's own API on a fresh visit: search plus the data of the first five results. */
   apiColdMs: number;
   apiColdBytes: Bytes;
@@ -113,13 +116,28 @@ export async function measureInBrowser(
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(`${path}: script error: ${error.message}`));
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    await networkQuiet();
     return page;
   };
+  /**
+   * Waits until the server has sent nothing for 1.5 s (at most 15 s), so that
+   * what a page loads by itself once idle (Starlight loads its search UI then)
+   * counts as the page's, however busy the machine.
+   */
+  const networkQuiet = async () => {
+    const started = performance.now();
+    let [count, since] = [server.log.length, performance.now()];
+    while (performance.now() - since < 1500 && performance.now() - started < 15_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (server.log.length !== count) [count, since] = [server.log.length, performance.now()];
+    }
+  };
   const since = (mark: number) => sum(server.log.slice(mark));
+  const transfers = (mark: number) => server.log.slice(mark).map(({ path, kind, bytes, status }) => ({ path, kind, bytes, status }));
   try {
     const mark = server.log.length;
     const page = await visit(options.essayPath);
-    const essayPage = { path: options.essayPath, bytes: since(mark) };
+    const essayPage = { path: options.essayPath, bytes: since(mark), transfers: transfers(mark) };
     await page.context().close();
 
     const search: QueryRecord[] = [];
@@ -142,6 +160,7 @@ export async function measureInBrowser(
     await options.ui.open(ui, server.url);
     const uiColdMs = await ui.evaluate(typeInto, { input: options.ui.input, result: options.ui.result, query });
     const uiBytes = since(mark);
+    const uiTransfers = transfers(mark);
     await ui.context().close();
 
     const api = await visit(options.essayPath);
@@ -154,6 +173,7 @@ export async function measureInBrowser(
       results: timings.results,
       uiColdMs,
       uiBytes,
+      uiTransfers,
       apiColdMs: timings.coldMs,
       apiColdBytes,
       apiWarmMs: median(timings.warmMs),
