@@ -30,14 +30,17 @@ export interface SearchUi {
   result: string;
 }
 
-/** This site: the header's Search link leads to /search/, with Pagefind's component UI. */
+/**
+ * This site: the header's search button opens a dialog with Pagefind's
+ * Component UI, loaded at that moment (as Starlight's dialog, below).
+ */
 export const OUR_SEARCH: SearchUi = {
-  async open(page, base) {
-    await page.goto(`${base}/search/`);
-    await page.locator('pagefind-input input').waitFor();
+  async open(page) {
+    await page.locator('button.search-open').click();
+    await page.locator('dialog.search-dialog pagefind-input input').waitFor();
   },
-  input: 'pagefind-input input',
-  result: 'pagefind-results a.pf-result-link[href]',
+  input: 'dialog.search-dialog pagefind-input input',
+  result: 'dialog.search-dialog pagefind-results a.pf-result-link[href]',
 };
 
 /** Starlight: the header's search button opens a dialog with Pagefind's default UI. */
