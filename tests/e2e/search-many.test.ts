@@ -41,11 +41,12 @@ const titles = (page: Page) => page.locator('pagefind-results .pf-result-link').
 describe('searching across three essays', () => {
   it('groups results by essay, each with sub-results titled by section and linking to it', async () => {
     const page = await search('Petrograd');
-    expect((await titles(page)).sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
+    // Polled: Pagefind fills in each result as its data arrives.
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
     const tsar = page.locator('.pf-result', { hasText: 'The Fall of the Tsar' });
-    const sections = await tsar.locator('.pf-heading-link').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
-    expect(sections).toContainEqual(['Petrograd in February', '/essays/the-tsar/?highlight=petrograd#petrograd-in-february']);
-    expect(sections).toContainEqual(['Abdication', '/essays/the-tsar/?highlight=petrograd#abdication']);
+    const sections = () => tsar.locator('.pf-heading-link').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    await expect.poll(sections).toContainEqual(['Petrograd in February', '/essays/the-tsar/?highlight=petrograd#petrograd-in-february']);
+    expect(await sections()).toContainEqual(['Abdication', '/essays/the-tsar/?highlight=petrograd#abdication']);
     expect(await page.locator('pagefind-results mark').first().textContent()).toMatch(/petrograd/i);
   });
 
