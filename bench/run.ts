@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --no-browser            skip the measurements in Chromium
   --ref <commit>          build this site from a commit's src/ instead of the working tree
   --record                also write the results into bench/RESULTS.md
+  --from <results.json>   measure nothing: report an earlier run (with --record, into RESULTS.md)
   --settle 30             wait up to this many seconds for a quiet machine before each build
   --warm-runs 10          warm repetitions of each query
   --repeat 1              cold builds of each site at each N (the fastest is reported)
@@ -44,11 +45,19 @@ const { values: options } = parseArgs({
     record: { type: 'boolean', default: false },
     settle: { type: 'string', default: '30' },
     'warm-runs': { type: 'string', default: '10' },
+    from: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (options.help) {
   process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (options.from) {
+  // Only the report, from an earlier run's results.json.
+  const text = report(JSON.parse(readFileSync(options.from, 'utf8')) as Results);
+  process.stdout.write(`${text}\n`);
+  if (options.record) record(text);
   process.exit(0);
 }
 
@@ -248,7 +257,11 @@ try {
 save();
 const text = report(results);
 process.stdout.write(`\n${text}\n\nResults: ${path.join(out, 'results.json')}, ${path.join(out, 'report.md')}\n`);
-if (options.record) {
+if (options.record) record(text);
+if (results.runs.some((r) => r.build.exitCode !== 0)) process.exitCode = 1;
+
+/** Writes the report into bench/RESULTS.md, between its markers. */
+function record(text: string) {
   const file = path.join(root, 'bench/RESULTS.md');
   const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
   const old = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmark results\n\n${start}\n${end}\n`;
@@ -256,4 +269,3 @@ if (options.record) {
   writeFileSync(file, `${old.slice(0, old.indexOf(start) + start.length)}\n${text}\n${old.slice(old.indexOf(end))}`);
   say(`recorded in ${file}`);
 }
-if (results.runs.some((r) => r.build.exitCode !== 0)) process.exitCode = 1;

@@ -14,6 +14,8 @@ export interface BuildRecord {
   peakTreeRssBytes: number;
   /** Largest high-water mark of any one process of the tree (catches spikes between samples). */
   peakProcessRssBytes: number;
+  /** Resident memory once a second: seconds since the start, the tree's MB, and the MB of each program in it. */
+  memoryTimeline: [number, number, Record<string, number>][];
   /**
    * CPU time the rest of the machine used during the build (all CPU time used,
    * less the build's own): the noise in this measurement, 0 on a quiet machine.
@@ -66,15 +68,22 @@ export async function measureBuild(
   });
   let peakTree = 0;
   let peakProcess = 0;
+  let samples = 0;
+  const memoryTimeline: BuildRecord['memoryTimeline'] = [];
   const sample = () => {
     if (child.pid === undefined) return;
     let tree = 0;
+    const programs: Record<string, number> = {};
     for (const pid of descendants(child.pid)) {
       const status = readProc(`/proc/${pid}/status`);
-      tree += kB(status, 'VmRSS');
+      const rss = kB(status, 'VmRSS');
+      tree += rss;
       peakProcess = Math.max(peakProcess, kB(status, 'VmHWM'));
+      const name = status.match(/^Name:\s+(.*)$/m)?.[1] ?? '?';
+      programs[name] = (programs[name] ?? 0) + Math.round(rss / 1024 / 1024);
     }
     peakTree = Math.max(peakTree, tree);
+    if (samples++ % 10 === 0) memoryTimeline.push([Math.round((performance.now() - started) / 1000), Math.round(tree / 1024 / 1024), programs]);
   };
   const timer = setInterval(sample, 100);
   const exitCode = await new Promise<number | null>((resolve, reject) => {
@@ -98,6 +107,7 @@ export async function measureBuild(
     systemMs,
     peakTreeRssBytes: peakTree,
     peakProcessRssBytes: peakProcess,
+    memoryTimeline,
     otherCpuMs: Math.max(0, busy - cpuMs),
     log: options.log,
   };
