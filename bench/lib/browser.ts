@@ -123,14 +123,14 @@ export async function measureInBrowser(
     return page;
   };
   /**
-   * Waits until the server has sent nothing for 1.5 s (at most 15 s), so that
+   * Waits until the server has sent nothing for 1 s (at most 15 s), so that
    * what a page loads by itself once idle (Starlight loads its search UI then)
    * counts as the page's, however busy the machine.
    */
   const networkQuiet = async () => {
     const started = performance.now();
     let [count, since] = [server.log.length, performance.now()];
-    while (performance.now() - since < 1500 && performance.now() - started < 15_000) {
+    while (performance.now() - since < 1000 && performance.now() - started < 15_000) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (server.log.length !== count) [count, since] = [server.log.length, performance.now()];
     }
