@@ -14,9 +14,13 @@ export default function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         try {
-          const { index, errors: createErrors } = await createIndex({});
+          // One index for all essays whatever their `lang`: Pagefind otherwise keeps one per
+          // language and a search from an en-GB page would never find an en-US essay.
+          const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
-          const { page_count, errors: addErrors } = await index.addDirectory({ path: site });
+          // Only essay pages carry data-pagefind-body; reading the share pages and the rest
+          // would cost time and memory for nothing.
+          const { page_count, errors: addErrors } = await index.addDirectory({ path: site, glob: 'essays/*/index.html' });
           if (addErrors.length > 0) throw new Error(`Pagefind could not index ${site}: ${addErrors.join('; ')}`);
           if (page_count === 0) throw new Error('Pagefind found no page to index: is `data-pagefind-body` on the essay pages?');
           const { errors: writeErrors } = await index.writeFiles({ outputPath: `${site}pagefind` });
