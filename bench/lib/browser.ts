@@ -1,25 +1,8 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Kind, serveAndLog, type Transfer } from './server.ts';
 
-/**
- * Debian's Chromium (never a downloaded browser), headless and quiet, with the
- * flags of tests/support/browser.ts.
- */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** Debian's Chromium with the test suite's flags: one launcher for tests and benchmarks. */
+export { launchChromium } from '../../tests/support/browser.ts';
 
 /** How a reader on an essay page gets to a search box, and what a loaded result looks like. */
 export interface SearchUi {
