@@ -1,22 +1,19 @@
 /**
  * Search from any page: the header's search button, `/` or Ctrl/Cmd+K open a
- * modal <dialog> with Pagefind's Component UI. Pagefind's script, styles and
- * WebAssembly load only when search is first opened. Arrow keys move through
+ * modal <dialog> holding a SearchBox. Its script and Pagefind load only when
+ * search is first opened (src/scripts/search-ui.ts). Arrow keys move through
  * the results, Enter opens one, Escape closes the dialog and focus returns to
- * where it was (Pagefind's Component UI handles the arrow keys itself). On the
- * search page the shortcuts focus its search box.
+ * where it was. On the search page the shortcuts focus its own search field.
  */
-import { loadPagefindUI, searchMarkup } from './pagefind-ui.ts';
-
 const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
 const button = document.querySelector<HTMLButtonElement>('button.search-open');
-const mount = dialog?.querySelector<HTMLElement>('[data-search-mount]');
-let mounted = false;
+const box = dialog?.querySelector<HTMLElement>('[data-search-box]');
+let attached = false;
 let returnFocusTo: Element | null = null;
 
-if (dialog && button && mount) {
+if (dialog && button && box) {
   button.hidden = false;
-  button.addEventListener('click', () => void open());
+  button.addEventListener('click', () => open(dialog, box));
   dialog.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
     if (returnFocusTo instanceof HTMLElement) returnFocusTo.focus();
@@ -29,9 +26,9 @@ if (dialog && button && mount) {
     const shortcut = (event.key === '/' && !typing(event.target)) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
     if (!shortcut || event.altKey || dialog.open) return;
     event.preventDefault();
-    const onPage = document.querySelector<HTMLInputElement>('main .search input[type="search"]');
+    const onPage = document.querySelector<HTMLInputElement>('main [data-search-box] input[type="search"]');
     if (onPage) onPage.focus();
-    else void open();
+    else open(dialog, box);
   });
 }
 
@@ -39,14 +36,12 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-async function open() {
+function open(dialog: HTMLDialogElement, box: HTMLElement): void {
   returnFocusTo = document.activeElement;
-  dialog!.showModal();
-  if (!mounted) {
-    mounted = true;
-    await loadPagefindUI();
-    mount!.innerHTML = searchMarkup();
-    await new Promise(requestAnimationFrame);
-  }
-  dialog!.querySelector<HTMLInputElement>('pagefind-input input')?.focus();
+  dialog.showModal();
+  box.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+  if (attached) return;
+  attached = true;
+  // Whatever the reader types before the script arrives is searched when it does.
+  void import('./search-ui.ts').then(({ attachSearch }) => attachSearch(box));
 }

@@ -20,7 +20,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 async function open(pathname: string, options: BrowserContextOptions = {}): Promise<Page> {
   const page = await (await site.browser.newContext(options)).newPage();
   await page.goto(`${site.server.url}${pathname}`);
-  if (pathname.startsWith('/search/?q=')) await expect.poll(() => page.locator('pagefind-results a').count()).toBeGreaterThan(0);
+  if (pathname.startsWith('/search/?q=')) await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0);
   return page;
 }
 
@@ -79,7 +79,7 @@ describe('a keyboard-only reader', () => {
     await page.waitForURL(/\/search\/$/);
     await page.getByRole('searchbox').focus();
     await page.keyboard.type('Kornilov');
-    await expect.poll(() => page.locator('pagefind-results a').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0);
     for (let i = 0; i < 10 && !(await focused()).includes('Aftermath of the July Days'); i++) await page.keyboard.press('Tab');
     expect(await focused()).toContain('Aftermath of the July Days');
     await page.keyboard.press('Enter');

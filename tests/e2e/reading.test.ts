@@ -75,7 +75,7 @@ describe('searching in Chromium', () => {
   it('finds "Kornilov" and lands in the "Aftermath of the July Days" section', async () => {
     const { page, problems } = await open('/search/');
     await page.getByRole('searchbox').fill('Kornilov');
-    const subResult = page.locator('pagefind-results').getByRole('link', { name: 'Aftermath of the July Days' });
+    const subResult = page.locator('.search-results').getByRole('link', { name: 'Aftermath of the July Days' });
     await subResult.click();
     await page.waitForURL(/\/essays\/october-revolution\/[^#]*#aftermath-of-the-july-days$/);
     // On screen: the section, from its heading to the next one (arrival may scroll to the matched words in it).
@@ -94,7 +94,7 @@ describe('searching in Chromium', () => {
   it('runs the search given in ?q= so that a search can be linked', async () => {
     const { page } = await open('/search/?q=Kornilov');
     await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('Kornilov');
-    await expect.poll(() => page.locator('pagefind-results .pf-heading-link').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.search-results ul a').count()).toBeGreaterThan(0);
   });
 
   it('is linked from every page', async () => {

@@ -21,16 +21,16 @@ describe('the search dialog', () => {
     const { page, requests } = await open('/essays/october-revolution/');
     expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => requests.some((r) => r.endsWith('pagefind-component-ui.js'))).toBe(true);
+    await expect.poll(() => requests.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
   it('opens with "/", searches, moves through results with the arrow keys, and opens one with Enter', async () => {
     const { page } = await open('/essays/october-revolution/');
     await page.locator('body').press('/');
     await expect.poll(() => dialogOpen(page)).toBe(true);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('pagefind-input input'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('dialog input[type="search"]'))).toBe(true);
     await page.keyboard.type('Kornilov');
-    await expect.poll(() => page.locator('dialog pagefind-results a').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('dialog .search-results a').count()).toBeGreaterThan(1);
     await page.keyboard.press('ArrowDown');
     expect(await active(page)).toBe('The October Revolution: A Coup D’état?');
     await page.keyboard.press('ArrowDown');

@@ -32,34 +32,34 @@ afterAll(async () => {
 async function search(query: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-  await expect.poll(() => page.locator('pagefind-results .pf-result').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('main .search-result').count()).toBeGreaterThan(0);
   return page;
 }
 
-const titles = (page: Page) => page.locator('pagefind-results .pf-result-link').allTextContents();
+const titles = (page: Page) => page.locator('main .search-result > a').allTextContents();
 
 describe('searching across three essays', () => {
   it('groups results by essay, each with sub-results titled by section and linking to it', async () => {
     const page = await search('Petrograd');
     // Polled: Pagefind fills in each result as its data arrives.
     await expect.poll(async () => (await titles(page)).sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
-    const tsar = page.locator('.pf-result', { hasText: 'The Fall of the Tsar' });
-    const sections = () => tsar.locator('.pf-heading-link').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    const tsar = page.locator('main .search-result', { hasText: 'The Fall of the Tsar' });
+    const sections = () => tsar.locator('ul a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
     await expect.poll(sections).toContainEqual(['Petrograd in February', '/essays/the-tsar/?highlight=petrograd#petrograd-in-february']);
     expect(await sections()).toContainEqual(['Abdication', '/essays/the-tsar/?highlight=petrograd#abdication']);
-    expect(await page.locator('pagefind-results mark').first().textContent()).toMatch(/petrograd/i);
+    expect(await page.locator('main .search-results mark').first().textContent()).toMatch(/petrograd/i);
   });
 
   it('filters by tag', async () => {
     const page = await search('Petrograd');
-    await page.locator('pagefind-filter-pane summary', { hasText: 'Tag' }).click();
-    await page.locator('pagefind-filter-pane input[name="tag"][value="peasants"]').check();
+    await page.locator('.search-filters summary', { hasText: 'Tag' }).click();
+    await page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /peasants/ }).check();
     await expect.poll(() => titles(page)).toEqual(['Land and the Peasants']);
   });
 
   it('offers the essays as a filter too', async () => {
     const page = await search('Petrograd');
-    const essays = await page.locator('pagefind-filter-pane input[name="essay"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const essays = await page.locator('.search-filters input[name="essay"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(essays.sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
   });
 });

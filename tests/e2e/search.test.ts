@@ -20,7 +20,7 @@ describe('arriving from a search result', () => {
   it('marks the matched words, scrolls to the first in the section, cleans the address and clears on request', async () => {
     const { page, errors } = await open('/search/');
     await page.getByRole('searchbox').fill('Kornilov');
-    await page.locator('pagefind-results').getByRole('link', { name: 'Aftermath of the July Days' }).click();
+    await page.locator('main .search-results').getByRole('link', { name: 'Aftermath of the July Days' }).click();
     await page.waitForURL((url) => url.hash === '#aftermath-of-the-july-days' && !url.search.includes('highlight'));
     const marks = page.locator('mark.search-highlight');
     await expect.poll(() => marks.count()).toBeGreaterThan(3);
@@ -46,7 +46,7 @@ describe('arriving from a search result', () => {
 describe('what is indexed', () => {
   it('finds an author of the bibliography in the Bibliography section', async () => {
     const { page } = await open('/search/?q=Fitzpatrick');
-    const sub = page.locator('pagefind-results .pf-heading-link');
+    const sub = page.locator('main .search-results ul a');
     await expect.poll(() => sub.allTextContents()).toEqual(['Bibliography']);
     expect(await sub.getAttribute('href')).toMatch(/#bibliography$/);
   });
@@ -55,7 +55,7 @@ describe('what is indexed', () => {
     // Words that appear only there.
     for (const query of ['CSL-JSON', 'BibTeX']) {
       const { page } = await open(`/search/?q=${encodeURIComponent(query)}`);
-      await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/no results/i);
+      await expect.poll(() => page.locator('main .search-status').textContent()).toMatch(/no results/i);
     }
   });
 
@@ -64,7 +64,7 @@ describe('what is indexed', () => {
     const { page } = await open('/essays/october-revolution/');
     await page.locator('body').press('/');
     await page.getByRole('dialog').getByRole('searchbox').fill('Kornilov');
-    await expect.poll(() => page.locator('dialog pagefind-results a').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('dialog .search-results a').count()).toBeGreaterThan(0);
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
@@ -83,9 +83,9 @@ describe('hostile and odd queries', () => {
   it.each(Object.entries(queries))('survives %s without breaking the page or injecting markup', async (_, query) => {
     const { page, errors } = await open('/search/');
     await page.getByRole('searchbox').fill(query);
-    await expect.poll(() => page.locator('pagefind-results').getAttribute('aria-busy').catch(() => 'false')).not.toBe('true');
+    await expect.poll(() => page.locator('main .search-results').getAttribute('aria-busy').catch(() => 'false')).not.toBe('true');
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('img[src="x"], pagefind-results script, pagefind-summary script').count()).toBe(0);
+    expect(await page.locator('img[src="x"], .search-results script, .search-status script').count()).toBe(0);
     expect(await page.evaluate(() => document.title)).toContain('Search');
     expect(errors).toEqual([]);
     expect(await page.getByRole('searchbox').inputValue()).toBe(query);
@@ -93,6 +93,6 @@ describe('hostile and odd queries', () => {
 
   it('says so helpfully when nothing matches', async () => {
     const { page } = await open('/search/?q=zzxxqqvv');
-    await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/no results/i);
+    await expect.poll(() => page.locator('main .search-status').textContent()).toMatch(/no results/i);
   });
 });

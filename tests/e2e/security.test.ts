@@ -56,14 +56,14 @@ const uses: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Copy link to this passage' }).click();
     await page.locator('body').press('/');
     await page.getByRole('dialog').getByRole('searchbox').fill('Kornilov');
-    await expect.poll(() => page.locator('dialog pagefind-results a').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('dialog .search-results a').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: '1977' }).click();
   },
   '/search/?q=Kornilov': async (page) => {
-    await expect.poll(() => page.locator('pagefind-results a').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('main .search-results a').count()).toBeGreaterThan(0);
     await page.getByRole('searchbox').fill('Trotsky');
-    await expect.poll(() => page.locator('pagefind-results').textContent()).toContain('Trotsky');
+    await expect.poll(() => page.locator('main .search-results').textContent()).toContain('Trotsky');
   },
   '/no-such-page/': async (page) => {
     await page.getByRole('button', { name: 'Dark theme' }).click();

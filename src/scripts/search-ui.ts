@@ -1,0 +1,261 @@
+/**
+ * Search results drawn from Pagefind's JavaScript API into a SearchBox
+ * (src/components/SearchBox.astro): results grouped by essay, each with up to
+ * five sections that match, linking to the section with `?highlight=` so that
+ * the essay marks the words on arrival (src/scripts/search-arrival.ts).
+ *
+ * This file and Pagefind load only when a reader starts to search. Pagefind's
+ * own UIs are not used: the Component UI alone is 48 kB gzip, more than the
+ * index a search needs, and a few hundred lines here do the same job within
+ * the site's styles and CSP. Pagefind runs without its web worker, which
+ * would cost another 12 kB: its searches take milliseconds, at most about 80 ms
+ * for a broad query over 1,000 essays, and run once the reader pauses typing.
+ */
+
+/** The parts of Pagefind's API (pagefind.js) used here. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(term: string | null, options: { filters: Filters }, wait: number): Promise<Search | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+type Filters = Record<string, string[]>;
+
+interface Search {
+  results: { data(): Promise<Result> }[];
+}
+
+interface Result {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: SubResult[];
+}
+
+interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations: number[];
+  anchor?: { id: string; location: number };
+}
+
+/** Results shown at once, and added by "Show more results". */
+const PAGE = 5;
+/** Sections shown under each essay. */
+const SECTIONS = 5;
+
+let engine: Promise<Pagefind> | undefined;
+
+/** Pagefind, loaded once per page; a failed load is tried again on the next search. */
+function loadPagefind(): Promise<Pagefind> {
+  engine ??= (async () => {
+    const path = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
+    await pagefind.options({ baseUrl: '/', highlightParam: 'highlight', noWorker: true });
+    await pagefind.init();
+    return pagefind;
+  })().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+export interface SearchOptions {
+  /** Told of every change to the query, for example to keep it in the address. */
+  onQuery?: (query: string) => void;
+}
+
+/** Makes a SearchBox search: as the reader types, on submit, and at once if its field holds words. */
+export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}): void {
+  const input = box.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const status = box.querySelector<HTMLElement>('.search-status')!;
+  const list = box.querySelector<HTMLOListElement>('.search-results')!;
+  const more = box.querySelector<HTMLButtonElement>('.search-more')!;
+  const pane = box.querySelector<HTMLElement>('.search-filters');
+  const chosen: Filters = {};
+  let current: Search | undefined;
+  let shown = 0;
+  /** Counts searches, so that a slow answer to an old query never replaces a newer one. */
+  let latest = 0;
+
+  async function run(): Promise<void> {
+    const term = input.value.trim();
+    const filtering = Object.values(chosen).some((values) => values.length > 0);
+    const id = ++latest;
+    onQuery?.(input.value);
+    if (!term && !filtering) {
+      current = undefined;
+      list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      more.hidden = true;
+      say('');
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    let pagefind: Pagefind;
+    try {
+      if (!engine) say('Loading search…');
+      pagefind = await loadPagefind();
+    } catch {
+      if (id === latest) fail();
+      return;
+    }
+    const search = await pagefind.debouncedSearch(term || null, { filters: chosen }, 150);
+    if (!search || id !== latest) return;
+    current = search;
+    shown = 0;
+    list.replaceChildren();
+    await showMore(id, false);
+    if (id !== latest) return;
+    const count = search.results.length;
+    if (count === 0) {
+      say(`No results for “${term}”${filtering ? ' with these filters' : ''}. Try fewer or other words, or browse `, link('/', 'every essay'), '.');
+    } else {
+      say(`${count} ${count === 1 ? 'result' : 'results'}${term ? ` for “${term}”` : ''}.`);
+    }
+  }
+
+  async function showMore(id: number, focus: boolean): Promise<void> {
+    const batch = current?.results.slice(shown, shown + PAGE) ?? [];
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (id !== latest || !current) return;
+    const items = data.map(renderResult);
+    list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= current.results.length;
+    list.removeAttribute('aria-busy');
+    if (focus) items[0]?.querySelector('a')?.focus();
+  }
+
+  function say(...parts: (string | Node)[]): void {
+    status.replaceChildren(...parts);
+  }
+
+  function fail(): void {
+    list.removeAttribute('aria-busy');
+    say(
+      import.meta.env.DEV
+        ? 'Search has no index under `astro dev`: it works in a built site (`npm run build && npm run preview`).'
+        : 'Search could not load. Check the connection, then search again.',
+    );
+  }
+
+  input.addEventListener('input', () => void run());
+  box.querySelector('form')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  more.addEventListener('click', () => void showMore(latest, true));
+  box.addEventListener('keydown', (event) => moveThroughResults(event, input, list));
+  if (pane) void showFilters(pane, chosen, run);
+  if (input.value.trim()) void run();
+  else void loadPagefind().catch(() => undefined);
+}
+
+/** Arrow keys: from the field into the results, and through every link in them. */
+function moveThroughResults(event: KeyboardEvent, input: HTMLInputElement, list: HTMLElement): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  if (event.target === input) {
+    if (event.key === 'ArrowDown' && links[0]) {
+      event.preventDefault();
+      links[0].focus();
+    }
+    return;
+  }
+  const at = links.indexOf(event.target as HTMLAnchorElement);
+  if (at < 0) return;
+  event.preventDefault();
+  const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+  if (next < 0) input.focus();
+  else links[Math.min(next, links.length - 1)]!.focus();
+}
+
+function renderResult(result: Result): HTMLLIElement {
+  const item = element('li', 'search-result');
+  item.append(link(result.url, result.meta['title'] ?? result.url));
+  const facts = [result.meta['written']?.replace(/^\((.*)\)$/, '$1'), result.meta['description']].filter(Boolean);
+  if (facts.length > 0) item.append(element('p', 'search-meta', facts.join(' · ')));
+  item.append(excerpt(result.excerpt));
+  // The sections that match most, in the essay's order; text before the first heading has no anchor.
+  const sections = result.sub_results
+    .filter((sub) => sub.anchor && sub.url !== result.url)
+    .sort((a, b) => b.locations.length - a.locations.length)
+    .slice(0, SECTIONS)
+    .sort((a, b) => a.anchor!.location - b.anchor!.location);
+  if (sections.length > 0) {
+    const list = element('ul');
+    list.setAttribute('aria-label', 'Sections');
+    for (const sub of sections) {
+      const entry = element('li');
+      entry.append(link(sub.url, sub.title), excerpt(sub.excerpt));
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+/**
+ * Pagefind's excerpt is HTML with <mark> around matched words. It is parsed
+ * in an inert document and only its text and marks are kept, so nothing in an
+ * essay or a query can add markup to the page.
+ */
+function excerpt(html: string): HTMLParagraphElement {
+  const paragraph = element('p');
+  const body = new DOMParser().parseFromString(`<body>${html}`, 'text/html').body;
+  for (const node of body.childNodes) {
+    paragraph.append(node.nodeName === 'MARK' ? element('mark', undefined, node.textContent ?? '') : (node.textContent ?? ''));
+  }
+  return paragraph;
+}
+
+/** The filter pane: one group of checkboxes per filter, each value with its count of essays. */
+async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promise<void>): Promise<void> {
+  let filters: Record<string, Record<string, number>>;
+  try {
+    filters = await (await loadPagefind()).filters();
+  } catch {
+    return;
+  }
+  for (const [name, values] of Object.entries(filters).sort(([a], [b]) => a.localeCompare(b))) {
+    const group = element('details');
+    const summary = element('summary', undefined, name.charAt(0).toUpperCase() + name.slice(1));
+    const options = element('div');
+    options.setAttribute('role', 'group');
+    options.setAttribute('aria-label', summary.textContent!);
+    for (const [value, count] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) {
+      const label = element('label');
+      const box = element('input');
+      box.type = 'checkbox';
+      box.name = name;
+      box.value = value;
+      label.append(box, ` ${value} (${count})`);
+      options.append(label);
+    }
+    group.append(summary, options);
+    pane.append(group);
+  }
+  pane.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    chosen[box.name] = [...pane.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(box.name)}"]:checked`)].map((b) => b.value);
+    void run();
+  });
+  pane.hidden = pane.childElementCount === 0;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const anchor = element('a', undefined, text);
+  anchor.href = href;
+  return anchor;
+}
