@@ -188,7 +188,6 @@ function renderResult(result: Result): HTMLLIElement {
     .sort((a, b) => a.anchor!.location - b.anchor!.location);
   if (sections.length > 0) {
     const list = element('ul');
-    list.setAttribute('aria-label', 'Sections');
     for (const sub of sections) {
       const entry = element('li');
       entry.append(link(sub.url, sub.title), excerpt(sub.excerpt));

@@ -24,6 +24,18 @@ describe('the search dialog', () => {
     await expect.poll(() => requests.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
+  it('fetches only what a search needs: no Pagefind UI, worker or filter index (the budget in bench/)', async () => {
+    const { page, requests } = await open('/essays/october-revolution/');
+    await page.locator('body').press('/');
+    await page.keyboard.type('revolution');
+    await expect.poll(() => page.locator('dialog .search-result').count()).toBe(1);
+    await page.waitForLoadState('networkidle');
+    const fetched = requests.filter((r) => r.startsWith('/pagefind/'));
+    expect(fetched).toContain('/pagefind/pagefind.js');
+    expect(fetched.filter((r) => /-ui\.|worker|\/filter\//.test(r))).toEqual([]);
+    expect(fetched.filter((r) => r.endsWith('.pf_fragment'))).toHaveLength(1);
+  });
+
   it('opens with "/", searches, moves through results with the arrow keys, and opens one with Enter', async () => {
     const { page } = await open('/essays/october-revolution/');
     await page.locator('body').press('/');
