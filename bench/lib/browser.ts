@@ -14,16 +14,16 @@ export interface SearchUi {
 }
 
 /**
- * This site: the header's search button opens a dialog with Pagefind's
- * Component UI, loaded at that moment (as Starlight's dialog, below).
+ * This site: the header's search button opens a dialog whose results script
+ * (src/scripts/search-ui.ts) and Pagefind load at that moment.
  */
 export const OUR_SEARCH: SearchUi = {
   async open(page) {
     await page.locator('button.search-open').click();
-    await page.locator('dialog.search-dialog pagefind-input input').waitFor();
+    await page.locator('dialog.search-dialog input[type="search"]').waitFor();
   },
-  input: 'dialog.search-dialog pagefind-input input',
-  result: 'dialog.search-dialog pagefind-results a.pf-result-link[href]',
+  input: 'dialog.search-dialog input[type="search"]',
+  result: 'dialog.search-dialog .search-result > a[href]',
 };
 
 /** Starlight: the header's search button opens a dialog with Pagefind's default UI. */
