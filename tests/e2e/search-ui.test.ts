@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
+
+const site = useBuiltSite();
+
+/**
+ * A stand-in for Pagefind's API (pagefind.js), so that the results UI can be
+ * shown more results than the site has essays, excerpts no real essay would
+ * give, and answers that arrive out of order.
+ */
+const FAKE_PAGEFIND = `
+const result = (i) => ({
+  data: async () => ({
+    url: '/essays/october-revolution/?highlight=word',
+    excerpt: i === 0 ? 'before <mark>word</mark> <img src=x onerror="window.pwned=1"> &lt;b&gt;after' : 'text <mark>word</mark> ' + i,
+    meta: { title: 'Essay ' + i },
+    sub_results: [],
+  }),
+});
+export async function options() {}
+export async function init() {}
+export async function filters() { return {}; }
+export async function debouncedSearch(term) {
+  // The first query answers last: its results must never replace the second's.
+  if (term === 'slow') {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    setTimeout(() => (globalThis.slowAnswered = true));
+  }
+  const count = term === 'slow' ? 2 : 12;
+  return { results: Array.from({ length: count }, (_, i) => result(i)) };
+}`;
+
+async function open(query: string): Promise<Page> {
+  const page = await (await site.browser.newContext()).newPage();
+  await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_PAGEFIND }));
+  await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
+  return page;
+}
+
+const shown = (page: Page) => page.locator('main .search-result').count();
+
+describe('the search results UI', () => {
+  it('shows five results at a time, and "Show more results" adds five, moving focus to the first new one', async () => {
+    const page = await open('word');
+    await expect.poll(() => shown(page)).toBe(5);
+    expect(await page.locator('main .search-status').textContent()).toBe('12 results for “word”.');
+    const more = page.getByRole('button', { name: 'Show more results' });
+    await more.click();
+    await expect.poll(() => shown(page)).toBe(10);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Essay 5');
+    await more.click();
+    await expect.poll(() => shown(page)).toBe(12);
+    expect(await more.isVisible()).toBe(false);
+  });
+
+  it('keeps only the text and marks of an excerpt', async () => {
+    const page = await open('word');
+    const first = page.locator('main .search-result').first().locator('p').last();
+    await expect.poll(() => first.textContent()).toBe('before word  <b>after');
+    expect(await first.locator('mark').allTextContents()).toEqual(['word']);
+    expect(await page.locator('main .search-results img').count()).toBe(0);
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+  });
+
+  it('never lets a slow answer to an earlier query replace a later one', async () => {
+    const page = await open('slow');
+    await page.getByRole('searchbox').fill('word');
+    await expect.poll(() => shown(page)).toBe(5);
+    await expect.poll(() => page.evaluate(() => 'slowAnswered' in globalThis)).toBe(true);
+    expect(await shown(page)).toBe(5);
+    expect(await page.locator('main .search-status').textContent()).toBe('12 results for “word”.');
+  });
+});
