@@ -45,3 +45,6 @@ function open(dialog: HTMLDialogElement, box: HTMLElement): void {
   // Whatever the reader types before the script arrives is searched when it does.
   void import('./search-ui.ts').then(({ attachSearch }) => attachSearch(box));
 }
+
+// A module, so that its names stay its own.
+export {};

@@ -36,3 +36,6 @@ function attach(box: HTMLElement): void {
     }),
   );
 }
+
+// A module, so that its names stay its own.
+export {};
