@@ -18,6 +18,12 @@ if (dialog && button && box) {
   dialog.addEventListener('close', () => {
     if (returnFocusTo instanceof HTMLElement) returnFocusTo.focus();
   });
+  // Escape closes the dialog even from a search field with words in it, which would only clear them.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    dialog.close();
+  });
   // A click on the backdrop (outside the dialog's box) closes it too.
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();

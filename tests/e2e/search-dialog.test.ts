@@ -51,12 +51,14 @@ describe('the search dialog', () => {
     await page.waitForURL(/#aftermath-of-the-july-days$/);
   });
 
-  it('opens with Ctrl+K and closes with Escape, returning focus to where it was', async () => {
+  it('opens with Ctrl+K and closes with Escape, even with words typed, returning focus to where it was', async () => {
     const { page } = await open('/');
     const link = page.getByRole('link', { name: 'The October Revolution: A Coup D’état?' });
     await link.focus();
     await page.keyboard.press('Control+k');
     await expect.poll(() => dialogOpen(page)).toBe(true);
+    // With words in the field, where Escape would otherwise only clear them.
+    await page.keyboard.type('Lenin');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOpen(page)).toBe(false);
     expect(await active(page)).toBe('The October Revolution: A Coup D’état?');
