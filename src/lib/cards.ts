@@ -110,8 +110,12 @@ class Pool {
   readonly #busy = new Map<Worker, (reply: Reply) => void>();
   /** Why a worker died (it could not load, say): every card after it fails with the same. */
   #broken: { error: unknown } | undefined;
+  /** Ends the workers once none has drawn for a while; `onRetire` lets the next card start a pool. */
+  readonly #onRetire: () => void;
+  #retire: NodeJS.Timeout | undefined;
 
-  constructor(size: number) {
+  constructor(size: number, onRetire: () => void) {
+    this.#onRetire = onRetire;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL(import.meta.url), { workerData: WORKER });
       worker.on('message', (reply: Reply) => this.#settle(worker, reply));
@@ -122,6 +126,7 @@ class Pool {
 
   draw(card: CardText): Promise<Drawing> {
     if (this.#broken) return Promise.reject(this.#broken.error);
+    clearTimeout(this.#retire);
     return new Promise((resolve, reject) => {
       this.#queue.push({ card, settle: (reply) => ('drawing' in reply ? resolve(reply.drawing) : reject(reply.error)) });
       const worker = this.#idle.pop();
@@ -152,11 +157,23 @@ class Pool {
   }
 
   #free(worker: Worker): void {
-    // An idle one must not: nothing else ends the workers when the build is done.
+    // An idle one must not, so that the build can end before the pool retires.
     worker.unref();
     this.#idle.push(worker);
+    // Cards are generated first, then the other pages, the link check and Pagefind: end the
+    // workers rather than keep their memory (~100 MB each) through the build's peak at its end.
+    if (this.#busy.size === 0) {
+      clearTimeout(this.#retire);
+      this.#retire = setTimeout(() => {
+        this.#onRetire();
+        for (const idle of this.#idle) void idle.terminate();
+      }, IDLE_MS).unref();
+    }
   }
 }
+
+/** How long the pool waits for another card before ending its workers. */
+const IDLE_MS = 1000;
 
 let pool: Pool | undefined;
 
@@ -175,7 +192,7 @@ export function renderCard(card: CardText, where: string): Promise<Uint8Array<Ar
   const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
   let png = inFlight.get(key);
   if (!png) {
-    pool ??= new Pool(availableParallelism());
+    pool ??= new Pool(availableParallelism(), () => (pool = undefined));
     png = pool.draw(card).then(({ png, missing }) => {
       if (missing.length > 0) {
         console.warn(`${where}: the card font has no glyph for “${missing.join('')}”; the link-preview card will lack it.`);
