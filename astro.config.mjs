@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'astro/config';
 import linkCheck from './src/integrations/link-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -11,6 +12,11 @@ export default defineConfig({
   // Canonical URLs and the sitemap need the public address; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'https://essays.example.org',
   trailingSlash: 'always',
+  build: {
+    // Cards are drawn in one worker per core (src/lib/cards.ts): with this
+    // many routes in flight, each worker has its next card waiting.
+    concurrency: availableParallelism() * 2,
+  },
   // A Content-Security-Policy on every page: Astro hashes each script and style
   // it emits; nothing else runs. Pagefind compiles WebAssembly, hence
   // 'wasm-unsafe-eval' (not 'unsafe-eval'). public/_headers repeats what a

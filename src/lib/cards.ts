@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
 import { CARD } from './share.ts';
@@ -83,8 +85,111 @@ function box(style: Record<string, unknown>, children: (Node | string)[] | strin
   return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
 }
 
-/** Cards already drawn in this build, by what they say: repeated headings share one drawing. */
-const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+/** A card drawn, with the characters that no font had. */
+interface Drawing {
+  png: Uint8Array<ArrayBuffer>;
+  missing: string[];
+}
+
+type Reply = { drawing: Drawing } | { error: unknown };
+
+/** Marks the workers this module starts, so that it serves only in those. */
+const WORKER = 'essay-publisher:cards';
+
+/**
+ * Draws cards off the main thread, one worker per core, so that cards are
+ * drawn side by side (each costs 40–50 ms of satori and resvg; see
+ * bench/RESULTS.md). The worker is this very module, by its own URL: that
+ * stays right after Astro bundles src/ into chunks, which would leave a
+ * separate worker file behind.
+ */
+class Pool {
+  readonly #idle: Worker[] = [];
+  readonly #queue: { card: CardText; settle: (reply: Reply) => void }[] = [];
+  /** What each busy worker is drawing: one card at a time. */
+  readonly #busy = new Map<Worker, (reply: Reply) => void>();
+  /** Why a worker died (it could not load, say): every card after it fails with the same. */
+  #broken: { error: unknown } | undefined;
+  /** Ends the workers once none has drawn for a while; `onRetire` lets the next card start a pool. */
+  readonly #onRetire: () => void;
+  #retire: NodeJS.Timeout | undefined;
+
+  constructor(size: number, onRetire: () => void) {
+    this.#onRetire = onRetire;
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL(import.meta.url), { workerData: WORKER, resourceLimits: HEAP });
+      worker.on('message', (reply: Reply) => this.#settle(worker, reply));
+      worker.on('error', (error: Error) => this.#break(worker, new Error(`A card-drawing worker failed: ${error.message}`, { cause: error })));
+      this.#free(worker);
+    }
+  }
+
+  draw(card: CardText): Promise<Drawing> {
+    if (this.#broken) return Promise.reject(this.#broken.error);
+    clearTimeout(this.#retire);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ card, settle: (reply) => ('drawing' in reply ? resolve(reply.drawing) : reject(reply.error)) });
+      const worker = this.#idle.pop();
+      if (worker) this.#dispatch(worker);
+    });
+  }
+
+  #settle(worker: Worker, reply: Reply): void {
+    this.#busy.get(worker)?.(reply);
+    this.#busy.delete(worker);
+    this.#dispatch(worker);
+  }
+
+  #break(worker: Worker, error: Error): void {
+    this.#broken = { error };
+    this.#busy.get(worker)?.({ error });
+    this.#busy.delete(worker);
+    for (const job of this.#queue.splice(0)) job.settle({ error });
+  }
+
+  #dispatch(worker: Worker): void {
+    const job = this.#queue.shift();
+    if (!job) return this.#free(worker);
+    // A busy worker keeps the process alive until its card is back.
+    worker.ref();
+    this.#busy.set(worker, job.settle);
+    worker.postMessage(job.card);
+  }
+
+  #free(worker: Worker): void {
+    // An idle one must not, so that the build can end before the pool retires.
+    worker.unref();
+    this.#idle.push(worker);
+    // Cards are generated first, then the other pages, the link check and Pagefind: end the
+    // workers rather than keep their memory (~100 MB each) through the build's peak at its end.
+    if (this.#busy.size === 0) {
+      clearTimeout(this.#retire);
+      this.#retire = setTimeout(() => {
+        this.#onRetire();
+        for (const idle of this.#idle) void idle.terminate();
+      }, IDLE_MS).unref();
+    }
+  }
+}
+
+/**
+ * A card needs a few MB of heap. Left to its defaults, each worker's heap grows
+ * to ~100 MB before V8 collects; held this small, the two workers take 280 MB
+ * less for 300 cards, and draw slightly faster.
+ */
+const HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
+/** How long the pool waits for another card before ending its workers. */
+const IDLE_MS = 1000;
+
+let pool: Pool | undefined;
+
+/**
+ * Cards being drawn, by what they say: a page that asks for a card already
+ * on its way shares the drawing. Settled drawings are dropped, so that memory
+ * does not grow with the number of cards.
+ */
+const inFlight = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /**
  * Draws a 1200×630 PNG card with satori (text laid out and drawn as paths)
@@ -92,12 +197,23 @@ const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
  */
 export function renderCard(card: CardText, where: string): Promise<Uint8Array<ArrayBuffer>> {
   const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
-  let png = drawn.get(key);
-  if (!png) drawn.set(key, (png = draw(card, where)));
+  let png = inFlight.get(key);
+  if (!png) {
+    pool ??= new Pool(availableParallelism(), () => (pool = undefined));
+    png = pool.draw(card).then(({ png, missing }) => {
+      if (missing.length > 0) {
+        console.warn(`${where}: the card font has no glyph for “${missing.join('')}”; the link-preview card will lack it.`);
+      }
+      return png;
+    });
+    inFlight.set(key, png);
+    const done = () => inFlight.delete(key);
+    png.then(done, done);
+  }
   return png;
 }
 
-async function draw(card: CardText, where: string): Promise<Uint8Array<ArrayBuffer>> {
+async function draw(card: CardText): Promise<Drawing> {
   const { family, fonts } = fontsFor(`${card.title}${card.context ?? ''}${card.footer}`);
   const missing = new Set<string>();
   const tree = box(
@@ -130,10 +246,17 @@ async function draw(card: CardText, where: string): Promise<Uint8Array<ArrayBuff
       return [];
     },
   });
-  if (missing.size > 0) {
-    console.warn(`${where}: the card font has no glyph for “${[...missing].join('')}”; the link-preview card will lack it.`);
-  }
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width }, font: { loadSystemFonts: false } }).render().asPng();
-  // A copy in a plain ArrayBuffer, which a Response body accepts (a Node Buffer's type is wider).
-  return new Uint8Array(png);
+  // A copy in a plain ArrayBuffer, which a Response body accepts (a Node Buffer's type is wider)
+  // and which can be handed to the main thread without another copy.
+  return { png: new Uint8Array(png), missing: [...missing] };
+}
+
+if (!isMainThread && workerData === WORKER) {
+  parentPort!.on('message', (card: CardText) => {
+    draw(card).then(
+      (drawing) => parentPort!.postMessage({ drawing } satisfies Reply, [drawing.png.buffer]),
+      (error: unknown) => parentPort!.postMessage({ error } satisfies Reply),
+    );
+  });
 }

@@ -12,8 +12,19 @@ export type SharedSection = {
   target: string;
 };
 
-/** Every section of every published essay, each with its share page: one per heading link. */
-export async function sharedSections(): Promise<SharedSection[]> {
+let built: Promise<SharedSection[]> | undefined;
+
+/**
+ * Every section of every published essay, each with its share page: one per
+ * heading link. Share pages and section cards both ask; a build parses each
+ * essay's HTML for them once (`astro dev` every time, since essays change).
+ */
+export function sharedSections(): Promise<SharedSection[]> {
+  if (import.meta.env.DEV) return findSections();
+  return (built ??= findSections());
+}
+
+async function findSections(): Promise<SharedSection[]> {
   const essays = await getEssays();
   return essays.flatMap((essay) =>
     essaySections(essay.rendered?.html ?? '').map((section) => ({
