@@ -24,6 +24,8 @@ type Filters = Record<string, string[]>;
 
 interface Search {
   results: { data(): Promise<Result> }[];
+  /** For each filter value, how many essays match the query with it chosen too. */
+  filters: Record<string, Record<string, number>>;
 }
 
 interface Result {
@@ -80,6 +82,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
   let shown = 0;
   /** Counts searches, so that a slow answer to an old query never replaces a newer one. */
   let latest = 0;
+  const paneDrawn = pane ? showFilters(pane, chosen, run) : Promise.resolve();
 
   async function run(): Promise<void> {
     const term = input.value.trim();
@@ -103,9 +106,12 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
       if (id === latest) fail();
       return;
     }
+    // Pagefind counts filter values only once their index has loaded, which drawing the pane does.
+    await paneDrawn;
     const search = await pagefind.debouncedSearch(term || null, { filters: chosen }, 150);
     if (!search || id !== latest) return;
     current = search;
+    if (pane) countMatches(pane, search.filters);
     shown = 0;
     list.replaceChildren();
     await showMore(id, false);
@@ -150,7 +156,6 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
   });
   more.addEventListener('click', () => void showMore(latest, true));
   box.addEventListener('keydown', (event) => moveThroughResults(event, input, list));
-  if (pane) void showFilters(pane, chosen, run);
   if (input.value.trim()) void run();
   else void loadPagefind().catch(() => undefined);
 }
@@ -232,7 +237,7 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
       box.type = 'checkbox';
       box.name = name;
       box.value = value;
-      label.append(box, ` ${value} (${count})`);
+      label.append(box, ` ${value} `, element('span', 'search-count', `(${count})`));
       options.append(label);
     }
     group.append(summary, options);
@@ -244,6 +249,14 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
     void run();
   });
   pane.hidden = pane.childElementCount === 0;
+}
+
+/** Each filter value's count, for the query as it stands: how many essays choosing it would leave. */
+function countMatches(pane: HTMLElement, counts: Search['filters']): void {
+  for (const box of pane.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    const count = box.parentElement?.querySelector('.search-count');
+    if (count) count.textContent = `(${counts[box.name]?.[box.value] ?? 0})`;
+  }
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

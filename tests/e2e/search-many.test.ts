@@ -57,6 +57,14 @@ describe('searching across three essays', () => {
     await expect.poll(() => titles(page)).toEqual(['Land and the Peasants']);
   });
 
+  it('counts, beside each filter value, the essays that match the query', async () => {
+    const page = await search('Abdication');
+    await page.locator('.search-filters summary', { hasText: 'Tag' }).click();
+    const count = (tag: string) => page.getByRole('group', { name: 'Tag' }).locator('label', { hasText: tag }).locator('.search-count').textContent();
+    await expect.poll(() => count('history')).toBe('(1)');
+    expect(await count('peasants')).toBe('(0)');
+  });
+
   it('offers the essays as a filter too', async () => {
     const page = await search('Petrograd');
     const essays = await page.locator('.search-filters input[name="essay"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
