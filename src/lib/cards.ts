@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
@@ -199,8 +203,7 @@ export function renderCard(card: CardText, where: string): Promise<Uint8Array<Ar
   const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
   let png = inFlight.get(key);
   if (!png) {
-    pool ??= new Pool(availableParallelism(), () => (pool = undefined));
-    png = pool.draw(card).then(({ png, missing }) => {
+    png = drawOrRecall(card).then(({ png, missing }) => {
       if (missing.length > 0) {
         console.warn(`${where}: the card font has no glyph for “${missing.join('')}”; the link-preview card will lack it.`);
       }
@@ -211,6 +214,52 @@ export function renderCard(card: CardText, where: string): Promise<Uint8Array<Ar
     png.then(done, done);
   }
   return png;
+}
+
+/**
+ * Where cards drawn by earlier builds are kept, named by a hash of what they
+ * say and of the code and fonts that draw them, so that a rebuild draws only
+ * the cards whose text changed (as Astro's content layer keeps rendered
+ * essays). `rm -rf node_modules/.cache` forgets them.
+ */
+export function cardCacheDir(): string {
+  return path.join(process.cwd(), 'node_modules/.cache/essay-publisher/cards');
+}
+
+let drawer: string | undefined;
+
+/** What draws a card: this module's own code (bundled or not) and the font package's version. */
+function drawerHash(): string {
+  if (!drawer) {
+    const require = createRequire(import.meta.url);
+    const fonts = readFileSync(require.resolve('@fontsource/source-serif-4/package.json'), 'utf8');
+    drawer = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(fonts).digest('hex');
+  }
+  return drawer;
+}
+
+/** A card from the cache, or drawn by the pool and then kept; a cache that fails only costs time. */
+async function drawOrRecall(card: CardText): Promise<Drawing> {
+  const key = createHash('sha256').update(drawerHash()).update(JSON.stringify([card.title, card.context, card.footer, card.lang]));
+  const file = path.join(cardCacheDir(), `${key.digest('hex').slice(0, 40)}.png`);
+  try {
+    const [png, missing] = await Promise.all([readFile(file), readFile(`${file}.missing.json`, 'utf8').catch(() => '[]')]);
+    return { png: new Uint8Array(png), missing: JSON.parse(missing) as string[] };
+  } catch {
+    // Not drawn before.
+  }
+  pool ??= new Pool(availableParallelism(), () => (pool = undefined));
+  const drawing = await pool.draw(card);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    // The warning about missing glyphs first, and the PNG last and whole, so that a card found is complete.
+    if (drawing.missing.length > 0) await writeFile(`${file}.missing.json`, JSON.stringify(drawing.missing));
+    await writeFile(`${file}.${process.pid}.tmp`, drawing.png);
+    await rename(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Unwritable (a read-only checkout, say): the next build draws it again.
+  }
+  return drawing;
 }
 
 async function draw(card: CardText): Promise<Drawing> {
