@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
+import { type Layer, InkPalette, PNG_MODULE, encodePng } from './png.ts';
 import { CARD } from './share.ts';
 
 /** What a link-preview card says, largest first. */
@@ -197,7 +198,8 @@ const inFlight = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /**
  * Draws a 1200×630 PNG card with satori (text laid out and drawn as paths)
- * and resvg. `where` names the page the card is for, in warnings.
+ * and resvg, stored in the card's own palette (png.ts). `where` names the
+ * page the card is for, in warnings.
  */
 export function renderCard(card: CardText, where: string): Promise<Uint8Array<ArrayBuffer>> {
   const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
@@ -228,12 +230,13 @@ export function cardCacheDir(): string {
 
 let drawer: string | undefined;
 
-/** What draws a card: this module's own code (bundled or not) and the font package's version. */
+/** What draws a card: this module's own code and png.ts's (bundled or not), and the font package's version. */
 function drawerHash(): string {
   if (!drawer) {
     const require = createRequire(import.meta.url);
     const fonts = readFileSync(require.resolve('@fontsource/source-serif-4/package.json'), 'utf8');
-    drawer = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(fonts).digest('hex');
+    const code = [import.meta.url, PNG_MODULE].map((url) => readFileSync(fileURLToPath(url)));
+    drawer = createHash('sha256').update(Buffer.concat(code)).update(fonts).digest('hex');
   }
   return drawer;
 }
@@ -262,43 +265,91 @@ async function drawOrRecall(card: CardText): Promise<Drawing> {
   return drawing;
 }
 
-async function draw(card: CardText): Promise<Drawing> {
-  const { family, fonts } = fontsFor(`${card.title}${card.context ?? ''}${card.footer}`);
+/** The card's frame (src/styles/global.css's accent rule over the page colour) and its inner box. */
+const FRAME = { rule: 16, top: 64, side: 80, bottom: 56 } as const;
+const INNER = { x: FRAME.side, y: FRAME.rule + FRAME.top, width: CARD.width - 2 * FRAME.side, bottom: CARD.height - FRAME.bottom };
+
+/** Every colour a card is drawn in, and its blends with the background (see png.ts). */
+const PALETTE = new InkPalette(COLOURS.background, [COLOURS.text, COLOURS.muted, COLOURS.accent, COLOURS.rule]);
+
+/** The accent rule across the top of every card, as pixels. */
+const TOP_RULE: Layer = (() => {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(COLOURS.accent.slice(at, at + 2), 16));
+  const rgba = new Uint8Array(CARD.width * FRAME.rule * 4);
+  for (let at = 0; at < rgba.length; at += 4) rgba.set([r!, g!, b!, 255], at);
+  return { rgba, width: CARD.width, height: FRAME.rule, x: 0, y: 0 };
+})();
+
+/** Rows of background drawn above and below a band's text (see `band`). */
+const BLEED = 32;
+
+/** A block of the card drawn on the card's background: its pixels, and the characters no font had. */
+interface Band {
+  rgba: Uint8Array;
+  width: number;
+  height: number;
+  missing: string[];
+}
+
+/**
+ * Lays out a block of text as wide as the card's inner box (satori: its
+ * height follows the text) and rasterises it with resvg. Only the text's own
+ * band is rasterised: resvg's cost grows with the area drawn, and most of a
+ * card is plain background. The band reaches `BLEED` pixels above and below
+ * the text's line boxes, where accents and descenders of large type fall.
+ */
+async function band(text: string, children: Node[], style: Record<string, unknown>): Promise<Band> {
+  const { family, fonts } = fontsFor(text);
   const missing = new Set<string>();
   const tree = box(
-    {
-      width: '100%',
-      height: '100%',
-      // satori sizes boxes by their content otherwise, which would push the foot off the card.
-      boxSizing: 'border-box',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '64px 80px 56px',
-      backgroundColor: COLOURS.background,
-      borderTop: `16px solid ${COLOURS.accent}`,
-      fontFamily: family,
-      color: COLOURS.text,
-    },
-    [
-      box({ flexDirection: 'column', gap: 28 }, [
-        ...(card.context ? [box({ fontSize: 40, color: COLOURS.muted, lineClamp: 2, display: 'block' }, card.context)] : []),
-        box({ fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.12, lineClamp: 4, display: 'block' }, card.title),
-      ]),
-      box({ borderTop: `2px solid ${COLOURS.rule}`, paddingTop: 24, fontSize: 36, fontWeight: 700, color: COLOURS.accent }, card.footer),
-    ],
+    { width: INNER.width, paddingTop: BLEED, paddingBottom: BLEED, backgroundColor: COLOURS.background, fontFamily: family, color: COLOURS.text, ...style },
+    children,
   );
   const svg = await satori(tree as never, {
-    ...CARD,
+    width: INNER.width,
     fonts,
     loadAdditionalAsset: async (_language, segment) => {
       missing.add(segment);
       return [];
     },
   });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width }, font: { loadSystemFonts: false } }).render().asPng();
-  // A copy in a plain ArrayBuffer, which a Response body accepts (a Node Buffer's type is wider)
-  // and which can be handed to the main thread without another copy.
-  return { png: new Uint8Array(png), missing: [...missing] };
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  const { pixels } = image;
+  return { rgba: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length), width: image.width, height: image.height, missing: [...missing] };
+}
+
+/** The foot of the card, a rule and the site's name: the same on every card of a site. */
+const footers = new Map<string, Promise<Band>>();
+
+function footer(text: string): Promise<Band> {
+  let drawn = footers.get(text);
+  if (!drawn) {
+    drawn = band(text, [box({ borderTop: `2px solid ${COLOURS.rule}`, paddingTop: 24, fontSize: 36, fontWeight: 700, color: COLOURS.accent, flexGrow: 1 }, text)], {});
+    footers.set(text, drawn);
+  }
+  return drawn;
+}
+
+async function draw(card: CardText): Promise<Drawing> {
+  const [head, foot] = await Promise.all([
+    band(
+      `${card.title}${card.context ?? ''}`,
+      [
+        ...(card.context ? [box({ fontSize: 40, color: COLOURS.muted, lineClamp: 2, display: 'block' }, card.context)] : []),
+        box({ fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.12, lineClamp: 4, display: 'block' }, card.title),
+      ],
+      { flexDirection: 'column', gap: 28 },
+    ),
+    footer(card.footer),
+  ]);
+  // The head's text starts at the inner box's top and the foot's ends at its bottom; the foot
+  // is laid last, so that a head too long for the card stops where the foot begins.
+  const png = encodePng(CARD.width, CARD.height, PALETTE, [
+    TOP_RULE,
+    { ...head, x: INNER.x, y: INNER.y - BLEED },
+    { ...foot, x: INNER.x, y: INNER.bottom - (foot.height - BLEED) },
+  ]);
+  return { png, missing: [...new Set([...head.missing, ...foot.missing])] };
 }
 
 if (!isMainThread && workerData === WORKER) {
