@@ -103,7 +103,7 @@ const WORKER = 'essay-publisher:cards';
 
 /**
  * Draws cards off the main thread, one worker per core, so that cards are
- * drawn side by side (each costs 40–50 ms of satori and resvg; see
+ * drawn side by side (each costs about 24 ms of satori, resvg and encoding; see
  * bench/RESULTS.md). The worker is this very module, by its own URL: that
  * stays right after Astro bundles src/ into chunks, which would leave a
  * separate worker file behind.
