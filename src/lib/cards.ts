@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
-import { type Layer, InkPalette, PNG_MODULE, encodePng } from './png.ts';
+import { InkPalette, PNG_MODULE, encodePng, solidLayer } from './png.ts';
 import { CARD } from './share.ts';
 
 /** What a link-preview card says, largest first. */
@@ -273,12 +273,7 @@ const INNER = { x: FRAME.side, y: FRAME.rule + FRAME.top, width: CARD.width - 2 
 const PALETTE = new InkPalette(COLOURS.background, [COLOURS.text, COLOURS.muted, COLOURS.accent, COLOURS.rule]);
 
 /** The accent rule across the top of every card, as pixels. */
-const TOP_RULE: Layer = (() => {
-  const [r, g, b] = [1, 3, 5].map((at) => parseInt(COLOURS.accent.slice(at, at + 2), 16));
-  const rgba = new Uint8Array(CARD.width * FRAME.rule * 4);
-  for (let at = 0; at < rgba.length; at += 4) rgba.set([r!, g!, b!, 255], at);
-  return { rgba, width: CARD.width, height: FRAME.rule, x: 0, y: 0 };
-})();
+const TOP_RULE = solidLayer(COLOURS.accent, CARD.width, FRAME.rule, 0, 0);
 
 /** Rows of background drawn above and below a band's text (see `band`). */
 const BLEED = 32;

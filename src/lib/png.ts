@@ -26,6 +26,14 @@ function rgb(hex: string): Rgb {
   return [parseInt(match[1]!, 16), parseInt(match[2]!, 16), parseInt(match[3]!, 16)];
 }
 
+/** A layer of one colour, such as a rule across the card. */
+export function solidLayer(colour: string, width: number, height: number, x: number, y: number): Layer {
+  const [r, g, b] = rgb(colour);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let at = 0; at < rgba.length; at += 4) rgba.set([r, g, b, 255], at);
+  return { rgba, width, height, x, y };
+}
+
 /**
  * The colours a card can hold: its background, and each ink blended into the
  * background in 63 steps, as anti-aliased text and rules are. A card drawn
