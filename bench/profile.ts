@@ -176,7 +176,9 @@ const top = (map: Map<string, number>, count: number) =>
 
 const phases = log
   .split('\n')
-  .filter((line) => /\[(content|types|build|vite|@astrojs\/sitemap|essay-publisher:[\w-]+)\]|Completed in/.test(line) && !/├─|└─/.test(line))
+  .filter(
+    (line) => /\[(content|types|build|vite|@astrojs\/sitemap|essay-publisher:[\w-]+)\]|Completed in/.test(line) && !/├─|└─/.test(line),
+  )
   .join('\n');
 
 const summary = `${pipeline}Profile of a cold build of ${n} essays: ${(total / 1000).toFixed(1)} s of JavaScript on the profiled threads.

@@ -3,8 +3,8 @@
  * and with Starlight at each size, cold, and measures the builds and the built
  * sites in Chromium. See bench/README.md.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { launchChromium, measureInBrowser, OUR_SEARCH, STARLIGHT_SEARCH } from '
 import { COMMON_QUERIES, DEFAULT_SEED, type Essay, generateCorpus } from './lib/corpus.ts';
 import { type BuildRecord, machine, measureBuild, measureOutput, settle } from './lib/measure.ts';
 import { report, type Results, type SiteRun } from './lib/report.ts';
+import { installBenchPackage } from './lib/install.ts';
 import { writeOurSite, writeStarlightSite } from './lib/sites.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -84,7 +85,8 @@ function say(message: string) {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes takes whole numbers above 0, such as 1,10,100 (got "${options.sizes}")`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  fail(`--sizes takes whole numbers above 0, such as 1,10,100 (got "${options.sizes}")`);
 if (!Number.isInteger(seed)) fail(`--seed takes a whole number (got "${options.seed}")`);
 if (!Number.isInteger(repeat) || repeat < 1) fail(`--repeat takes a whole number above 0 (got "${options.repeat}")`);
 if (!(settleSeconds >= 0)) fail(`--settle takes a number of seconds (got "${options.settle}")`);
@@ -98,24 +100,6 @@ if (!existsSync('/proc/self/status')) fail('measuring memory needs Linux’s /pr
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (withBrowser && !existsSync(chromiumPath)) {
   fail(`no Chromium at ${chromiumPath}: install Debian's (apt-get install chromium), set CHROMIUM_PATH, or pass --no-browser.`);
-}
-
-/** Installs Starlight from bench/peer's lock into <out>/peer, unless that exact install is there. */
-function installPeer(): Record<string, string> {
-  const manifest = path.join(root, 'bench/peer/package.json');
-  const lock = path.join(root, 'bench/peer/package-lock.json');
-  mkdirSync(peerDir, { recursive: true });
-  const stamp = path.join(peerDir, 'node_modules/.bench-lock');
-  const wanted = readFileSync(lock, 'utf8');
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
-    say('installing Starlight (npm ci in bench/out/peer)…');
-    copyFileSync(manifest, path.join(peerDir, 'package.json'));
-    copyFileSync(lock, path.join(peerDir, 'package-lock.json'));
-    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: peerDir, stdio: 'inherit' });
-    if (result.status !== 0) fail('could not install Starlight (npm ci in bench/out/peer failed; see above).');
-    writeFileSync(stamp, wanted);
-  }
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies: Record<string, string> }).dependencies;
 }
 
 /** Where this site's src/, public/ and config come from: the working tree, or a commit's snapshot. */
@@ -151,7 +135,7 @@ function queriesFor(first: Essay): string[] {
 
 mkdirSync(path.join(out, 'logs'), { recursive: true });
 const dependencies = withPeer
-  ? installPeer()
+  ? installBenchPackage('peer', peerDir)
   : (JSON.parse(readFileSync(path.join(root, 'bench/peer/package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
 const source = ourSources();
 say(`generating ${Math.max(...sizes)} essays (seed ${seed})…`);
@@ -191,7 +175,12 @@ try {
   for (const n of sizes) {
     const essays = corpus.slice(0, n);
     const sites = [
-      { site: 'ours' as const, dir: path.join(out, `ours-${n}`), astro: path.join(root, 'node_modules/astro/bin/astro.mjs'), ui: OUR_SEARCH },
+      {
+        site: 'ours' as const,
+        dir: path.join(out, `ours-${n}`),
+        astro: path.join(root, 'node_modules/astro/bin/astro.mjs'),
+        ui: OUR_SEARCH,
+      },
       {
         site: 'starlight' as const,
         dir: path.join(peerDir, `starlight-${n}`),

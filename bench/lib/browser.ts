@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Kind, serveAndLog, type Transfer } from './server.ts';
 
 /** Debian's Chromium with the test suite's flags: one launcher for tests and benchmarks. */
-export { launchChromium } from '../../tests/support/browser.ts';
+export { launchChromium } from '../../tools/chromium.ts';
 
 /** How a reader on an essay page gets to a search box, and what a loaded result looks like. */
 export interface SearchUi {

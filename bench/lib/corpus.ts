@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { type Random, random, seedFor } from './random.ts';
 
@@ -18,8 +19,8 @@ import { type Random, random, seedFor } from './random.ts';
 
 export const DEFAULT_SEED = 1917;
 
-/** The source essay as published, with its date line, headings and reading list. */
-export const SOURCE = '/work/shared/source/october-revolution.txt';
+/** The source essay as published, with its date line, headings and reading list (a copy of ../shared/source's, so that any clone can run the benchmarks). */
+export const SOURCE = fileURLToPath(new URL('../source/october-revolution.txt', import.meta.url));
 
 /** Search queries over words of the source that every essay keeps (a fifth, rare one is a name of essay 1's). */
 export const COMMON_QUERIES = ['revolution', 'soviets peasants', 'democratic legitimacy', 'coup'];
@@ -114,13 +115,9 @@ function sentences(paragraph: string): string[] {
 function parts(token: string): [string, string, string] {
   const match = token.match(/^([^\p{L}\p{N}]*)([\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*)(.*)$/u);
   if (!match) return ['', '', token];
-  let [, before, word, after] = match as unknown as [string, string, string, string];
+  const [, before, word, after] = match as unknown as [string, string, string, string];
   const possessive = word.match(/^(.*?)([’']s)$/u);
-  if (possessive) {
-    word = possessive[1]!;
-    after = possessive[2]! + after;
-  }
-  return [before, word, after];
+  return possessive ? [before, possessive[1]!, possessive[2]! + after] : [before, word, after];
 }
 
 export function trainModel(text: string): SourceModel {
@@ -209,7 +206,26 @@ function invent(rng: Random, count: number, endings: readonly string[], taken: S
 }
 
 /** Words a title leaves in lower case, and does not end with. */
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'how', 'in', 'of', 'on', 'or', 'the', 'to', 'was', 'were', 'with']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'how',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'was',
+  'were',
+  'with',
+]);
 
 /** The essay's own prose: the Markov chain, with the source's names and some words renamed. */
 class Writer {
@@ -416,7 +432,11 @@ function essay(index: number, seed: number, model: SourceModel): Omit<Essay, 'sl
   while (sections.length < sectionCount) {
     const heading = writer.phrase(2, 6);
     const id = slugify(heading);
-    if (headings.has(id) || ['bibliography', 'main', 'contents-title', 'refs', 'footnote-label', 'cite-this-essay'].includes(id) || id === '')
+    if (
+      headings.has(id) ||
+      ['bibliography', 'main', 'contents-title', 'refs', 'footnote-label', 'cite-this-essay'].includes(id) ||
+      id === ''
+    )
       continue;
     headings.add(id);
     sections.push({ heading, paragraphs: Array.from({ length: rng.int(2, 5) }, () => paragraph(writer, rng, works)) });

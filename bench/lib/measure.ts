@@ -83,7 +83,8 @@ export async function measureBuild(
       programs[name] = (programs[name] ?? 0) + Math.round(rss / 1024 / 1024);
     }
     peakTree = Math.max(peakTree, tree);
-    if (samples++ % 10 === 0) memoryTimeline.push([Math.round((performance.now() - started) / 1000), Math.round(tree / 1024 / 1024), programs]);
+    if (samples++ % 10 === 0)
+      memoryTimeline.push([Math.round((performance.now() - started) / 1000), Math.round(tree / 1024 / 1024), programs]);
   };
   const timer = setInterval(sample, 100);
   const exitCode = await new Promise<number | null>((resolve, reject) => {

@@ -59,7 +59,11 @@ export const FIGURES: Figure[] = [
   { label: 'build: wall time', value: (r) => (ok(r) ? r.build.wallMs : undefined), format: seconds },
   { label: 'build: CPU time', value: (r) => (ok(r) ? r.build.cpuMs : undefined), format: seconds },
   { label: 'build: peak memory', value: (r) => (ok(r) ? r.build.peakTreeRssBytes : undefined), format: megabytes },
-  { label: 'build: CPU used by other processes meanwhile (noise)', value: (r) => (ok(r) ? r.build.otherCpuMs : undefined), format: seconds },
+  {
+    label: 'build: CPU used by other processes meanwhile (noise)',
+    value: (r) => (ok(r) ? r.build.otherCpuMs : undefined),
+    format: seconds,
+  },
   { label: 'output: bytes on disk', value: (r) => r.output?.bytes, format: megabytes },
   { label: 'Pagefind index bytes', value: (r) => r.output?.pagefindIndexBytes, format: kilobytes },
   { label: 'essay page, first load: HTML', value: essayBytes('html'), format: kilobytes },
@@ -132,7 +136,8 @@ export function queryTable(results: Results, n: number): string {
   for (const query of results.queries) {
     const a = ours?.browser?.search.find((q) => q.query === query);
     const b = theirs?.browser?.search.find((q) => q.query === query);
-    const pair = (pick: (q: QueryRecord) => number, format: (v: number) => string) => `${a ? format(pick(a)) : '—'} / ${b ? format(pick(b)) : '—'}`;
+    const pair = (pick: (q: QueryRecord) => number, format: (v: number) => string) =>
+      `${a ? format(pick(a)) : '—'} / ${b ? format(pick(b)) : '—'}`;
     rows.push(
       `| ${query} | ${pair((q) => q.results, String)} | ${pair((q) => q.uiBytes.total, kilobytes)} | ${pair((q) => q.uiColdMs, milliseconds)} | ${pair((q) => q.apiColdMs, milliseconds)} | ${pair((q) => q.apiWarmMs, milliseconds)} |`,
     );
@@ -215,7 +220,10 @@ export function report(results: Results): string {
       ? ['† Other processes used more than a fifth as much CPU as this build did while it ran: its times are inflated.', '']
       : []),
     ...(results.runs.some((r) => r.builds)
-      ? [`Build figures are those of the fastest of ${Math.max(...results.runs.map((r) => r.builds?.length ?? 1))} cold builds where repeated.`, '']
+      ? [
+          `Build figures are those of the fastest of ${Math.max(...results.runs.map((r) => r.builds?.length ?? 1))} cold builds where repeated.`,
+          '',
+        ]
       : []),
     queryTable(results, largest),
     '',

@@ -77,7 +77,9 @@ function frontmatter(fields: [string, unknown][]): string {
 
 function body(essay: Essay, citation: (c: Citation) => string): string {
   const text = (p: Paragraph) => p.map((part) => (typeof part === 'string' ? escapeMarkdown(part) : citation(part))).join('');
-  return [...essay.intro.map(text), ...essay.sections.flatMap((s) => [`## ${escapeMarkdown(s.heading)}`, ...s.paragraphs.map(text)])].join('\n\n');
+  return [...essay.intro.map(text), ...essay.sections.flatMap((s) => [`## ${escapeMarkdown(s.heading)}`, ...s.paragraphs.map(text)])].join(
+    '\n\n',
+  );
 }
 
 /** The essay as an author of this site writes it (see the README's "Adding an essay"). */
@@ -103,7 +105,11 @@ export function starlightMarkdown(essay: Essay): string {
     const work = works.get(key)!;
     const people = work.author.length > 0 ? work.author : (work.editor ?? []);
     const names =
-      people.length === 1 ? people[0]!.family : people.length === 2 ? `${people[0]!.family} and ${people[1]!.family}` : `${people[0]!.family} et al.`;
+      people.length === 1
+        ? people[0]!.family
+        : people.length === 2
+          ? `${people[0]!.family} and ${people[1]!.family}`
+          : `${people[0]!.family} et al.`;
     return { names, year: String(work.year) };
   };
   const cite = (c: Citation) => {
@@ -145,7 +151,8 @@ function formatEntry(w: BibEntry): string {
 export function bibtex(entries: BibEntry[]): string {
   const field = (name: string, value: unknown) =>
     value === undefined ? '' : `  ${name.padEnd(9)} = {${String(value).replace(/[&%$#_]/g, '\\$&')}},\n`;
-  const people = (list: Person[] | undefined) => (list && list.length > 0 ? list.map((p) => `${p.family}, ${p.given}`).join(' and ') : undefined);
+  const people = (list: Person[] | undefined) =>
+    list && list.length > 0 ? list.map((p) => `${p.family}, ${p.given}`).join(' and ') : undefined;
   return entries
     .map(
       (w) =>

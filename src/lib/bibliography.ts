@@ -67,17 +67,26 @@ export async function loadBibliography(file: string, citedFrom: string): Promise
 export function parseBibliography(file: string, text: string): Bibliography {
   const heads = scanEntries(text);
   if (heads.length === 0) {
-    throw new EssayError({ file }, 'the bibliography holds no entries; add BibTeX entries such as @book{key, …} or remove the `bibliography` field.');
+    throw new EssayError(
+      { file },
+      'the bibliography holds no entries; add BibTeX entries such as @book{key, …} or remove the `bibliography` field.',
+    );
   }
   const lines = new Map<string, number>();
   for (const { key, line, balanced } of heads) {
     if (!balanced) {
-      throw new EssayError({ file, line }, `the entry "${key}" does not close its braces; check that every { has its }, and that the entry ends with }.`);
+      throw new EssayError(
+        { file, line },
+        `the entry "${key}" does not close its braces; check that every { has its }, and that the entry ends with }.`,
+      );
     }
     if (key === '') throw new EssayError({ file, line }, 'a BibTeX entry has no citation key; write it as @book{key, …}.');
     const first = lines.get(key);
     if (first !== undefined) {
-      throw new EssayError({ file, line }, `duplicate citation key "${key}" (first defined on line ${first}); give each entry its own key.`);
+      throw new EssayError(
+        { file, line },
+        `duplicate citation key "${key}" (first defined on line ${first}); give each entry its own key.`,
+      );
     }
     lines.set(key, line);
   }

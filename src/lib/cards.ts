@@ -70,9 +70,15 @@ const fontLists = new Map<string, Font[]>();
 function fontsFor(text: string): { family: string; fonts: Font[] } {
   subsets ??= loadSubsets();
   const codes = [...new Set([...text].map((char) => char.codePointAt(0)!))];
-  const chosen = subsets.filter((subset, i) => i === 0 || codes.some((code) => subset.ranges.some(([start, end]) => code >= start && code <= end)));
+  const chosen = subsets.filter(
+    (subset, i) => i === 0 || codes.some((code) => subset.ranges.some(([start, end]) => code >= start && code <= end)),
+  );
   const family = chosen.map((subset) => `'${subset.family}'`).join(', ');
-  if (!fontLists.has(family)) fontLists.set(family, chosen.flatMap((subset) => subset.fonts));
+  if (!fontLists.has(family))
+    fontLists.set(
+      family,
+      chosen.flatMap((subset) => subset.fonts),
+    );
   return { family, fonts: fontLists.get(family)! };
 }
 
@@ -124,7 +130,9 @@ class Pool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL(import.meta.url), { workerData: WORKER, resourceLimits: HEAP });
       worker.on('message', (reply: Reply) => this.#settle(worker, reply));
-      worker.on('error', (error: Error) => this.#break(worker, new Error(`A card-drawing worker failed: ${error.message}`, { cause: error })));
+      worker.on('error', (error: Error) =>
+        this.#break(worker, new Error(`A card-drawing worker failed: ${error.message}`, { cause: error })),
+      );
       this.#free(worker);
     }
   }
@@ -243,7 +251,9 @@ function drawerHash(): string {
 
 /** A card from the cache, or drawn by the pool and then kept; a cache that fails only costs time. */
 async function drawOrRecall(card: CardText): Promise<Drawing> {
-  const key = createHash('sha256').update(drawerHash()).update(JSON.stringify([card.title, card.context, card.footer, card.lang]));
+  const key = createHash('sha256')
+    .update(drawerHash())
+    .update(JSON.stringify([card.title, card.context, card.footer, card.lang]));
   const file = path.join(cardCacheDir(), `${key.digest('hex').slice(0, 40)}.png`);
   try {
     const [png, missing] = await Promise.all([readFile(file), readFile(`${file}.missing.json`, 'utf8').catch(() => '[]')]);
@@ -297,7 +307,15 @@ async function band(text: string, children: Node[], style: Record<string, unknow
   const { family, fonts } = fontsFor(text);
   const missing = new Set<string>();
   const tree = box(
-    { width: INNER.width, paddingTop: BLEED, paddingBottom: BLEED, backgroundColor: COLOURS.background, fontFamily: family, color: COLOURS.text, ...style },
+    {
+      width: INNER.width,
+      paddingTop: BLEED,
+      paddingBottom: BLEED,
+      backgroundColor: COLOURS.background,
+      fontFamily: family,
+      color: COLOURS.text,
+      ...style,
+    },
     children,
   );
   const svg = await satori(tree as never, {
@@ -310,7 +328,12 @@ async function band(text: string, children: Node[], style: Record<string, unknow
   });
   const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
   const { pixels } = image;
-  return { rgba: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length), width: image.width, height: image.height, missing: [...missing] };
+  return {
+    rgba: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length),
+    width: image.width,
+    height: image.height,
+    missing: [...missing],
+  };
 }
 
 /** The foot of the card, a rule and the site's name: the same on every card of a site. */
@@ -319,7 +342,16 @@ const footers = new Map<string, Promise<Band>>();
 function footer(text: string): Promise<Band> {
   let drawn = footers.get(text);
   if (!drawn) {
-    drawn = band(text, [box({ borderTop: `2px solid ${COLOURS.rule}`, paddingTop: 24, fontSize: 36, fontWeight: 700, color: COLOURS.accent, flexGrow: 1 }, text)], {});
+    drawn = band(
+      text,
+      [
+        box(
+          { borderTop: `2px solid ${COLOURS.rule}`, paddingTop: 24, fontSize: 36, fontWeight: 700, color: COLOURS.accent, flexGrow: 1 },
+          text,
+        ),
+      ],
+      {},
+    );
     footers.set(text, drawn);
   }
   return drawn;

@@ -4,8 +4,7 @@
  * Adapted from rehype-citation's own pattern so that both agree on what a
  * citation is. https://pandoc.org/MANUAL.html#citation-syntax
  */
-const MARKER =
-  /(?:\[([^[\]]*@[^[\]]+)\])|(?<=\s|^|(-))(?:@([\p{L}\d_][^\s]*[\p{L}\d_]|\{.+\})(?:\s+\[(.*?)\])?)/gu;
+const MARKER = /(?:\[([^[\]]*@[^[\]]+)\])|(?<=\s|^|(-))(?:@([\p{L}\d_][^\s]*[\p{L}\d_]|\{.+\})(?:\s+\[(.*?)\])?)/gu;
 const KEY_IN_GROUP = /-?@([\p{L}\d_][^\s;,\]]*[\p{L}\d_]|[\p{L}\d_])/gu;
 
 export interface Marker {

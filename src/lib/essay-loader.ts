@@ -46,7 +46,9 @@ export function essayLoader({ base }: EssayLoaderOptions): Loader {
       if (errors.length > 0 && !context.watcher) {
         // A failed build must not leave an earlier, complete-looking site behind.
         await rm(context.config.outDir, { recursive: true, force: true });
-        throw new Error(`${errors.length === 1 ? 'An essay' : `${errors.length} essays`} could not be published:\n  ${errors.join('\n  ')}`);
+        throw new Error(
+          `${errors.length === 1 ? 'An essay' : `${errors.length} essays`} could not be published:\n  ${errors.join('\n  ')}`,
+        );
       }
     },
   };
@@ -68,7 +70,9 @@ function checkSlugs(dir: string): string[] {
     if (!folder.isDirectory() || !existsSync(path.join(dir, folder.name, 'index.md'))) continue;
     const where = path.relative(process.cwd(), path.join(dir, folder.name, 'index.md'));
     if (!SLUG.test(folder.name)) {
-      errors.push(`${where}: the folder name "${folder.name}" is the essay's URL, so it may hold only letters, digits and single hyphens (for example "the-july-days").`);
+      errors.push(
+        `${where}: the folder name "${folder.name}" is the essay's URL, so it may hold only letters, digits and single hyphens (for example "the-july-days").`,
+      );
     }
     const slug = slugOf(folder.name);
     const other = seen.get(slug);

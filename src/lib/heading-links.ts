@@ -32,8 +32,16 @@ export function addHeadingLinks(html: string, { sharePath }: HeadingLinkOptions)
     const share = sharePath(id);
     const actions = element('span', { className: ['heading-actions'], dataPagefindIgnore: '' }, [
       element('a', { className: ['heading-link'], href: `#${id}`, ariaLabel: `Link to section: ${title}` }),
-      element('button', { className: ['heading-copy'], type: 'button', hidden: true, dataShare: share, ariaLabel: `Copy link to section: ${title}` }, 'Copy link'),
-      element('button', { className: ['heading-share'], type: 'button', hidden: true, dataShare: share, ariaLabel: `Share section: ${title}` }, 'Share'),
+      element(
+        'button',
+        { className: ['heading-copy'], type: 'button', hidden: true, dataShare: share, ariaLabel: `Copy link to section: ${title}` },
+        'Copy link',
+      ),
+      element(
+        'button',
+        { className: ['heading-share'], type: 'button', hidden: true, dataShare: share, ariaLabel: `Share section: ${title}` },
+        'Share',
+      ),
     ]);
     const wrapper = element('div', { className: ['section-heading'] }, [heading, actions]);
     parent.children.splice(parent.children.indexOf(heading), 1, wrapper);

@@ -23,15 +23,18 @@ async function readPages(dir: string): Promise<Map<string, Page>> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
   // A few pages at a time: parsing thousands at once holds them all in memory.
   for (let i = 0; i < files.length; i += 16) {
-    await Promise.all(files.slice(i, i + 16).map(async (file) => {
-      const tree = fromHtml(await readFile(path.join(dir, file), 'utf8'));
-      const page: Page = { ids: new Set(), hrefs: [] };
-      visit(tree, 'element', (node: Element) => {
-        if (typeof node.properties.id === 'string') page.ids.add(node.properties.id);
-        if ((node.tagName === 'a' || node.tagName === 'area') && typeof node.properties.href === 'string') page.hrefs.push(node.properties.href);
-      });
-      pages.set(path.join(dir, file), page);
-    }));
+    await Promise.all(
+      files.slice(i, i + 16).map(async (file) => {
+        const tree = fromHtml(await readFile(path.join(dir, file), 'utf8'));
+        const page: Page = { ids: new Set(), hrefs: [] };
+        visit(tree, 'element', (node: Element) => {
+          if (typeof node.properties.id === 'string') page.ids.add(node.properties.id);
+          if ((node.tagName === 'a' || node.tagName === 'area') && typeof node.properties.href === 'string')
+            page.hrefs.push(node.properties.href);
+        });
+        pages.set(path.join(dir, file), page);
+      }),
+    );
   }
   return pages;
 }

@@ -17,11 +17,7 @@ export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
   const date = isoDate(facts.written.date, facts.written.precision).replaceAll('-', '/');
   const meta: Meta[] = [['citation_title', facts.title]];
   if (facts.author) meta.push(['citation_author', facts.author]);
-  meta.push(
-    ['citation_publication_date', date],
-    ['citation_language', facts.lang],
-    ['citation_fulltext_html_url', facts.url.href],
-  );
+  meta.push(['citation_publication_date', date], ['citation_language', facts.lang], ['citation_fulltext_html_url', facts.url.href]);
   for (const item of references) {
     const parts = [
       item.title && `citation_title=${item.title}`,
@@ -35,7 +31,12 @@ export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
   return meta;
 }
 
-const SCHEMA_TYPES: Record<string, string> = { book: 'Book', chapter: 'Chapter', 'article-journal': 'ScholarlyArticle', webpage: 'WebPage' };
+const SCHEMA_TYPES: Record<string, string> = {
+  book: 'Book',
+  chapter: 'Chapter',
+  'article-journal': 'ScholarlyArticle',
+  webpage: 'WebPage',
+};
 
 /** schema.org `ScholarlyArticle` for the essay, with its bibliography as `citation`. */
 export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Record<string, unknown> {

@@ -17,7 +17,7 @@ export interface Section {
 /** Link previews show about this much of a description before cutting it. */
 const OPENING_LENGTH = { enough: 120, most: 200 };
 
-const SENTENCE_END = /(?<=[.?!][’”'")\]]?)\s+(?=[‘“'"(\[]?[\p{Lu}\p{N}])/u;
+const SENTENCE_END = /(?<=[.?!][’”'")\]]?)\s+(?=[‘“'"([]?[\p{Lu}\p{N}])/u;
 
 /**
  * The sections of a rendered essay: every `h2` with an id (the headings the
@@ -64,7 +64,11 @@ function isCitation(node: Element): boolean {
 
 /** Whole sentences up to about a preview's length; a long first sentence is cut at a word. */
 export function openingOf(text: string): string {
-  const sentences = text.replace(/\s+/g, ' ').replace(/\s+([.,;:?!])/g, '$1').trim().split(SENTENCE_END);
+  const sentences = text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:?!])/g, '$1')
+    .trim()
+    .split(SENTENCE_END);
   let opening = '';
   for (const sentence of sentences) {
     if (opening.length >= OPENING_LENGTH.enough) break;

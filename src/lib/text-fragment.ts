@@ -53,7 +53,10 @@ export function toWholeWords({ before, selected, after }: Passage): Passage {
 /** The directive for a passage: `text=[prefix-,]start[,end][,-suffix]`. */
 export function textDirective(passage: Passage): string {
   const { before, selected, after } = toWholeWords(passage);
-  const lines = selected.split(/\n+/).map((line) => words(line)).filter((line) => line.length > 0);
+  const lines = selected
+    .split(/\n+/)
+    .map((line) => words(line))
+    .filter((line) => line.length > 0);
   const all = lines.flat();
   if (all.length === 0) throw new Error('textDirective: the passage has no words');
   const prefix = words(before).slice(-CONTEXT_WORDS).join(' ');

@@ -18,7 +18,10 @@ export default function rehypeAuthorIds() {
       if (typeof id !== 'string') return;
       const owner = RESERVED_IDS.get(id) ?? (GENERATED.some((p) => p.test(id)) ? 'the citations and notes' : undefined);
       if (owner === undefined || isGfmFootnote(node)) return;
-      throw new EssayError(placeInFile(file, node.position?.start.line), `the id "${id}" in the essay's HTML is already used by ${owner}; choose another.`);
+      throw new EssayError(
+        placeInFile(file, node.position?.start.line),
+        `the id "${id}" in the essay's HTML is already used by ${owner}; choose another.`,
+      );
     });
   };
 }
@@ -26,5 +29,7 @@ export default function rehypeAuthorIds() {
 /** GFM's own footnote elements (notes, references, the notes heading) carry these ids legitimately. */
 function isGfmFootnote(node: Element): boolean {
   if (node.tagName === 'h2') return node.properties.id === 'footnote-label';
-  return node.tagName === 'li' || (node.tagName === 'a' && ('dataFootnoteRef' in node.properties || 'dataFootnoteBackref' in node.properties));
+  return (
+    node.tagName === 'li' || (node.tagName === 'a' && ('dataFootnoteRef' in node.properties || 'dataFootnoteBackref' in node.properties))
+  );
 }

@@ -32,15 +32,24 @@ export default function rehypeCitationCheck() {
         const line = start ? start.line + (before.match(/\n/g)?.length ?? 0) : undefined;
         const unknown = marker.keys.filter((k) => !known.has(k));
         if (bibliography === undefined) {
-          problems.push({ line, message: `citation ${marker.text} but the essay names no bibliography; add "bibliography: references.bib" to its frontmatter.` });
+          problems.push({
+            line,
+            message: `citation ${marker.text} but the essay names no bibliography; add "bibliography: references.bib" to its frontmatter.`,
+          });
         } else if (unknown.length > 0) {
           for (const key of unknown) {
-            problems.push({ line, message: `unknown citation key @${key}${didYouMean(key, known, '@')} (not in ${formatPlace({ file: bibliography.file })})` });
+            problems.push({
+              line,
+              message: `unknown citation key @${key}${didYouMean(key, known, '@')} (not in ${formatPlace({ file: bibliography.file })})`,
+            });
           }
         } else {
           const parent = ancestors.at(-1);
           const where = parent?.type === 'element' ? `<${(parent as Element).tagName}>` : 'this place';
-          problems.push({ line, message: `citation ${marker.text} inside ${where} was not formatted; citations are formatted in paragraphs, list items and table cells, so move it out of the ${where}.` });
+          problems.push({
+            line,
+            message: `citation ${marker.text} inside ${where} was not formatted; citations are formatted in paragraphs, list items and table cells, so move it out of the ${where}.`,
+          });
         }
       }
     });

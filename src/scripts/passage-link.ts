@@ -49,7 +49,14 @@ function update(): void {
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
   // Selection.toString() gives the text as rendered, a line per block.
   const selected = selection?.toString() ?? '';
-  if (!body || !range || range.collapsed || !selected.trim() || !body.contains(range.startContainer) || !body.contains(range.endContainer)) {
+  if (
+    !body ||
+    !range ||
+    range.collapsed ||
+    !selected.trim() ||
+    !body.contains(range.startContainer) ||
+    !body.contains(range.endContainer)
+  ) {
     hide();
     return;
   }

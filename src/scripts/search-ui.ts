@@ -118,7 +118,11 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     if (id !== latest) return;
     const count = search.results.length;
     if (count === 0) {
-      say(`No results for “${term}”${filtering ? ' with these filters' : ''}. Try fewer or other words, or browse `, link('/', 'every essay'), '.');
+      say(
+        `No results for “${term}”${filtering ? ' with these filters' : ''}. Try fewer or other words, or browse `,
+        link('/', 'every essay'),
+        '.',
+      );
     } else {
       say(`${count} ${count === 1 ? 'result' : 'results'}${term ? ` for “${term}”` : ''}.`);
     }

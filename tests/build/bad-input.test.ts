@@ -39,14 +39,24 @@ const cases: { name: string; essays?: Record<string, string>; broken?: string; e
     broken: 'unknown-style',
     expected: [/content\/essays\/broken\/index\.md: unknown citation style "csl: chicago-manual"/],
   },
-  { name: 'an unknown locale', broken: 'unknown-locale', expected: [/content\/essays\/broken\/index\.md: no citation locale for "lang: tlh"/] },
+  {
+    name: 'an unknown locale',
+    broken: 'unknown-locale',
+    expected: [/content\/essays\/broken\/index\.md: no citation locale for "lang: tlh"/],
+  },
   { name: 'a missing title', broken: 'no-title', expected: [/content\/essays\/broken\/index\.md/, /title/] },
   { name: 'a missing description', broken: 'no-description', expected: [/content\/essays\/broken\/index\.md/, /description/] },
-  { name: 'an invalid date', broken: 'invalid-date', expected: [/content\/essays\/broken\/index\.md:4: "written: 2020-13-45" is not a calendar date/] },
+  {
+    name: 'an invalid date',
+    broken: 'invalid-date',
+    expected: [/content\/essays\/broken\/index\.md:4: "written: 2020-13-45" is not a calendar date/],
+  },
   {
     name: 'two essays with the same slug',
     essays: { 'The-Essay': essay('same-slug/The-Essay'), 'the-essay': essay('same-slug/the-essay') },
-    expected: [/content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\//],
+    expected: [
+      /content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\//,
+    ],
   },
   {
     name: 'a heading whose id the site uses',

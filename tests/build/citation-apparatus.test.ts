@@ -14,14 +14,18 @@ beforeAll(() => {
 describe('"Cite this essay"', () => {
   it('formats the essay in its own style, dated as precisely as the author dated it', () => {
     const entry = page.querySelector('#cite-this-essay + .csl-entry')?.textContent;
-    expect(entry).toBe('‘The October Revolution: A Coup D’état?’ 2013. Essays. October 2013. https://essays.example.org/essays/october-revolution/.');
+    expect(entry).toBe(
+      '‘The October Revolution: A Coup D’état?’ 2013. Essays. October 2013. https://essays.example.org/essays/october-revolution/.',
+    );
   });
 
   it('offers the essay’s record as BibTeX, RIS and CSL-JSON, and its bibliography as .bib and CSL-JSON', () => {
     const links = [...page.querySelectorAll('.cite-this a[download]')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['cite.bib', 'cite.ris', 'cite.json', 'references.bib', 'references.json']);
     const read = (file: string) => readFileSync(path.join(essayDir, file), 'utf8');
-    expect(read('cite.bib')).toMatch(/^@misc\{octoberrevolution,[\s\S]*url = \{https:\/\/essays\.example\.org\/essays\/october-revolution\/\}/);
+    expect(read('cite.bib')).toMatch(
+      /^@misc\{octoberrevolution,[\s\S]*url = \{https:\/\/essays\.example\.org\/essays\/october-revolution\/\}/,
+    );
     expect(read('cite.ris')).toMatch(/^TY {2}- ELEC\n[\s\S]*TI {2}- The October Revolution: A Coup D’état\?\n[\s\S]*ER {2}- /);
     expect(JSON.parse(read('cite.json'))[0]).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2013, 10]] } });
     expect(read('references.bib')).toBe(readFileSync('content/essays/october-revolution/references.bib', 'utf8'));
@@ -41,15 +45,24 @@ describe('scholarly metadata', () => {
     expect(meta('citation_author'), 'the source names no author').toEqual([]);
     const references = meta('citation_reference');
     expect(references).toHaveLength(14);
-    expect(references).toContain('citation_title=Revolutionary Russia; citation_author=R. Pipes; citation_publication_date=1968; citation_publisher=Oxford University Press');
+    expect(references).toContain(
+      'citation_title=Revolutionary Russia; citation_author=R. Pipes; citation_publication_date=1968; citation_publisher=Oxford University Press',
+    );
   });
 
   it('describes the essay as a schema.org ScholarlyArticle citing its 14 works', () => {
     const json = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
-    expect(json).toMatchObject({ '@type': 'ScholarlyArticle', headline: 'The October Revolution: A Coup D’état?', datePublished: '2013-10', inLanguage: 'en-GB' });
+    expect(json).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      headline: 'The October Revolution: A Coup D’état?',
+      datePublished: '2013-10',
+      inLanguage: 'en-GB',
+    });
     expect(json.citation).toHaveLength(14);
     expect(json.image).toBe('https://essays.example.org/essays/october-revolution/card.png');
-    expect(json.citation).toContainEqual(expect.objectContaining({ '@type': 'Book', name: 'Revolutionary Russia', editor: [{ '@type': 'Person', name: 'R. Pipes' }] }));
+    expect(json.citation).toContainEqual(
+      expect.objectContaining({ '@type': 'Book', name: 'Revolutionary Russia', editor: [{ '@type': 'Person', name: 'R. Pipes' }] }),
+    );
   });
 });
 

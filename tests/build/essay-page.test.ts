@@ -21,14 +21,22 @@ beforeAll(() => {
 });
 
 describe('the built site', () => {
-  it('passes the shared acceptance checks', () => {
+  // ../shared/ sits beside this repository on the team's machines and in its CI, not in other clones.
+  it.skipIf(!existsSync(siteCheck))(`passes the shared acceptance checks (skipped: no ${siteCheck})`, () => {
     const run = spawnSync(siteCheck, [dist], { encoding: 'utf8' });
     expect(run.stdout).toMatch(/site-check: 8 passed, 0 failed/);
     expect(run.status, run.stdout).toBe(0);
   });
 
   it('publishes the essay at its stable address with a 404 page, a sitemap and robots.txt', () => {
-    for (const file of ['essays/october-revolution/index.html', '404.html', 'index.html', 'search/index.html', 'sitemap-index.xml', 'robots.txt']) {
+    for (const file of [
+      'essays/october-revolution/index.html',
+      '404.html',
+      'index.html',
+      'search/index.html',
+      'sitemap-index.xml',
+      'robots.txt',
+    ]) {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
     }
   });

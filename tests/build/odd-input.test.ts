@@ -52,13 +52,18 @@ describe('an unusual but valid essay builds correctly', () => {
   });
 
   it('publishes a 2 MB essay whole', { timeout: 120_000 }, () => {
-    const paragraph = readFileSync('content/essays/october-revolution/index.md', 'utf8').split('\n---\n')[1]!.replace(/\[-?@[^\]]+\]/g, '');
+    const paragraph = readFileSync('content/essays/october-revolution/index.md', 'utf8')
+      .split('\n---\n')[1]!
+      .replace(/\[-?@[^\]]+\]/g, '');
     const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i + 1}\n\n${paragraph}`);
     const body = sections.join('\n\n');
     const site = makeFixtureSite('huge', {});
     const target = path.join(site, 'content/essays/huge');
     mkdirSync(target, { recursive: true });
-    writeFileSync(path.join(target, 'index.md'), `---\ntitle: A Very Long Essay\ndescription: Long.\nwritten: 2020-01-01\n---\n\n${body}\nThe very last sentence.\n`);
+    writeFileSync(
+      path.join(target, 'index.md'),
+      `---\ntitle: A Very Long Essay\ndescription: Long.\nwritten: 2020-01-01\n---\n\n${body}\nThe very last sentence.\n`,
+    );
     expect(Buffer.byteLength(body)).toBeGreaterThan(2_000_000);
     const { status, output } = buildSite(site);
     expect(status, output).toBe(0);

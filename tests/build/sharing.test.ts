@@ -182,7 +182,9 @@ describe('metadata', () => {
     expect(feed).toContain(`<link>https://essays.example.org${ESSAY}</link>`);
     expect(feed).toContain('<title>The October Revolution: A Coup D’état?</title>');
     for (const sitePath of ['/', ESSAY, '/search/']) {
-      expect(readPage(file(sitePath)).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('/rss.xml');
+      expect(readPage(file(sitePath)).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe(
+        '/rss.xml',
+      );
     }
   });
 
@@ -230,9 +232,9 @@ describe('budgets', () => {
 
 describe('text directives', () => {
   it('match a short passage exactly, with the words around it', () => {
-    expect(textDirective({ before: 'the banners promoting their slogan ', selected: 'All power to the Soviets', after: ' showed that' })).toBe(
-      'text=promoting%20their%20slogan-,All%20power%20to%20the%20Soviets,-showed%20that',
-    );
+    expect(
+      textDirective({ before: 'the banners promoting their slogan ', selected: 'All power to the Soviets', after: ' showed that' }),
+    ).toBe('text=promoting%20their%20slogan-,All%20power%20to%20the%20Soviets,-showed%20that');
   });
 
   it('give a long passage by its first and last words, each within its own block', () => {

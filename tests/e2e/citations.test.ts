@@ -11,7 +11,10 @@ async function essay(options: BrowserContextOptions = {}): Promise<Page> {
 }
 
 const preview = (page: Page) => page.locator('#citation-preview');
-const isOpen = (page: Page) => preview(page).evaluate((el) => el.matches(':popover-open')).catch(() => false);
+const isOpen = (page: Page) =>
+  preview(page)
+    .evaluate((el) => el.matches(':popover-open'))
+    .catch(() => false);
 
 describe('citation previews', () => {
   it('opens on mouse hover with the full entry, and closes with Escape', async () => {
@@ -28,10 +31,13 @@ describe('citation previews', () => {
     const page = await essay();
     const link = page.getByRole('link', { name: 'Pipes 1968' });
     // Tab from the paragraph's start until the citation has focus.
-    await page.locator('.essay-body p').first().evaluate((p) => {
-      p.tabIndex = -1;
-      p.focus();
-    });
+    await page
+      .locator('.essay-body p')
+      .first()
+      .evaluate((p) => {
+        p.tabIndex = -1;
+        p.focus();
+      });
     for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect.poll(() => isOpen(page)).toBe(true);

@@ -100,7 +100,9 @@ describe('searching in Chromium', () => {
   it('is linked from every page', async () => {
     for (const path of ['/', '/essays/october-revolution/', '/404.html']) {
       const { page } = await open(path);
-      expect(await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).getAttribute('href')).toBe('/search/');
+      expect(await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).getAttribute('href')).toBe(
+        '/search/',
+      );
     }
   });
 });

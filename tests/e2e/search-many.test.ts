@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../tools/chromium.ts';
 import { buildSite } from '../support/build.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
@@ -42,7 +42,9 @@ describe('searching across three essays', () => {
   it('groups results by essay, each with sub-results titled by section and linking to it', async () => {
     const page = await search('Petrograd');
     // Polled: Pagefind fills in each result as its data arrives.
-    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
+    await expect
+      .poll(async () => (await titles(page)).sort())
+      .toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
     const tsar = page.locator('main .search-result', { hasText: 'The Fall of the Tsar' });
     const sections = () => tsar.locator('ul a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
     await expect.poll(sections).toContainEqual(['Petrograd in February', '/essays/the-tsar/?highlight=petrograd#petrograd-in-february']);
@@ -53,21 +55,27 @@ describe('searching across three essays', () => {
   it('filters by tag', async () => {
     const page = await search('Petrograd');
     await page.locator('.search-filters summary', { hasText: 'Tag' }).click();
-    await page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /peasants/ }).check();
+    await page
+      .getByRole('group', { name: 'Tag' })
+      .getByRole('checkbox', { name: /peasants/ })
+      .check();
     await expect.poll(() => titles(page)).toEqual(['Land and the Peasants']);
   });
 
   it('counts, beside each filter value, the essays that match the query', async () => {
     const page = await search('Abdication');
     await page.locator('.search-filters summary', { hasText: 'Tag' }).click();
-    const count = (tag: string) => page.getByRole('group', { name: 'Tag' }).locator('label', { hasText: tag }).locator('.search-count').textContent();
+    const count = (tag: string) =>
+      page.getByRole('group', { name: 'Tag' }).locator('label', { hasText: tag }).locator('.search-count').textContent();
     await expect.poll(() => count('history')).toBe('(1)');
     expect(await count('peasants')).toBe('(0)');
   });
 
   it('offers the essays as a filter too', async () => {
     const page = await search('Petrograd');
-    const essays = await page.locator('.search-filters input[name="essay"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const essays = await page
+      .locator('.search-filters input[name="essay"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(essays.sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
   });
 });

@@ -65,7 +65,9 @@ describe('what is indexed', () => {
     await page.locator('body').press('/');
     await page.getByRole('dialog').getByRole('searchbox').fill('Kornilov');
     await expect.poll(() => page.locator('dialog .search-results a').count()).toBeGreaterThan(0);
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
@@ -77,13 +79,20 @@ describe('hostile and odd queries', () => {
     emoji: '🚩 revolution 🌹',
     '1,000 characters': 'soviet '.repeat(143).slice(0, 1000),
     'only spaces': '     ',
-    'markup': '<img src=x onerror=alert(1)><script>alert(2)</script>',
+    markup: '<img src=x onerror=alert(1)><script>alert(2)</script>',
   };
 
   it.each(Object.entries(queries))('survives %s without breaking the page or injecting markup', async (_, query) => {
     const { page, errors } = await open('/search/');
     await page.getByRole('searchbox').fill(query);
-    await expect.poll(() => page.locator('main .search-results').getAttribute('aria-busy').catch(() => 'false')).not.toBe('true');
+    await expect
+      .poll(() =>
+        page
+          .locator('main .search-results')
+          .getAttribute('aria-busy')
+          .catch(() => 'false'),
+      )
+      .not.toBe('true');
     await page.waitForLoadState('networkidle');
     expect(await page.locator('img[src="x"], .search-results script, .search-status script').count()).toBe(0);
     expect(await page.evaluate(() => document.title)).toContain('Search');

@@ -26,7 +26,9 @@ const marked = (page: Page) => page.locator('nav.toc a[aria-current="true"]').al
 
 /** Scrolls so that an element's top is at the top of the viewport. */
 async function scrollToTop(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY, behavior: 'instant' }));
+  await page
+    .locator(selector)
+    .evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY, behavior: 'instant' }));
 }
 
 /** Where a phrase of the essay is, relative to the viewport. */
@@ -69,10 +71,12 @@ describe('sharing a section', () => {
     await page.goto(`${site.server.url}${ESSAY}`);
     await page.locator('#the-july-days').hover();
     await page.getByRole('button', { name: 'Share section: The July Days' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared)).toEqual({
-      title: 'The July Days — The October Revolution: A Coup D’état?',
-      url: `${site.server.url}${ESSAY}s/the-july-days/`,
-    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared))
+      .toEqual({
+        title: 'The July Days — The October Revolution: A Coup D’état?',
+        url: `${site.server.url}${ESSAY}s/the-july-days/`,
+      });
   });
 
   it('shows the heading’s link and buttons on keyboard focus', async () => {

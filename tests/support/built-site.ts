@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../tools/chromium.ts';
 import { dist } from './paths.ts';
 import { type StaticServer, serve } from './server.ts';
 

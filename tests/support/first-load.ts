@@ -38,4 +38,3 @@ export function firstLoad(sitePath: string): Map<string, number> {
   }
   return sizes;
 }
-

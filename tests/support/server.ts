@@ -27,7 +27,13 @@ export async function serve(dir: string): Promise<StaticServer> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
     let status = 200;
-    if (!file.startsWith(dir) || !(await stat(file).then((s) => s.isFile(), () => false))) {
+    if (
+      !file.startsWith(dir) ||
+      !(await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
       file = path.join(dir, '404.html');
       status = 404;
     }

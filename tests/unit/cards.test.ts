@@ -12,7 +12,7 @@ function decode(png: Uint8Array): { type: number; width: number; height: number;
   const bytes = Buffer.from(png);
   expect([...bytes.subarray(0, 4)]).toEqual(PNG);
   const chunks = new Map<string, Buffer[]>();
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     chunks.set(type, [...(chunks.get(type) ?? []), bytes.subarray(at + 8, at + 8 + length)]);
@@ -33,7 +33,8 @@ function decode(png: Uint8Array): { type: number; width: number; height: number;
 }
 
 /** A solid RGBA block. */
-const solid = (width: number, height: number, [r, g, b]: number[]) => Uint8Array.from({ length: width * height * 4 }, (_, i) => [r, g, b, 255][i % 4]!);
+const solid = (width: number, height: number, [r, g, b]: number[]) =>
+  Uint8Array.from({ length: width * height * 4 }, (_, i) => [r, g, b, 255][i % 4]!);
 
 describe('card PNGs', () => {
   const palette = new InkPalette('#ffffff', ['#000000', '#ff0000']);
@@ -41,7 +42,12 @@ describe('card PNGs', () => {
   it('are indexed when drawn in the inks and their blends with the background, within 4/255', () => {
     const grey = solid(2, 2, [128, 128, 128]);
     const pink = solid(3, 1, [255, 100, 100]);
-    const png = decode(encodePng(8, 4, palette, [{ rgba: grey, width: 2, height: 2, x: 1, y: 1 }, { rgba: pink, width: 3, height: 1, x: 6, y: 3 }]));
+    const png = decode(
+      encodePng(8, 4, palette, [
+        { rgba: grey, width: 2, height: 2, x: 1, y: 1 },
+        { rgba: pink, width: 3, height: 1, x: 6, y: 3 },
+      ]),
+    );
     expect(png).toMatchObject({ type: 3, width: 8, height: 4 });
     expect(png.at(0, 0)).toEqual([255, 255, 255]);
     for (const channel of png.at(2, 2)) expect(Math.abs(channel - 128)).toBeLessThanOrEqual(4);
@@ -54,9 +60,18 @@ describe('card PNGs', () => {
   it('keep every colour exactly, in RGB, when one pixel is off the palette', () => {
     const green = solid(1, 1, [0, 200, 0]);
     const grey = solid(1, 1, [128, 128, 128]);
-    const png = decode(encodePng(3, 2, palette, [{ rgba: grey, width: 1, height: 1, x: 0, y: 0 }, { rgba: green, width: 1, height: 1, x: 2, y: 1 }]));
+    const png = decode(
+      encodePng(3, 2, palette, [
+        { rgba: grey, width: 1, height: 1, x: 0, y: 0 },
+        { rgba: green, width: 1, height: 1, x: 2, y: 1 },
+      ]),
+    );
     expect(png.type).toBe(2);
-    expect([png.at(0, 0), png.at(2, 1), png.at(1, 1)]).toEqual([[128, 128, 128], [0, 200, 0], [255, 255, 255]]);
+    expect([png.at(0, 0), png.at(2, 1), png.at(1, 1)]).toEqual([
+      [128, 128, 128],
+      [0, 200, 0],
+      [255, 255, 255],
+    ]);
   });
 
   it('hold the accent rule, the title and the foot where the card’s layout puts them', async () => {

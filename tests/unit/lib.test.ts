@@ -63,7 +63,8 @@ describe('errors', () => {
   });
 
   it('strip Astro’s prefixes from a logged render error', () => {
-    const logged = 'Error rendering x/index.md: Failed to parse Markdown file "/abs/x/index.md":\ncontent/x/index.md:3: unknown citation key @a';
+    const logged =
+      'Error rendering x/index.md: Failed to parse Markdown file "/abs/x/index.md":\ncontent/x/index.md:3: unknown citation key @a';
     expect(authorMessage(logged)).toBe('content/x/index.md:3: unknown citation key @a');
   });
 });

@@ -6,7 +6,10 @@ import { essayBibliography, essayFacts, getEssays } from '../../../lib/essays.ts
 export async function getStaticPaths() {
   const paths = [];
   for (const essay of await getEssays()) {
-    const downloads = essayDownloads(essayFacts(essay, import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined), await essayBibliography(essay));
+    const downloads = essayDownloads(
+      essayFacts(essay, import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined),
+      await essayBibliography(essay),
+    );
     for (const download of downloads) paths.push({ params: { slug: essay.id, file: download.file }, props: { download } });
   }
   return paths;

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { citedKeys, generateCorpus } from '../../bench/lib/corpus.ts';
-import type { Results } from '../../bench/lib/report.ts';
-import { root } from '../support/paths.ts';
+import { citedKeys, generateCorpus } from './lib/corpus.ts';
+import type { Results } from './lib/report.ts';
+import { root } from '../tests/support/paths.ts';
 
 /**
  * The benchmark harness (bench/run.ts) at N = 10, without the Starlight peer
@@ -35,10 +35,14 @@ describe('the benchmark corpus', () => {
 
 describe('the benchmark harness', () => {
   it('builds 10 essays and records every figure for them', { timeout: 240_000 }, async () => {
-    await promisify(execFile)(process.execPath, ['bench/run.ts', '--sizes', '10', '--no-peer', '--settle', '0', '--warm-runs', '3', '--out', out], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await promisify(execFile)(
+      process.execPath,
+      ['bench/run.ts', '--sizes', '10', '--no-peer', '--settle', '0', '--warm-runs', '3', '--out', out],
+      {
+        cwd: root,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
     expect(results.sizes).toEqual([10]);
     expect(results.queries).toHaveLength(5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runLighthouse } from '../support/lighthouse.ts';
-import { dist } from '../support/paths.ts';
+import { runLighthouse } from './lib/lighthouse.ts';
+import { dist } from '../tests/support/paths.ts';
 
 /**
  * Lighthouse's accessibility, best-practices and SEO audits score 100 on the
