@@ -1,67 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import { Cite } from 'rehype-citation';
-import { EssayError, formatPlace } from './essay-error.ts';
-
-/** A CSL-JSON item, as citation-js produces it from BibTeX. */
-export interface CslItem {
-  id: string;
-  'citation-key'?: string;
-  type: string;
-  title?: string;
-  author?: CslName[];
-  editor?: CslName[];
-  issued?: { 'date-parts'?: (number | string)[][] };
-  [field: string]: unknown;
-}
-
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-}
-
-export interface Bibliography {
-  /** Absolute path of the .bib file. */
-  file: string;
-  /** The file's text, exactly as read. */
-  text: string;
-  items: CslItem[];
-  /** Citation keys in file order. */
-  keys: string[];
-  /** Line of each key's entry, for error messages. */
-  lines: Map<string, number>;
-}
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { Bibliography } from '../plugins/contracts.ts';
+import type { CslItem } from './csl-item.ts';
+import { EssayError } from './essay-error.ts';
 
 /** BibTeX entry heads (`@book{key,`), skipping the non-entry commands. */
 const ENTRY_HEAD = /@([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)\s*,?/g;
 const NOT_ENTRIES = new Set(['comment', 'string', 'preamble']);
-
-const cache = new Map<string, { stamp: string; bibliography: Promise<Bibliography> }>();
-
-/**
- * Reads, parses and checks a .bib file once per change: every essay render asks
- * for it, and parsing BibTeX is the slowest step of citation formatting.
- *
- * `citedFrom` is the essay that names the file, for the "missing file" message.
- */
-export async function loadBibliography(file: string, citedFrom: string): Promise<Bibliography> {
-  let stamp: string;
-  try {
-    const info = await stat(file);
-    stamp = `${info.mtimeMs}:${info.size}`;
-  } catch {
-    throw new EssayError(
-      { file: citedFrom },
-      `bibliography file ${formatPlace({ file })} does not exist; put the .bib beside the essay and name it in the frontmatter (bibliography: references.bib).`,
-    );
-  }
-  const cached = cache.get(file);
-  if (cached?.stamp === stamp) return cached.bibliography;
-  const bibliography = readFile(file, 'utf8').then((text) => parseBibliography(file, text));
-  cache.set(file, { stamp, bibliography });
-  bibliography.catch(() => cache.delete(file));
-  return bibliography;
-}
 
 /** Parses BibTeX text, failing with the .bib's name and line on anything suspect. */
 export function parseBibliography(file: string, text: string): Bibliography {
@@ -93,7 +38,7 @@ export function parseBibliography(file: string, text: string): Bibliography {
 
   let items: CslItem[];
   try {
-    items = (new Cite(text, { generateGraph: false }) as { data: CslItem[] }).data;
+    items = (new Cite(text, { generateGraph: false }) as unknown as { data: CslItem[] }).data;
   } catch (error) {
     const message = (error as Error).message;
     const at = message.match(/at line (\d+) col (\d+)/);
@@ -109,7 +54,7 @@ export function parseBibliography(file: string, text: string): Bibliography {
       `malformed BibTeX entry "${where.key}": it could not be read (check its braces, quotes and the commas between fields).`,
     );
   }
-  return { file, text, items, keys: heads.map((h) => h.key), lines };
+  return { file, items, keys: heads.map((h) => h.key), lines };
 }
 
 interface EntryHead {

@@ -1,12 +1,46 @@
-export interface Written {
+/** A calendar date and how much of it is known: a day, a month or a year. Dates are UTC midnight, never local time. */
+export interface CalendarDate {
   date: Date;
+  precision: 'day' | 'month' | 'year';
+}
+
+/** When an essay was written: a calendar date, and how the author puts it, if they did. */
+export interface Written extends CalendarDate {
   note?: string | undefined;
-  /** How precise `date` is; defaults to the day. */
-  precision?: 'day' | 'month' | 'year' | undefined;
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a timestamp after the day is allowed and
+ * ignored: the day is the day as written) as a calendar date with the
+ * precision written, or undefined when it is not one or not a real date
+ * (`2020-13-45` would otherwise roll over into 2021).
+ */
+export function parseCalendarDate(text: string): CalendarDate | undefined {
+  const match = text.trim().match(DATE);
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = m === undefined ? 1 : Number(m);
+  const day = d === undefined ? 1 : Number(d);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(year);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return { date, precision: d !== undefined ? 'day' : m !== undefined ? 'month' : 'year' };
+}
+
+/** The date's parts as far as they are known: [2013, 10] for October 2013. */
+export function dateParts({ date, precision }: CalendarDate): number[] {
+  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()].slice(
+    0,
+    precision === 'year' ? 1 : precision === 'month' ? 2 : 3,
+  );
 }
 
 /** "12 October 2013" (or "October 2013", "2013") in the essay's language; dates are calendar dates, so UTC. */
-export function formatDate(date: Date, lang: string, precision: Written['precision'] = 'day'): string {
+export function formatDate(date: Date, lang: string, precision: CalendarDate['precision'] = 'day'): string {
   return new Intl.DateTimeFormat(lang, {
     ...(precision === 'day' ? { day: 'numeric' } : {}),
     ...(precision !== 'year' ? { month: 'long' } : {}),
@@ -16,7 +50,7 @@ export function formatDate(date: Date, lang: string, precision: Written['precisi
 }
 
 /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as precise as the date is known, for `<time datetime>` and metadata. */
-export function isoDate(date: Date, precision: Written['precision'] = 'day'): string {
+export function isoDate(date: Date, precision: CalendarDate['precision'] = 'day'): string {
   return date.toISOString().slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10);
 }
 

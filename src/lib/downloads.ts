@@ -1,4 +1,4 @@
-import type { Bibliography } from './bibliography.ts';
+import type { CslItem } from './csl-item.ts';
 import { type EssayFacts, essayItem, exportItems, RECORD_FORMATS, type RecordFormat } from './essay-record.ts';
 
 /** A file a reader can download from an essay's "Cite this essay" section. */
@@ -13,10 +13,12 @@ export interface Download {
 
 /**
  * The essay's record in each format (`cite.bib`, `cite.ris`, `cite.json`) and,
- * when it has one, its whole bibliography (`references.bib` exactly as the
- * author wrote it, `references.json` as CSL-JSON).
+ * when it has a bibliography, the works it lists (`references.bib` and
+ * `references.json`), written from the parsed entries: nothing else in the
+ * author's .bib file (comments, `@string`s, works the essay does not list) is
+ * published.
  */
-export function essayDownloads(facts: EssayFacts, bibliography: Bibliography | undefined): Download[] {
+export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[]): Download[] {
   const record = (format: RecordFormat): Download => ({
     file: `cite.${format}`,
     label: `This essay (${RECORD_FORMATS[format].label})`,
@@ -24,14 +26,14 @@ export function essayDownloads(facts: EssayFacts, bibliography: Bibliography | u
     body: () => exportItems([essayItem(facts)], format),
   });
   const downloads = [record('bib'), record('ris'), record('json')];
-  if (bibliography) {
+  if (listed.length > 0) {
     downloads.push(
-      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => bibliography.text },
+      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => exportItems(listed, 'bib') },
       {
         file: 'references.json',
         label: 'Its bibliography (CSL-JSON)',
         type: RECORD_FORMATS.json.type,
-        body: () => exportItems(bibliography.items, 'json'),
+        body: () => exportItems(listed, 'json'),
       },
     );
   }

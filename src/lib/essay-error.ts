@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where in an author's file a problem is, as precisely as it is known. */
@@ -16,11 +15,14 @@ export interface Place {
  */
 export class EssayError extends Error {
   readonly place: Place;
+  /** What is wrong, without the place. */
+  readonly problem: string;
 
   constructor(place: Place, problem: string, options?: ErrorOptions) {
     super(`${formatPlace(place)}: ${problem}`, options);
     this.name = 'EssayError';
     this.place = place;
+    this.problem = problem;
   }
 }
 
@@ -32,33 +34,16 @@ export function formatPlace({ file, line, column }: Place): string {
   return column === undefined ? `${shown}:${line}` : `${shown}:${line}:${column}`;
 }
 
-/**
- * The part of a logged render error an author needs: Astro prefixes the
- * entry ("Error rendering x/index.md: ") and the Markdown processor the file
- * URL ("Failed to parse Markdown file "…":\n"); ours already name the file.
- */
-export function authorMessage(message: string): string {
-  return message.replace(/^Error rendering [^\n]*?: (?=Failed to parse)/, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
-}
+/** Several problems found at once, each its own EssayError: one line per cause. */
+export class EssayErrors extends Error {
+  readonly errors: EssayError[];
+  /** Whether they are a draft's (which a build leaves out, warning of its problems instead). */
+  readonly draft: boolean;
 
-/**
- * The place of a line of the Markdown body in its file. The content loader
- * renders the body without its frontmatter, so positions count from the body's
- * first line; the author's editor counts from the file's.
- */
-export function placeInFile(file: { path: string; value: unknown }, bodyLine: number | undefined): Place {
-  if (bodyLine === undefined) return { file: file.path };
-  return { file: file.path, line: bodyLine + frontmatterLines(file.path, String(file.value)) };
-}
-
-function frontmatterLines(path: string, body: string): number {
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch {
-    return 0;
+  constructor(errors: EssayError[], { draft = false }: { draft?: boolean } = {}) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'EssayErrors';
+    this.errors = errors;
+    this.draft = draft;
   }
-  // Astro trims the body, so find where it starts rather than assume it ends the file.
-  const start = body.trim() === '' ? -1 : raw.indexOf(body.trim());
-  return start === -1 ? 0 : raw.slice(0, start).split('\n').length - 1;
 }

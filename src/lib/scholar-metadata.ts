@@ -1,4 +1,4 @@
-import type { CslItem, CslName } from './bibliography.ts';
+import type { CslItem, CslName } from './csl-item.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
 import { cardPath } from './share.ts';

@@ -23,3 +23,18 @@ export function didYouMean(wanted: string, known: Iterable<string>, prefix = '')
   const guess = closest(wanted, known);
   return guess === undefined ? '' : ` — did you mean ${prefix}${guess}?`;
 }
+
+/**
+ * A key that a bare `@word` in prose most likely meant: one that differs only
+ * in case, or by one edit (for words long enough that one edit is a typo,
+ * not another word). Such a word is an error, not text.
+ */
+export function nearKey(word: string, keys: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let near: string | undefined;
+  for (const key of keys) {
+    if (key.toLowerCase() === lower) return key;
+    if (near === undefined && word.length >= 5 && distance(lower, key.toLowerCase()) <= 1) near = key;
+  }
+  return near;
+}

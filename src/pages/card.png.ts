@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { renderCard } from '../lib/cards.ts';
-import { cardFooter } from '../lib/meta.ts';
+import { cardFooter } from '../data/meta.ts';
 import { SITE } from '../lib/site.ts';
 
 /** The site's own link-preview card, for the home and search pages. */

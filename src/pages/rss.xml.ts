@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { essayPath, getEssays } from '../lib/essays.ts';
+import { essayPath, getEssays } from '../data/essays.ts';
 import { SITE } from '../lib/site.ts';
 
 /** An RSS feed of the essays, newest first, linked from every page's head. */

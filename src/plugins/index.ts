@@ -1,40 +1,58 @@
-import type { RehypePlugins } from '@astrojs/markdown-remark';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { essaySchema } from '../lib/sanitize-schema.ts';
-import rehypeAuthorIds from './rehype-author-ids.ts';
-import rehypeBibliographySection from './rehype-bibliography-section.ts';
+import rehypeCheckAuthorIds from './rehype-check-author-ids.ts';
+import rehypeCheckFiles from './rehype-check-files.ts';
 import rehypeCitationBacklinks from './rehype-citation-backlinks.ts';
-import rehypeCitationCheck from './rehype-citation-check.ts';
-import rehypeCitationScope from './rehype-citation-scope.ts';
-import rehypeEssayCitations from './rehype-essay-citations.ts';
+import rehypeCitations from './rehype-citations.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeLinkUrls from './rehype-link-urls.ts';
-import rehypeNotesHeading from './rehype-notes-heading.ts';
+import rehypeNotes from './rehype-notes.ts';
+import rehypeSections from './rehype-sections.ts';
 
-/** The Markdown pipeline's plugins, in order: astro.config.mjs and the fixture tests share them. */
-export const remarkPlugins = [remarkGfm];
+/**
+ * The Markdown pipeline's plugins, in order, each with why it stands where it
+ * does. astro.config.mjs and the unit tests both use these lists, and every
+ * plugin reads the essay from the run the loader puts on the file
+ * (contracts.ts), so essays are rendered only through src/loader/render.ts.
+ */
+export const remarkPlugins: RemarkPlugins = [
+  // GitHub's tables, footnotes, strikethrough and autolinks; passed here (not `gfm: true`) so its version is ours.
+  remarkGfm,
+];
 
 export const rehypePlugins: RehypePlugins = [
-  // Raw HTML is parsed here, not at Astro's end of the pipeline, so that it is
-  // sanitised, and citations inside it are formatted and checked, like Markdown.
+  // Raw HTML is parsed first, so that everything after treats it like Markdown (citations in it, ids checked).
   rehypeRaw,
+  // Then sanitised, before any plugin adds markup of its own: authors are trusted with markup, not scripts.
   [rehypeSanitize, essaySchema],
-  rehypeAuthorIds,
-  rehypeCitationScope,
-  rehypeEssayCitations,
-  rehypeCitationCheck,
+  // The author's ids are checked while they are the only ids, before the plugins add theirs.
+  rehypeCheckAuthorIds,
+  // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).
+  rehypeCheckFiles,
+  // Citations become links and notes, and the bibliography is added: later plugins link to and number them.
+  rehypeCitations,
+  // Notes (the author's and a note style's) are complete now: their heading and labels in the essay's language.
+  rehypeNotes,
+  // Entries link back to their citations, whose links now all exist (in the text and in notes).
   rehypeCitationBacklinks,
-  rehypeBibliographySection,
-  rehypeNotesHeading,
+  // URLs in bibliography entries become links once the entries are final.
   rehypeLinkUrls,
+  // Headings get their ids after every heading exists (the bibliography's and the notes' have theirs already).
   rehypeHeadingIds,
+  // Section headings get their link and share buttons once their ids are set.
+  rehypeHeadingLinks,
+  // Last: the finished tree's sections, openings, reading time, ids and links, for the pages.
+  rehypeSections,
 ];
 
 /**
- * remark-rehype: GFM footnotes get a visible "Notes" heading (they are part of
- * the apparatus, and in the table of contents), not a screen-reader-only one.
+ * remark-rehype: GFM footnotes get a visible heading (they are part of the
+ * apparatus, and in the contents), written in the essay's language by
+ * rehype-notes.
  */
 export const remarkRehype = {
   footnoteLabel: 'Notes',

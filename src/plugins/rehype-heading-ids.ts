@@ -2,9 +2,9 @@ import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { EssayError, placeInFile } from '../lib/essay-error.ts';
-import { headingText } from '../lib/heading-text.ts';
-import { RESERVED_IDS } from '../lib/reserved-ids.ts';
+import { EssayError } from '../lib/essay-error.ts';
+import { RESERVED_IDS, runOf } from './contracts.ts';
+import { headingText } from './hast.ts';
 
 const HEADING = /^h[1-6]$/;
 
@@ -17,6 +17,7 @@ const HEADING = /^h[1-6]$/;
  */
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
+    const run = runOf(file);
     const taken = new Map(RESERVED_IDS);
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
@@ -26,17 +27,21 @@ export default function rehypeHeadingIds() {
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node: Element) => {
       if (!HEADING.test(node.tagName) || typeof node.properties.id === 'string') return;
-      const text = headingText(node);
-      const id = slugger.slug(text);
+      const title = headingText(node);
+      const id = slugger.slug(title);
       const owner = taken.get(id);
       if (owner !== undefined) {
-        throw new EssayError(
-          placeInFile(file, node.position?.start.line),
-          `the heading "${text}" would get the id "${id}", which ${owner} already uses; rename the heading.`,
+        const start = node.position?.start;
+        run.problems.push(
+          new EssayError(
+            { file: file.path, line: start?.line, column: start?.column },
+            `the heading "${title}" would get the id "${id}", which ${owner} already uses; rename the heading.`,
+          ),
         );
+        return;
       }
       node.properties.id = id;
-      taken.set(id, `the heading "${text}"`);
+      taken.set(id, `the heading "${title}"`);
     });
   };
 }

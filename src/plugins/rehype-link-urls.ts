@@ -1,5 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit } from 'unist-util-visit';
+import { CLASSES, hasClass } from './contracts.ts';
+import { element, text } from './hast.ts';
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
 
@@ -10,10 +12,10 @@ const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
 export default function rehypeLinkUrls() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (!(node.properties.className as string[] | undefined)?.includes('csl-entry')) return;
-      visit(node, 'text', (text: Text, index, parent) => {
+      if (!hasClass(node, CLASSES.entry)) return;
+      visit(node, 'text', (leaf: Text, index, parent) => {
         if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return;
-        const pieces = linkify(text.value);
+        const pieces = linkify(leaf.value);
         if (pieces.length === 1) return;
         parent.children.splice(index, 1, ...pieces);
         return index + pieces.length;
@@ -26,10 +28,10 @@ function linkify(value: string): ElementContent[] {
   const pieces: ElementContent[] = [];
   let last = 0;
   for (const match of value.matchAll(URL_PATTERN)) {
-    if (match.index > last) pieces.push({ type: 'text', value: value.slice(last, match.index) });
-    pieces.push({ type: 'element', tagName: 'a', properties: { href: match[0] }, children: [{ type: 'text', value: match[0] }] });
+    if (match.index > last) pieces.push(text(value.slice(last, match.index)));
+    pieces.push(element('a', { href: match[0] }, [text(match[0])]));
     last = match.index + match[0].length;
   }
-  if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
+  if (last < value.length) pieces.push(text(value.slice(last)));
   return pieces;
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseBibliography } from '../../src/lib/bibliography.ts';
-import { findMarkers } from '../../src/lib/citation-markers.ts';
-import { describeWritten, isoDate } from '../../src/lib/dates.ts';
-import { authorMessage, formatPlace } from '../../src/lib/essay-error.ts';
-import { type EssayFacts, essayItem, exportItems, formatEntries, personName } from '../../src/lib/essay-record.ts';
-import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { formatCitations } from '../../src/lib/citeproc.ts';
+import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
+import { formatPlace } from '../../src/lib/essay-error.ts';
+import { type EssayFacts, essayItem, exportItems, personName } from '../../src/lib/essay-record.ts';
+import { findCitations } from '../../src/lib/pandoc-citations.ts';
+import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
-import { closest, didYouMean } from '../../src/lib/suggest.ts';
+import { closest, didYouMean, nearKey } from '../../src/lib/suggest.ts';
+import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
 
 const facts: EssayFacts = {
   slug: 'an-essay',
@@ -15,10 +17,8 @@ const facts: EssayFacts = {
   author: 'Jane Q. Doe',
   written: { date: new Date('2014-03-05'), precision: 'day' },
   lang: 'en-US',
-  csl: 'apa',
   url: new URL('https://example.org/essays/an-essay/'),
   siteName: 'Essays',
-  file: 'content/essays/an-essay/index.md',
 };
 
 describe('suggestions', () => {
@@ -27,15 +27,97 @@ describe('suggestions', () => {
     expect(closest('zzzzzz', ['pipes1968', 'figes1996'])).toBeUndefined();
     expect(didYouMean('figes1969', ['figes1996'], '@')).toBe(' — did you mean @figes1996?');
   });
+
+  it('takes a bare @word for a mistyped key only when it is one edit from a key, or differs in case', () => {
+    expect(nearKey('Miller2004', ['miller2004'])).toBe('miller2004');
+    expect(nearKey('figes1997', ['figes1996'])).toBe('figes1996');
+    expect(nearKey('someone', ['figes1996'])).toBeUndefined();
+    expect(nearKey('fig', ['fog'])).toBeUndefined();
+  });
 });
 
-describe('citation markers', () => {
-  it('finds bracketed groups with their keys, and bare in-text keys', () => {
-    const markers = findMarkers('See [@a; -@b, p. 4] and @cc [p. 2], not a@d.');
-    expect(markers.map((m) => [m.text, m.keys, m.bracketed])).toEqual([
-      ['[@a; -@b, p. 4]', ['a', 'b'], true],
-      ['@cc [p. 2]', ['cc'], false],
+describe('Pandoc citation syntax', () => {
+  const parsed = (text: string) => findCitations(text).map((m) => [m.kind, m.text, m.works.map((w) => ({ ...w }))]);
+
+  it('reads groups with prefixes, locators with labels, suffixes and suppressed authors', () => {
+    expect(parsed('[see @doe99, pp. 33-35, 38-39 and passim; -@smith04, chap. 1]')).toEqual([
+      [
+        'group',
+        '[see @doe99, pp. 33-35, 38-39 and passim; -@smith04, chap. 1]',
+        [
+          { key: 'doe99', prefix: 'see', suffix: ' and passim', suppressAuthor: false, locator: '33-35, 38-39', label: 'page' },
+          { key: 'smith04', prefix: '', suffix: '', suppressAuthor: true, locator: '1', label: 'chapter' },
+        ],
+      ],
     ]);
+    expect(parsed('[@a, 42]')[0]![2]).toEqual([{ key: 'a', prefix: '', suffix: '', suppressAuthor: false, locator: '42', label: 'page' }]);
+    expect(parsed('[@a, with a comment]')[0]![2]).toEqual([{ key: 'a', prefix: '', suffix: ', with a comment', suppressAuthor: false }]);
+  });
+
+  it('ends a key before trailing punctuation and a possessive', () => {
+    expect(findCitations("@doe99's book, @doe99’s too, and @doe99.").map((m) => m.works[0]!.key)).toEqual(['doe99', 'doe99', 'doe99']);
+    expect(findCitations('[@doe:1999/2]')[0]!.works[0]!.key).toBe('doe:1999/2');
+    expect(findCitations('[@{a key, odd}]')[0]!.works[0]!.key).toBe('a key, odd');
+  });
+
+  it('takes an in-text key’s bracket as its locator only when it holds one', () => {
+    expect(parsed('@doe99 [p. 33] says')).toEqual([
+      ['in-text', '@doe99 [p. 33]', [{ key: 'doe99', prefix: '', suffix: '', suppressAuthor: false, locator: '33', label: 'page' }]],
+    ]);
+    expect(parsed('@doe99 [sic] says')[0]![1]).toBe('@doe99');
+  });
+
+  it('finds no citation in an email address, or in brackets that are not all citations', () => {
+    expect(findCitations('mail a@b.org')).toEqual([]);
+    expect(findCitations('[email me @ home]')).toEqual([]);
+    expect(findCitations('[see @a; and more]').map((m) => m.kind)).toEqual(['in-text']);
+  });
+});
+
+describe('citeproc', () => {
+  const csl = {
+    style: loadStyle('chicago-author-date', { file: 'x' }),
+    locale: loadLocale('en-GB', { file: 'x' }),
+    fallback: loadLocale('en-US', { file: 'x' }),
+  };
+  const figes = {
+    id: 'figes1996',
+    type: 'book',
+    title: 'A People’s Tragedy',
+    author: [{ family: 'Figes', given: 'O.' }],
+    issued: { 'date-parts': [[1996]] },
+  };
+  const work = (key: string, more = {}) => ({ key, prefix: '', suffix: '', suppressAuthor: false, ...more });
+
+  it('wraps each cited work for its link, and names the author in the text for in-text citations', () => {
+    const { citations, bibliography } = formatCitations(
+      [figes],
+      csl,
+      [
+        { works: [work('figes1996', { locator: '42', label: 'page' })], noteIndex: 0, inText: false },
+        { works: [work('figes1996')], noteIndex: 0, inText: true },
+      ],
+      undefined,
+    );
+    expect(citations).toEqual([
+      { html: '(<a data-key="figes1996">Figes 1996, 42</a>)' },
+      { html: '(<a data-key="figes1996">1996</a>)', author: 'Figes' },
+    ]);
+    expect(bibliography).toEqual([
+      {
+        key: 'figes1996',
+        html: 'Figes, O. 1996. <i>A People’s Tragedy</i>. London: Jonathan Cape.'.replace(' London: Jonathan Cape.', ''),
+      },
+    ]);
+  });
+
+  it('reuses one engine per style and locale, with each essay’s own works', () => {
+    const other = { ...figes, title: 'Another Title' };
+    const first = formatCitations([figes], csl, [], '*').bibliography[0]!.html;
+    const second = formatCitations([other], csl, [], '*').bibliography[0]!.html;
+    expect(first).toContain('People’s Tragedy');
+    expect(second).toContain('Another Title');
+    expect(second).not.toContain('People’s Tragedy');
   });
 });
 
@@ -45,27 +127,37 @@ describe('dates', () => {
     expect(isoDate(date, 'month')).toBe('2013-10');
     expect(isoDate(date, 'year')).toBe('2013');
     expect(describeWritten({ date, precision: 'month' }, 'en-GB')).toBe('Written October 2013');
-    expect(describeWritten({ date, note: 'Around October 2013' }, 'en-GB')).toBe('Around October 2013');
+    expect(describeWritten({ date, precision: 'day', note: 'Around October 2013' }, 'en-GB')).toBe('Around October 2013');
+  });
+
+  it('reads YYYY, YYYY-MM and YYYY-MM-DD as calendar dates with the precision written, and nothing else', () => {
+    expect(parseCalendarDate('2013')).toEqual({ date: new Date(Date.UTC(2013, 0, 1)), precision: 'year' });
+    expect(parseCalendarDate('2013-10')).toEqual({ date: new Date(Date.UTC(2013, 9, 1)), precision: 'month' });
+    expect(parseCalendarDate('2013-10-07')).toEqual({ date: new Date(Date.UTC(2013, 9, 7)), precision: 'day' });
+    expect(parseCalendarDate('2013-10-07T23:30:00+02:00')).toEqual({ date: new Date(Date.UTC(2013, 9, 7)), precision: 'day' });
+    expect(parseCalendarDate('October 2013')).toBeUndefined();
+    expect(parseCalendarDate('2013-02-30')).toBeUndefined();
+    expect(parseCalendarDate('2020-13-01')).toBeUndefined();
   });
 });
 
-describe('reading time', () => {
-  it('counts words, not citation keys or markup', () => {
-    expect(countWords('## A heading\n\nOne *two* three [@key; @other].')).toBe(5);
-    expect(readingMinutes('word '.repeat(2200))).toBe(10);
-    expect(readingMinutes('')).toBe(1);
+describe('prose', () => {
+  it('counts words and minutes to read', () => {
+    expect(countWords('One two, three — four.')).toBe(4);
+    expect(readingMinutes(2200)).toBe(10);
+    expect(readingMinutes(0)).toBe(1);
+  });
+
+  it('opens a section with whole sentences up to a preview’s length', () => {
+    const sentence = 'The soviets were elected democratically and held elections regularly across Russia in 1917.';
+    expect(openingOf(`${sentence} ${sentence} ${sentence}`)).toBe(`${sentence} ${sentence}`);
+    expect(openingOf('word '.repeat(80)).endsWith('…')).toBe(true);
   });
 });
 
 describe('errors', () => {
   it('name files relative to the working directory, with the line', () => {
     expect(formatPlace({ file: `${process.cwd()}/content/x/index.md`, line: 3 })).toBe('content/x/index.md:3');
-  });
-
-  it('strip Astro’s prefixes from a logged render error', () => {
-    const logged =
-      'Error rendering x/index.md: Failed to parse Markdown file "/abs/x/index.md":\ncontent/x/index.md:3: unknown citation key @a';
-    expect(authorMessage(logged)).toBe('content/x/index.md:3: unknown citation key @a');
   });
 });
 
@@ -85,9 +177,13 @@ describe('the essay’s own record', () => {
   });
 
   it('formats in the essay’s style and exports to BibTeX, RIS and CSL-JSON', () => {
-    expect(formatEntries([essayItem(facts)], 'apa', 'en-US', facts.file)).toEqual([
-      'Doe, J. Q. (2014, March 5). <i>An Essay</i>. Essays. https://example.org/essays/an-essay/',
-    ]);
+    const [formatted] = formatCitations(
+      [essayItem(facts)],
+      { style: loadStyle('apa', { file: 'x' }), locale: loadLocale('en-US', { file: 'x' }), fallback: loadLocale('en-US', { file: 'x' }) },
+      [],
+      '*',
+    ).bibliography;
+    expect(formatted?.html).toBe('Doe, J. Q. (2014, March 5). <i>An Essay</i>. Essays. https://example.org/essays/an-essay/');
     expect(exportItems([essayItem(facts)], 'bib')).toContain('author = {Doe, Jane Q.}');
     expect(exportItems([essayItem(facts)], 'ris')).toContain('AU  - Doe, Jane Q.');
     expect(exportItems([essayItem(facts)], 'ris')).not.toContain('AB  -');

@@ -1,21 +1,32 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authorMessage } from '../../src/lib/essay-error.ts';
 import { renderMarkdownFile } from '../support/markdown.ts';
 import { fixtures } from '../support/paths.ts';
 
 /**
- * Each folder of tests/fixtures/markdown is a case: `input.md` (with any .bib
- * beside it) and either `output.html`, the expected rendering, or `error.txt`,
- * the expected error message. `UPDATE=1 npm test` rewrites the expectations;
- * review the diff before committing it.
+ * Each folder of tests/fixtures/markdown is a case: `input.md` (most share
+ * the bibliography beside the folders, ../references.bib) and either
+ * `output.html`, the expected rendering, or `error.txt`, the expected
+ * problems, one per line. The first line of `input.md` after its frontmatter,
+ * `<!-- … -->`, names the case.
+ *
+ * `UPDATE=1` rewrites each case's expectation of the kind it has (a rendering
+ * stays a rendering, an error an error); a case that starts to fail, or
+ * stops failing, is reported, and only `UPDATE=kind` lets its expectation
+ * change kind. Review the diff before committing it.
  */
 const dir = path.join(fixtures, 'markdown');
-const update = process.env.UPDATE === '1';
+const update = process.env.UPDATE;
+
+/** A problem or list of problems, as the loader reports them: one line each. */
+function problemsOf(error: unknown): string {
+  return (error as Error).message;
+}
 
 describe('the Markdown pipeline', () => {
   for (const name of readdirSync(dir).sort()) {
+    if (!statSync(path.join(dir, name)).isDirectory()) continue;
     const input = path.join(dir, name, 'input.md');
     const outputFile = path.join(dir, name, 'output.html');
     const errorFile = path.join(dir, name, 'error.txt');
@@ -27,20 +38,19 @@ describe('the Markdown pipeline', () => {
       try {
         output = await renderMarkdownFile(path.relative(process.cwd(), input));
       } catch (e) {
-        error = authorMessage((e as Error).message);
+        error = problemsOf(e);
       }
-      if (update) {
-        // A case either renders or fails: keep exactly one expectation file.
+      const expectsError = existsSync(errorFile);
+      if (update && (update === 'kind' || expectsError === (error !== undefined) || !(existsSync(errorFile) || existsSync(outputFile)))) {
         rmSync(error === undefined ? errorFile : outputFile, { force: true });
-        if (error === undefined) writeFileSync(outputFile, `${output}\n`);
-        else writeFileSync(errorFile, `${error}\n`);
+        writeFileSync(error === undefined ? outputFile : errorFile, `${error ?? output}\n`);
         return;
       }
-      if (existsSync(errorFile)) {
-        expect(output, 'expected the render to fail').toBeUndefined();
+      if (expectsError) {
+        expect(output, 'expected the render to fail (UPDATE=kind accepts a change of kind)').toBeUndefined();
         expect(error).toBe(readFileSync(errorFile, 'utf8').trimEnd());
       } else {
-        expect(error, 'expected the render to succeed').toBeUndefined();
+        expect(error, 'expected the render to succeed (UPDATE=kind accepts a change of kind)').toBeUndefined();
         expect(output).toBe(readFileSync(outputFile, 'utf8').trimEnd());
       }
     });

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { renderCard } from '../../../lib/cards.ts';
-import { getEssays } from '../../../lib/essays.ts';
-import { cardFooter } from '../../../lib/meta.ts';
+import { getEssays } from '../../../data/essays.ts';
+import { cardFooter } from '../../../data/meta.ts';
 import { SITE } from '../../../lib/site.ts';
 
 /** The essay's link-preview card. */

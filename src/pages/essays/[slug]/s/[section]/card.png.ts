@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { renderCard } from '../../../../../lib/cards.ts';
-import { cardFooter } from '../../../../../lib/meta.ts';
-import { sharedSections } from '../../../../../lib/shared-sections.ts';
+import { cardFooter } from '../../../../../data/meta.ts';
+import { sharedSections } from '../../../../../data/essays.ts';
 import { SITE } from '../../../../../lib/site.ts';
 
 /** A section's link-preview card: the section's title, its essay's and the site's name. */

@@ -1,0 +1,75 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
+import type { EssayFacts } from '../lib/essay-record.ts';
+import { sharePath } from '../lib/share.ts';
+import { SITE } from '../lib/site.ts';
+import type { EssayOutput, Section } from '../plugins/contracts.ts';
+
+/**
+ * The essays as the pages see them: the collection, and what the Markdown
+ * pipeline found in each (stored with its rendering by the loader). Nothing
+ * here parses HTML or reads a file.
+ */
+
+export type Essay = CollectionEntry<'essays'>;
+
+/** Published essays, newest first (the loader leaves drafts out of builds; `astro dev` shows them). */
+export async function getEssays(): Promise<Essay[]> {
+  const essays = await getCollection('essays');
+  return essays.sort((a, b) => b.data.written.date.getTime() - a.data.written.date.getTime());
+}
+
+/** An essay's public URL. It is a share link: it must never change. */
+export function essayPath(id: string): string {
+  return `/essays/${id}/`;
+}
+
+/** What the pipeline found in an essay: sections, reading time, the works its bibliography lists. */
+export function essayOutput(essay: Essay): EssayOutput {
+  const output = (essay.rendered?.metadata as { essay?: EssayOutput } | undefined)?.essay;
+  if (output === undefined)
+    throw new Error(`${essay.filePath ?? essay.id}: the essay was stored without its rendering; run the build again.`);
+  return output;
+}
+
+/** The essay's "Cite this essay" reference, formatted by the loader in the essay's style. */
+export function essayRecord(essay: Essay): string {
+  return String((essay.rendered?.metadata as { record?: string } | undefined)?.record ?? '');
+}
+
+/** What the essay's own citation record is made from. `site` is Astro's configured `site`. */
+export function essayFacts(essay: Essay, site: URL | undefined): EssayFacts {
+  const { data } = essay;
+  return {
+    slug: essay.id,
+    title: data.title,
+    description: data.description,
+    author: data.author,
+    written: data.written,
+    lang: data.lang,
+    url: new URL(essayPath(essay.id), site),
+    siteName: SITE.name,
+  };
+}
+
+// A type, not an interface: getStaticPaths props must be assignable to a record.
+export type SharedSection = {
+  essay: Essay;
+  section: Section;
+  /** The section's share page. */
+  path: string;
+  /** Where the share page sends the reader: the section on the essay page. */
+  target: string;
+};
+
+/** Every section of every published essay, each with its share page: one per heading link. */
+export async function sharedSections(): Promise<SharedSection[]> {
+  const essays = await getEssays();
+  return essays.flatMap((essay) =>
+    essayOutput(essay).sections.map((section) => ({
+      essay,
+      section,
+      path: sharePath(essayPath(essay.id), section.id),
+      target: `${essayPath(essay.id)}#${encodeURIComponent(section.id)}`,
+    })),
+  );
+}

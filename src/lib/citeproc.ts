@@ -1,0 +1,159 @@
+import CSL from 'citeproc';
+import type { CslItem } from './csl-item.ts';
+import type { CitedWork } from './pandoc-citations.ts';
+
+/** A CSL style or locale file. */
+export interface CslSource {
+  name: string;
+  xml: string;
+}
+
+/** One citation to format: a group, or an in-text citation (the author named in the sentence). */
+export interface CitationRequest {
+  works: CitedWork[];
+  /** The note the citation is in (or becomes), else 0: note styles need it for "ibid." and short forms. */
+  noteIndex: number;
+  /** `@key` in the text: the author's name, then the rest of the citation (in a note, for note styles). */
+  inText: boolean;
+}
+
+export interface FormattedCitation {
+  /** The citation as HTML, each work wrapped in `<a data-key>` (the caller points them at the entries). */
+  html: string;
+  /** For in-text citations, the author's name as HTML. */
+  author?: string | undefined;
+}
+
+export interface Formatted {
+  /** Whether the style is a note style: its citations are footnotes. */
+  isNote: boolean;
+  /** One per request, in order. */
+  citations: FormattedCitation[];
+  /** The bibliography: cited works and the `nocite` ones, in the style's order. */
+  bibliography: { key: string; html: string }[];
+}
+
+interface Engine {
+  opt: { xclass: 'note' | 'in-text'; development_extensions: Record<string, boolean> };
+  citation: { opt: { layout_prefix: string; layout_suffix: string } };
+  rebuildProcessorState(citations: unknown[], mode: string, uncited: string[]): [string, number, string][];
+  makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
+}
+
+/** What the engine of a (style, locale) reads its items from: swapped per essay. */
+interface Slot {
+  engine: Engine;
+  items: Map<string, CslItem>;
+}
+
+const engines = new Map<string, Slot>();
+
+/**
+ * citeproc-js, one engine per (style, locale) for the whole build: building
+ * one parses the style and locale XML, so essays share it and swap only the
+ * items it reads. Each work in a citation comes back wrapped in a link
+ * (citeproc's citation wrapper, which wants a `system_id` on each item).
+ */
+function engineFor(style: CslSource, locale: CslSource, fallback: CslSource): Slot {
+  const name = `${style.name}|${locale.name}`;
+  let slot = engines.get(name);
+  if (slot === undefined) {
+    const items = new Map<string, CslItem>();
+    const sys = {
+      // citeproc-js asks for en-US as the base of every locale, and for a style's own default-locale.
+      retrieveLocale: (lang: string) => (lang === locale.name ? locale.xml : fallback.xml),
+      retrieveItem: (id: string) => {
+        const item = slot!.items.get(id);
+        if (item === undefined) throw new Error(`citeproc asked for unknown work ${id}`);
+        return { ...item, system_id: id };
+      },
+      wrapCitationEntry: (html: string, id: string) => `<a data-key="${escapeAttribute(id)}">${html}</a>`,
+    };
+    const engine = new (CSL as unknown as { Engine: new (...args: unknown[]) => Engine }).Engine(sys, style.xml, locale.name, true);
+    engine.opt.development_extensions.apply_citation_wrapper = true;
+    engine.opt.development_extensions.wrap_url_and_doi = false;
+    slot = { engine, items };
+    engines.set(name, slot);
+  }
+  return slot;
+}
+
+/** The style, the essay's locale, and en-US, which citeproc-js builds every locale on. */
+export interface CslFiles {
+  style: CslSource;
+  locale: CslSource;
+  fallback: CslSource;
+}
+
+/** Formats an essay's citations, in reading order, and its bibliography. */
+export function formatCitations(
+  items: readonly CslItem[],
+  { style, locale, fallback }: CslFiles,
+  requests: readonly CitationRequest[],
+  nocite: '*' | readonly string[] | undefined,
+): Formatted {
+  const slot = engineFor(style, locale, fallback);
+  slot.items = new Map(items.map((item) => [item.id, item]));
+  const { engine } = slot;
+  const isNote = engine.opt.xclass === 'note';
+  const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
+
+  // In-text citations are two: the author alone, then the rest (suppress-author), as Pandoc renders them.
+  const clusters: unknown[] = [];
+  const where: { cluster: number; author?: number }[] = [];
+  const cluster = (citationItems: unknown[], noteIndex: number) => {
+    clusters.push({ citationID: `c${clusters.length}`, citationItems, properties: { noteIndex } });
+    return clusters.length - 1;
+  };
+  for (const request of requests) {
+    const citationItems = request.works.map((work) => ({
+      id: work.key,
+      ...(work.prefix ? { prefix: `${work.prefix} ` } : {}),
+      ...(work.suffix ? { suffix: work.suffix } : {}),
+      ...(work.locator !== undefined ? { locator: work.locator, label: work.label } : {}),
+      ...(work.suppressAuthor && !request.inText ? { 'suppress-author': true } : {}),
+    }));
+    if (request.inText) {
+      const author = cluster([{ id: request.works[0]!.key, 'author-only': true }], 0);
+      const rest = isNote ? citationItems : citationItems.map((item) => ({ ...item, 'suppress-author': true }));
+      where.push({ author, cluster: cluster(rest, request.noteIndex) });
+    } else {
+      where.push({ cluster: cluster(citationItems, request.noteIndex) });
+    }
+  }
+  const uncited = nocite === '*' ? items.map((item) => item.id) : [...(nocite ?? [])];
+  const results = clusters.length > 0 || uncited.length > 0 ? engine.rebuildProcessorState(clusters, 'html', uncited) : [];
+  const text = new Map(results.map(([id, , html]) => [id, html]));
+  const of = (index: number) => text.get(`c${index}`) ?? '';
+  const citations = where.map(({ cluster: index, author }): FormattedCitation => {
+    // The citation wrapper leaves out the layout's affixes: "(", ")" and, in notes, the closing ".".
+    const html = of(index);
+    const closed = close && stripTags(html).trimEnd().endsWith(close) ? html : `${html}${close}`;
+    const wrapped = isNote ? closed : `${open}${html}${close}`;
+    return author === undefined ? { html: wrapped } : { html: wrapped, author: of(author) };
+  });
+
+  const bibliography: Formatted['bibliography'] = [];
+  const made = clusters.length > 0 || uncited.length > 0 ? engine.makeBibliography() : false;
+  if (made) {
+    const [meta, entries] = made;
+    meta.entry_ids.forEach(([key], i) => {
+      const html = entries[i]!.trim().replace(/^<div class="csl-entry">([\s\S]*)<\/div>$/, '$1');
+      bibliography.push({ key: key!, html });
+    });
+  }
+  return { isNote, citations, bibliography };
+}
+
+/** The CSL class of a style (`note` or `in-text`) from its XML, without building an engine. */
+export function styleClass(xml: string): 'note' | 'in-text' {
+  return /<style\b[^>]*\bclass="note"/.test(xml) ? 'note' : 'in-text';
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, '');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+}

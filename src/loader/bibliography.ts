@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { parseBibliography } from '../lib/bibliography.ts';
+import type { Bibliography } from '../plugins/contracts.ts';
+
+/** A .bib file as read: its bytes' digest (part of every citing essay's cache key) and its entries. */
+export interface ReadBibliography {
+  bytes: Uint8Array;
+  bibliography: Bibliography;
+}
+
+const read = new Map<string, Promise<ReadBibliography>>();
+
+/**
+ * Reads and parses a .bib file once per build, however many essays cite it
+ * (`forget()` starts over, as a watched dev server must after an edit).
+ */
+export function readBibliography(file: string): Promise<ReadBibliography> {
+  let found = read.get(file);
+  if (found === undefined) {
+    found = readFile(file).then((bytes) => ({ bytes, bibliography: parseBibliography(file, new TextDecoder().decode(bytes)) }));
+    read.set(file, found);
+  }
+  return found;
+}
+
+/** Forgets every file read, so that the next load reads them again. */
+export function forgetBibliographies(): void {
+  read.clear();
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { localeName, styleName } from '../lib/csl-names.ts';
+import { EssayError, type Place } from '../lib/essay-error.ts';
+import type { CslFile } from '../plugins/contracts.ts';
+
+const cslDir = fileURLToPath(new URL('../csl/', import.meta.url));
+const files = new Map<string, CslFile>();
+
+/** A vendored CSL file, read once per build and kept (they change only with the code). */
+function read(name: string, file: string): CslFile {
+  let found = files.get(file);
+  if (found === undefined) {
+    found = { name, xml: readFileSync(file, 'utf8') };
+    files.set(file, found);
+  }
+  return found;
+}
+
+/** The CSL style an essay's `csl:` names, or an error listing the styles there are. */
+export function loadStyle(requested: string, place: Place): CslFile {
+  const name = styleName(requested);
+  if (typeof name !== 'string') throw new EssayError(place, name.problem);
+  return read(name, `${cslDir}styles/${name}.csl`);
+}
+
+/** The CSL locale for an essay's `lang:`, or an error listing the locales there are. */
+export function loadLocale(lang: string, place: Place): CslFile {
+  const name = localeName(lang);
+  if (typeof name !== 'string') throw new EssayError(place, name.problem);
+  return read(name, `${cslDir}locales/locales-${name}.xml`);
+}

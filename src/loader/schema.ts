@@ -1,0 +1,144 @@
+import { z } from 'astro/zod';
+import { DEFAULT_LANG, DEFAULT_STYLE } from '../lib/csl-names.ts';
+import { type CalendarDate, parseCalendarDate } from '../lib/dates.ts';
+import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
+import { didYouMean } from '../lib/suggest.ts';
+
+/**
+ * A date as an author writes it: `2013`, `2013-10` or `2013-10-01` (quoted or
+ * not), read as a calendar date with the precision written, never through the
+ * build machine's time zone.
+ */
+const calendarDate = z.union([z.string(), z.number()]).transform((value, context): CalendarDate => {
+  const date = parseCalendarDate(String(value));
+  if (date === undefined) {
+    context.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a date this site reads; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2013, 2013-10 or 2013-10-01).`,
+    });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** How precise a date is: "month" for "around October 2013". Citations and metadata give no more. */
+const precision = z.enum(['day', 'month', 'year']);
+
+/** When the essay was written: a date, or a date with the author's own words for it. */
+const written = z.union([
+  calendarDate,
+  z
+    .object({
+      /** The date the essay was written (or first published): YYYY, YYYY-MM or YYYY-MM-DD. */
+      date: calendarDate,
+      /** How the author puts it, e.g. "Initially written around October 2013"; shown instead of the bare date. */
+      note: z.string().min(1).optional(),
+      /** Less precise than written (a day given, "month" meant); by default, as precise as written. */
+      precision: precision.optional(),
+    })
+    .strict()
+    .transform(({ date, note, precision: wanted }, context): CalendarDate & { note?: string | undefined } => {
+      const order = ['year', 'month', 'day'] as const;
+      if (wanted !== undefined && order.indexOf(wanted) > order.indexOf(date.precision)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['precision'],
+          message: `precision "${wanted}" is finer than the date written (${date.precision}); give the ${wanted} in the date, or leave precision out.`,
+        });
+        return z.NEVER;
+      }
+      return { ...date, precision: wanted ?? date.precision, note };
+    }),
+]);
+
+/** An essay's frontmatter: every field an author may write, documented, with its default. */
+export const essaySchema = z
+  .object({
+    /** The essay's title, as it should appear on the page and in listings. */
+    title: z.string().min(1),
+    /** An honest one- or two-sentence summary, for listings, search results and link previews. */
+    description: z.string().min(1),
+    /** The essay's author, when it should be named in metadata and "Cite this essay". */
+    author: z.string().min(1).optional(),
+    written,
+    /** The BibTeX file beside the essay, e.g. `references.bib`. Optional for essays without citations. */
+    bibliography: z.string().min(1).optional(),
+    /** Citation style: one of src/csl/styles (without `.csl`), or a short name such as `chicago`. */
+    csl: z.string().min(1).default(DEFAULT_STYLE),
+    /** Language of the essay (BCP 47): sets the page's `lang`, its interface words and the citation locale. */
+    lang: z.string().min(2).default(DEFAULT_LANG),
+    /** Works to list in the bibliography without citing them: "@*" for all, or a list of keys. */
+    nocite: z
+      .union([z.string().min(1), z.array(z.string().min(1))])
+      .optional()
+      .transform((value) => {
+        if (value === undefined) return undefined;
+        const keys = (typeof value === 'string' ? value.split(/[\s,;]+/) : value).map((k) => k.trim().replace(/^@/, '')).filter(Boolean);
+        return keys.includes('*') ? ('*' as const) : keys;
+      }),
+    /** Topics, for listings and search filters. */
+    tags: z.array(z.string().min(1)).default([]),
+    /** Drafts are shown by `astro dev` and left out of builds. */
+    draft: z.boolean().default(false),
+  })
+  .strict();
+
+export type EssayData = z.output<typeof essaySchema>;
+
+/** What to write, for fields an author may leave out by mistake. */
+const EXAMPLES: Record<string, string> = {
+  title: 'title: "The July Days"',
+  description: 'description: One or two sentences saying what the essay argues.',
+  written: 'written: 2014-03-01 (or 2014-03, or 2014)',
+};
+
+/**
+ * Validates frontmatter against the schema: the data, or one EssayError per
+ * problem, each at the line and column where the value was written (or where
+ * a missing one would go), saying what to write instead.
+ */
+export function validateFrontmatter(data: unknown, placeOf: (path: readonly PropertyKey[]) => Place): EssayData {
+  const result = essaySchema.safeParse(data);
+  if (result.success) return result.data;
+  const errors = result.error.issues.flatMap((issue): EssayError[] => {
+    const path = issue.path;
+    const field = path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const known = Object.keys(essaySchema.shape);
+      return issue.keys.map(
+        (key) =>
+          new EssayError(
+            placeOf([...path, key]),
+            `unknown frontmatter field \`${[...path, key].join('.')}\`${didYouMean(key, known, '`').replace(/\?$/, '`?')}; the fields are ${known.join(', ')}.`,
+          ),
+      );
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      const example = EXAMPLES[field];
+      return [
+        new EssayError(
+          placeOf(path),
+          `the frontmatter has no \`${field}\`, which every essay needs${example ? `; add a line such as \`${example}\`` : ''}.`,
+        ),
+      ];
+    }
+    if (issue.code === 'invalid_union') {
+      // A union (a date, or an object with a date) fails in each branch: say what the author most likely meant.
+      const branches = issue.errors.flat();
+      const custom = branches.find((b) => b.code === 'custom');
+      if (custom)
+        return [new EssayError(placeOf([...path, ...custom.path]), `\`${[...path, ...custom.path].join('.')}\`: ${custom.message}`)];
+      const nested = branches.find((b) => b.code === 'unrecognized_keys' || b.path.length > 0);
+      if (nested?.code === 'unrecognized_keys') {
+        return nested.keys.map(
+          (key) =>
+            new EssayError(placeOf([...path, key]), `unknown field \`${field}.${key}\`; \`${field}\` takes date, note and precision.`),
+        );
+      }
+      if (nested)
+        return [new EssayError(placeOf([...path, ...nested.path]), `\`${[...path, ...nested.path].join('.')}\`: ${nested.message}`)];
+    }
+    return [new EssayError(placeOf(path), `\`${field}\`: ${issue.message}`)];
+  });
+  throw new EssayErrors(errors);
+}

@@ -1,0 +1,180 @@
+import type { Element } from 'hast';
+import type { VFile } from 'vfile';
+// Declares `file.data.astro`, where Astro's processor puts the frontmatter.
+import type {} from '@astrojs/markdown-remark';
+import type { CslItem } from '../lib/csl-item.ts';
+import type { EssayError } from '../lib/essay-error.ts';
+import type { UiStrings } from '../lib/ui-strings.ts';
+
+/**
+ * What the Markdown plugins share: the essay they render (put on the file by
+ * the content loader, or by the unit tests, before the pipeline runs), what
+ * they hand back (read by the loader and stored with the rendered entry), and
+ * the ids and classes by which one plugin finds another's output. Nothing in
+ * this module does any work.
+ */
+
+/** Ids and id prefixes the plugins give elements; also the page's own ids, which an essay must not reuse. */
+export const IDS = {
+  /** The bibliography section's heading. */
+  bibliography: 'bibliography',
+  /** The notes section's heading (GFM's own id for it). */
+  notes: 'footnote-label',
+  /** A bibliography entry: `bib-<key>`. */
+  entryPrefix: 'bib-',
+  /** The n-th link to an entry from the text: `cite-<key>-<n>`, the target of its backlink. */
+  citePrefix: 'cite-',
+  /** GFM's prefix of note ids (`user-content-fn-…`, `user-content-fnref-…`). */
+  notePrefix: 'user-content-fn',
+  /** A note a note-style citation became: `user-content-fn-cite-<n>`. */
+  citationNotePrefix: 'user-content-fn-cite-',
+} as const;
+
+/** Ids the page layout (not the plugins) gives elements around the essay. */
+export const LAYOUT_IDS = {
+  /** The skip link's target. */
+  main: 'main',
+  /** The table of contents' label. */
+  tocTitle: 'contents-title',
+  /** The "Cite this essay" section's heading. */
+  citeThis: 'cite-this-essay',
+} as const;
+
+/** Every id an essay's own markup or headings may not take, with what uses it, for error messages. */
+export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
+  [LAYOUT_IDS.main, 'the page layout (the skip link’s target)'],
+  [LAYOUT_IDS.tocTitle, 'the table of contents'],
+  [IDS.bibliography, 'the bibliography section the site adds'],
+  [IDS.notes, 'the notes section'],
+  [LAYOUT_IDS.citeThis, 'the “Cite this essay” section'],
+]);
+
+/** Id prefixes the plugins generate: an id written in an essay's HTML may not start with one. */
+export const GENERATED_ID_PREFIXES = [IDS.entryPrefix, IDS.citePrefix, IDS.notePrefix] as const;
+
+/** Classes the plugins give elements, which later plugins, the styles and the scripts look for. */
+export const CLASSES = {
+  /** An in-text citation (a span holding one link per cited work). */
+  citation: 'citation',
+  /** A bibliography entry (CSL's own class name). */
+  entry: 'csl-entry',
+  /** The list of bibliography entries. */
+  bibliography: 'csl-bib-body',
+  /** The links back from an entry to where it is cited. */
+  backlinks: 'backlinks',
+  /** Small capitals, upright and unbold text, which citeproc would write as inline styles (the CSP forbids those). */
+  smallCaps: 'small-caps',
+  upright: 'upright',
+  unbold: 'unbold',
+  /** A section heading's wrapper, holding the heading and its link and share buttons. */
+  sectionHeading: 'section-heading',
+  /** The notes section (GFM's class). */
+  notes: 'footnotes',
+} as const;
+
+/** Elements whose text is code or literal: citation markers there are meant as written. */
+export const LITERAL_ELEMENTS: ReadonlySet<string> = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'math']);
+
+/** Whether an element has a class. */
+export function hasClass(node: Element, name: string): boolean {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.includes(name) : value === name;
+}
+
+/** A citation style and locale, as the loader found them (the files are read once per build). */
+export interface CslFile {
+  name: string;
+  xml: string;
+}
+
+/** A parsed bibliography file. */
+export interface Bibliography {
+  /** Absolute path of the .bib file. */
+  file: string;
+  /** Its entries as CSL-JSON, in file order. */
+  items: CslItem[];
+  /** Citation keys in file order, exactly as written. */
+  keys: string[];
+  /** 1-based line of each key's entry, for error messages. */
+  lines: ReadonlyMap<string, number>;
+}
+
+/** The essay the pipeline renders: what the loader read and validated, once. */
+export interface EssayInput {
+  /** Absolute path of `index.md`. */
+  file: string;
+  /** The essay's URL path (with the site's base), e.g. `/essays/the-july-days/`. */
+  path: string;
+  /** BCP 47 language of the essay. */
+  lang: string;
+  /** Interface words in the essay's language (headings the plugins add, labels of links and buttons). */
+  strings: UiStrings;
+  /** The essay's bibliography, when its frontmatter names one. */
+  bibliography?: Bibliography | undefined;
+  /** The citation style, the essay's locale, and en-US (the base of every locale). */
+  csl: { style: CslFile; locale: CslFile; fallback: CslFile };
+  /** Works to list without citing them: every work (`'*'`), or these keys. */
+  nocite?: '*' | readonly string[] | undefined;
+  /**
+   * Where the essay may read files from (its own folder, the site's content/
+   * and public/), absolute, and the folder of files served as they are.
+   */
+  folders: { essay: string; content: string; public: string };
+}
+
+/** A section of the essay: an `h2` with an id, as the contents, share pages and cards show it. */
+export interface Section {
+  /** The heading's id: the section's public link. */
+  id: string;
+  /** The heading's words, without citations or note references. */
+  title: string;
+  /** The section's opening sentences, for link previews; empty when it opens with no prose. */
+  opening: string;
+}
+
+/** A link written in the essay, where it was written, for checking that it leads somewhere. */
+export interface SourceLink {
+  href: string;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
+/** What the plugins hand back, stored with the rendered entry for the pages to read. */
+export interface EssayOutput {
+  sections: Section[];
+  /** Minutes to read the essay's text (notes and bibliography aside), at least 1. */
+  readingMinutes: number;
+  /** The works the bibliography lists, in its order. */
+  listed: CslItem[];
+  /** Every id in the essay's HTML, for links from other essays. */
+  ids: string[];
+  /** Internal links (not http(s), mailto…) written in the essay. */
+  links: SourceLink[];
+  /** Files the rendering read besides index.md (images), absolute: a change to one renders the essay again. */
+  files: string[];
+}
+
+/** What the pipeline carries for an essay: its input, what it found wrong, and its output as it fills in. */
+export interface EssayRun {
+  input: EssayInput;
+  /** Problems the author must fix; the loader fails the build with all of them once the pipeline is done. */
+  problems: EssayError[];
+  /** Things worth the author's eye that do not stop the build (a doubled word, say). */
+  warnings: EssayError[];
+  output: Partial<EssayOutput>;
+}
+
+/** The key under which the loader puts the run in the pipeline's frontmatter. */
+export const RUN_KEY = '__essay';
+
+/**
+ * The run the loader put on this file. Astro's Markdown processor hands its
+ * `frontmatter` option to plugins as `file.data.astro.frontmatter`, by
+ * reference, which is how the loader passes objects (a parsed bibliography)
+ * into the pipeline and reads the plugins' output back.
+ */
+export function runOf(file: VFile): EssayRun {
+  const run = (file.data.astro?.frontmatter as Record<string, unknown> | undefined)?.[RUN_KEY];
+  if (run === undefined) throw new Error(`${file.path}: rendered without an essay run; render essays with src/loader/render.ts.`);
+  return run as EssayRun;
+}

@@ -1,0 +1,324 @@
+import type { Element, ElementContent, Parents, Root, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { type CitationRequest, formatCitations, styleClass } from '../lib/citeproc.ts';
+import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
+import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
+import { closest, nearKey } from '../lib/suggest.ts';
+import { CLASSES, type EssayRun, IDS, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { element, text } from './hast.ts';
+import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
+
+/** Inline markup a citation group may span: its words go into the citation's prefix or suffix, as citeproc's rich text. */
+const AFFIX_MARKUP: Record<string, string> = { em: 'i', i: 'i', strong: 'b', b: 'b', sup: 'sup', sub: 'sub' };
+/** Stands for a child element inside a parent's joined text: markup an affix may hold, or anything else, which no group may span. */
+const MARKUP = '\uFFFC';
+const BARRIER = '\uFFFD';
+
+/** A citation found in the text, waiting to be formatted. */
+interface Found {
+  /** Stands where the citation goes until it is formatted. */
+  node: Element;
+  request: CitationRequest;
+  /** The note (its `<li>` id) the citation is written in, if any. */
+  inNote: string | undefined;
+  /** In note styles, the note a citation in the text becomes. */
+  noteId?: string;
+}
+
+type Piece = { node: ElementContent; start: number };
+
+/**
+ * Pandoc's citations, formatted by citeproc-js in the essay's style and
+ * language: `[@key]` groups and in-text `@key`s become citations whose every
+ * work links to its bibliography entry, and a bibliography section is added
+ * at the end. In note styles each citation in the text becomes a note,
+ * numbered in one sequence with the author's own notes as Pandoc numbers
+ * them; citations inside the author's notes stay there.
+ *
+ * A bracketed group is always a citation; a bare `@word` only when `word` is
+ * a key of the essay's bibliography, or one edit away from one (then it is an
+ * error with a suggestion: most likely a typo). Keys match exactly. Markers in
+ * code are text; inside a link (a citation is a link itself) an error.
+ */
+export default function rehypeCitations() {
+  return (tree: Root, file: VFile) => {
+    const run = runOf(file);
+    const { bibliography } = run.input;
+    const keys = new Set(bibliography?.keys ?? []);
+    const found: Found[] = [];
+
+    const placeholders = new Set<Element>();
+    visitParents(tree, (node, ancestors) => {
+      if (node.type !== 'element' && node.type !== 'root') return undefined;
+      if (node.type === 'element' && (LITERAL_ELEMENTS.has(node.tagName) || placeholders.has(node))) return SKIP;
+      if (node.type === 'element' && node.tagName === 'a') {
+        reportInLink(node, run, file, keys);
+        return SKIP;
+      }
+      for (const f of replaceMarkers(node, noteOf([...ancestors, node]), run, file, keys)) {
+        found.push(f);
+        placeholders.add(f.node);
+      }
+      return undefined;
+    });
+    if (bibliography === undefined || (found.length === 0 && run.input.nocite === undefined)) return;
+
+    const notes = notesOf(tree);
+    const isNote = styleClass(run.input.csl.style.xml) === 'note';
+    if (isNote) numberNotes(tree, notes, found);
+    for (const f of found) if (f.inNote) f.request.noteIndex = notes.numbers.get(f.inNote) ?? 0;
+
+    const known = found.filter((f) => f.request.works.every((w) => keys.has(w.key)));
+    const formatted = formatCitations(
+      bibliography.items,
+      run.input.csl,
+      known.map((f) => f.request),
+      run.input.nocite,
+    );
+    known.forEach((f, i) => {
+      const { html, author } = formatted.citations[i]!;
+      const key = f.request.works[0]!.key;
+      const citation: ElementContent[] =
+        author === undefined
+          ? fragment(html)
+          : [element('a', { dataKey: key }, [...fragment(author), text(' '), ...unlinked(fragment(html))])];
+      const span = { className: [CLASSES.citation], dataCites: f.request.works.map((w) => w.key).join(' ') };
+      if (f.noteId !== undefined) {
+        // A note style's citation in the text: the note holds it; the text, its number (after the author's name, in-text).
+        const number = notes.numbers.get(f.noteId)!;
+        notes.add(noteItem(f.noteId, [element('span', span, author === undefined ? citation : fragment(html))]));
+        f.node.properties = span;
+        f.node.children = [
+          ...(author === undefined ? [] : [element('a', { dataKey: key }, fragment(author))]),
+          footnoteRef(f.noteId, number),
+        ];
+      } else {
+        f.node.properties = span;
+        f.node.children = citation;
+      }
+    });
+    if (isNote && found.some((f) => f.noteId !== undefined)) notes.write(tree, run.input.strings);
+
+    const entries = formatted.bibliography.map(({ key, html }) =>
+      element('div', { className: [CLASSES.entry], id: `${IDS.entryPrefix}${key}` }, fragment(html)),
+    );
+    const items = new Map(bibliography.items.map((item) => [item.id, item]));
+    run.output.listed = formatted.bibliography.map(({ key }) => items.get(key)!);
+    if (entries.length > 0) tree.children.push(bibliographySection(entries, run.input.strings.bibliography));
+    pointAtEntries(tree);
+  };
+}
+
+/**
+ * Replaces the citation markers among a parent's children with placeholders.
+ * A group may span inline markup (`[see *this* @doe99]`), so markers are found
+ * in the parent's text with each child element standing in as one character.
+ */
+function replaceMarkers(parent: Parents, inNote: string | undefined, run: EssayRun, file: VFile, keys: Set<string>): Found[] {
+  if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
+  let joined = '';
+  const pieces: Piece[] = [];
+  for (const child of parent.children) {
+    pieces.push({ node: child as ElementContent, start: joined.length });
+    joined += child.type === 'text' ? child.value : child.type === 'element' && child.tagName in AFFIX_MARKUP ? MARKUP : BARRIER;
+  }
+  const chosen = findCitations(joined).filter(
+    (marker) => !marker.text.includes(BARRIER) && isCitation(marker, run, keys, placeOfOffset(pieces, marker.start, file)),
+  );
+  if (chosen.length === 0) return [];
+
+  const found: Found[] = [];
+  const children: ElementContent[] = [];
+  let offset = 0;
+  for (const marker of chosen) {
+    children.push(...slice(pieces, offset, marker.start));
+    const node = element('span', {}, slice(pieces, marker.start, marker.end));
+    const works = marker.works.map((w) => ({ ...w, prefix: affix(w.prefix, pieces, marker), suffix: affix(w.suffix, pieces, marker) }));
+    found.push({ node, request: { works, noteIndex: 0, inText: marker.kind === 'in-text' }, inNote });
+    children.push(node);
+    offset = marker.end;
+  }
+  children.push(...slice(pieces, offset, joined.length));
+  parent.children = children as typeof parent.children;
+  return found;
+}
+
+/** Whether a marker is a citation; an unknown key in a group, or a near miss of a key in the text, is a problem. */
+function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, place: Place): boolean {
+  const { bibliography } = run.input;
+  if (marker.kind === 'in-text') {
+    const { key } = marker.works[0]!;
+    if (keys.has(key)) return true;
+    const near = nearKey(key, keys);
+    if (near !== undefined) {
+      run.problems.push(
+        new EssayError(
+          place,
+          `unknown citation key @${key} — did you mean @${near}? (not in ${formatPlace({ file: bibliography!.file })})`,
+        ),
+      );
+    }
+    return false;
+  }
+  if (bibliography === undefined) {
+    run.problems.push(
+      new EssayError(
+        place,
+        `citation ${marker.text} but the essay names no bibliography; add "bibliography: references.bib" to its frontmatter.`,
+      ),
+    );
+    return false;
+  }
+  for (const { key } of marker.works) {
+    if (keys.has(key)) continue;
+    const guess = closest(key, keys);
+    const hint = guess === undefined ? '' : ` — did you mean @${guess}?`;
+    run.problems.push(new EssayError(place, `unknown citation key @${key}${hint} (not in ${formatPlace({ file: bibliography.file })})`));
+  }
+  return true;
+}
+
+/** A citation inside a link cannot become a link: the author must move it. */
+function reportInLink(link: Element, run: EssayRun, file: VFile, keys: Set<string>): void {
+  visit(link, 'text', (node: Text) => {
+    for (const marker of findCitations(node.value)) {
+      if (marker.kind === 'in-text' && !keys.has(marker.works[0]!.key)) continue;
+      run.problems.push(
+        new EssayError(
+          placeOfText(node, marker.start, file),
+          `citation ${marker.text} inside <a> was not formatted; a citation is a link itself, so move it out of the link.`,
+        ),
+      );
+    }
+  });
+}
+
+/** Note styles: each citation in the text becomes a note, and all notes are numbered in reading order. */
+function numberNotes(tree: Root, notes: Notes, found: Found[]): void {
+  const inText = new Map(found.filter((f) => f.inNote === undefined).map((f) => [f.node, f]));
+  notes.numbers.clear();
+  let n = 0;
+  visit(tree, 'element', (node: Element) => {
+    if (node === notes.section) return SKIP;
+    const citation = inText.get(node);
+    if (citation) {
+      n += 1;
+      citation.noteId = `${IDS.citationNotePrefix}${n}`;
+      notes.numbers.set(citation.noteId, n);
+      citation.request.noteIndex = n;
+      return SKIP;
+    }
+    const target = notes.refTarget(node);
+    if (target !== undefined && !notes.numbers.has(target)) notes.numbers.set(target, (n += 1));
+    return undefined;
+  });
+  notes.renumberRefs(tree);
+}
+
+/** The note (its `<li>` id) a node is inside, if any. */
+function noteOf(ancestors: Parents[]): string | undefined {
+  for (const node of ancestors) {
+    if (
+      node.type === 'element' &&
+      node.tagName === 'li' &&
+      typeof node.properties.id === 'string' &&
+      node.properties.id.startsWith(`${IDS.notePrefix}-`)
+    ) {
+      return node.properties.id;
+    }
+  }
+  return undefined;
+}
+
+function bibliographySection(entries: Element[], title: string): Element {
+  return element('section', { className: ['bibliography'], ariaLabelledBy: [IDS.bibliography] }, [
+    element('h2', { id: IDS.bibliography }, [text(title)]),
+    text('\n'),
+    element('div', { className: [CLASSES.bibliography] }, [...entries.flatMap((e) => [text('\n'), e]), text('\n')]),
+  ]);
+}
+
+/** citeproc's `<a data-key>` wrappers become links to the entries; its inline styles (which the CSP blocks) become classes. */
+function pointAtEntries(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'a' && typeof node.properties.dataKey === 'string') {
+      node.properties = { href: `#${IDS.entryPrefix}${node.properties.dataKey}` };
+    }
+    if (typeof node.properties.style === 'string') {
+      const style = node.properties.style.replace(/\s/g, '');
+      delete node.properties.style;
+      const classes = Array.isArray(node.properties.className) ? [...node.properties.className] : [];
+      if (style.includes('font-variant:small-caps')) classes.push(CLASSES.smallCaps);
+      if (style.includes('font-style:normal')) classes.push(CLASSES.upright);
+      if (style.includes('font-weight:normal')) classes.push(CLASSES.unbold);
+      if (classes.length > 0) node.properties.className = classes;
+    }
+  });
+}
+
+function fragment(html: string): ElementContent[] {
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
+}
+
+/** The nodes with citeproc's per-work links taken out (the caller links the whole). */
+function unlinked(nodes: ElementContent[]): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type !== 'element') return [node];
+    return node.tagName === 'a' ? unlinked(node.children) : [{ ...node, children: unlinked(node.children) }];
+  });
+}
+
+/** The children (or parts of text children) between two offsets of the joined text. */
+function slice(pieces: Piece[], from: number, to: number): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const { node, start } of pieces) {
+    const length = node.type === 'text' ? node.value.length : 1;
+    if (start + length <= from || start >= to) continue;
+    if (node.type !== 'text') {
+      out.push(node);
+      continue;
+    }
+    const value = node.value.slice(Math.max(0, from - start), Math.min(length, to - start));
+    if (value) out.push({ type: 'text', value, ...(node.position ? { position: node.position } : {}) });
+  }
+  return out;
+}
+
+/** An affix with each markup element it spans given back as citeproc's rich text (`<i>…</i>`). */
+function affix(value: string, pieces: Piece[], marker: CitationMarker): string {
+  if (!value.includes(MARKUP)) return value;
+  const inside = pieces.filter((p) => p.node.type === 'element' && p.start >= marker.start && p.start < marker.end);
+  let i = 0;
+  return value.replaceAll(MARKUP, () => {
+    const node = inside[i++]?.node as Element | undefined;
+    if (!node) return '';
+    const tag = AFFIX_MARKUP[node.tagName]!;
+    return `<${tag}>${escapeHtml(toString(node))}</${tag}>`;
+  });
+}
+
+function escapeHtml(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+}
+
+/** Where an offset of a parent's joined text was written. */
+function placeOfOffset(pieces: Piece[], offset: number, file: VFile): Place {
+  const piece = pieces.findLast((p) => p.start <= offset);
+  if (piece?.node.type === 'text') return placeOfText(piece.node, offset - piece.start, file);
+  const start = piece?.node.position?.start;
+  return { file: file.path, line: start?.line, column: start?.column };
+}
+
+/** Where the character at `offset` of a text node was written (Markdown positions are the file's, frontmatter included). */
+function placeOfText(node: Text, offset: number, file: VFile): Place {
+  const start = node.position?.start;
+  if (!start) return { file: file.path };
+  const before = node.value.slice(0, offset);
+  const newlines = before.split('\n').length - 1;
+  const column = newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n');
+  return { file: file.path, line: start.line + newlines, column };
+}
