@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'astro/config';
 import linkCheck from './src/integrations/link-check.ts';
+import noPartialBuilds from './src/integrations/no-partial-builds.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { isSharePage } from './src/lib/share.ts';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/plugins/index.ts';
@@ -51,6 +52,7 @@ export default defineConfig({
     }),
   },
   // Share pages only forward to a section: they are not pages to list.
-  // Links are checked before the search index is built (hooks run in this order).
-  integrations: [sitemap({ filter: (page) => !isSharePage(page) }), linkCheck(), pagefind()],
+  // Links are checked before the search index is built (hooks run in this order);
+  // a build that fails anywhere leaves no dist/ (last, so that done means done).
+  integrations: [sitemap({ filter: (page) => !isSharePage(page) }), linkCheck(), pagefind(), noPartialBuilds()],
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatCitations } from '../lib/citeproc.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
@@ -84,6 +85,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
 
   const outputs = new Map<string, EssayOutput>();
   const seen = new Set<string>();
+  let rendered = 0;
   await inBatches(sources, 4, async ({ id, file }) => {
     const source: EssaySource = {
       id,
@@ -111,16 +113,17 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath!);
       return;
     }
-    let rendered: RenderedEssay;
+    let result: RenderedEssay;
     try {
-      rendered = await renderEssay(renderer, prepared);
+      result = await renderEssay(renderer, prepared);
     } catch (error) {
       problems.push(...authorErrors(error));
       store.delete(id);
       return;
     }
-    for (const warning of rendered.warnings) logger.warn(warning.message);
-    outputs.set(id, rendered.metadata.essay);
+    rendered += 1;
+    for (const warning of result.warnings) logger.warn(warning.message);
+    outputs.set(id, result.metadata.essay);
     const record = essayRecord(prepared, new URL(source.path, config.site ?? 'https://site.invalid'));
     const filePath = path.relative(root, file).split(path.sep).join('/');
     store.set({
@@ -129,21 +132,36 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       body: prepared.body,
       filePath,
       digest,
-      rendered: { html: rendered.html, metadata: { ...rendered.metadata, record } },
-      assetImports: rendered.metadata.imagePaths,
+      rendered: { html: result.html, metadata: { ...result.metadata, record } },
+      assetImports: result.metadata.imagePaths,
     });
   });
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
+  logger.info(`Rendered ${rendered} of ${seen.size} essay${seen.size === 1 ? '' : 's'}; ${seen.size - rendered} unchanged since the last build.`);
 
   if (problems.length === 0) return;
-  const message = `${problems.length === 1 ? 'An essay' : `${problems.length} problems in the essays`} could not be published:\n  ${problems.map((p) => p.message).join('\n  ')}`;
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  const message = `The essays have ${count} to fix before they can be published:\n  ${problems.map((p) => p.message).join('\n  ')}`;
   if (dev) {
     logger.error(message);
     return;
   }
-  throw new Error(message);
+  throw new EssaysRefused(message);
+}
+
+/**
+ * The build's failure: Astro prints its message and hint, and no stack trace
+ * (it is about the author's files, not our code).
+ */
+class EssaysRefused extends AstroError {
+  override name = 'essays';
+
+  constructor(message: string) {
+    super(message, 'Fix each problem at the file, line and column it names, then build again. README, "When the build refuses an essay", explains every message.');
+    this.stack = '';
+  }
 }
 
 /** Every `<slug>/index.md` under the essays folder, with the folders whose names cannot be URLs reported. */

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { countWords, openingOf, readingMinutes } from '../lib/prose.ts';
 import { CLASSES, hasClass, IDS, runOf, type Section, type SourceLink } from './contracts.ts';
@@ -41,9 +41,7 @@ export default function rehypeSections() {
         const prose = proseText(node);
         words += countWords(prose);
         if (current && !hasClass(node, CLASSES.entry)) openings.get(current)!.push(prose);
-        return SKIP;
       }
-      return undefined;
     });
     for (const section of sections) section.opening = openingOf(openings.get(section)!.join(' '));
     Object.assign(output, { sections, readingMinutes: readingMinutes(words), ids, links });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -7,79 +7,64 @@ import { fixtures } from '../support/paths.ts';
 
 const essay = (name: string) => path.join(fixtures, 'sites', name);
 
-/**
- * Broken essays, each built beside a good one: the build must fail with a
- * message naming the file (and the line, key or field where it can), and
- * leave no site behind.
- */
-const cases: { name: string; essays?: Record<string, string>; broken?: string; expected: RegExp[] }[] = [
-  {
-    name: 'an unknown citation key',
-    broken: 'unknown-key',
-    expected: [/content\/essays\/broken\/index\.md:9: unknown citation key @figes1969 — did you mean @figes1996\?/],
-  },
-  {
-    name: 'malformed BibTeX',
-    broken: 'malformed-bib',
-    expected: [/content\/essays\/broken\/references\.bib:\d+: the entry "broken" does not close its braces/],
-  },
-  {
-    name: 'a missing .bib',
-    broken: 'missing-bib',
-    expected: [/content\/essays\/broken\/index\.md: bibliography file content\/essays\/broken\/sources\.bib does not exist/],
-  },
-  { name: 'an empty .bib', broken: 'empty-bib', expected: [/content\/essays\/broken\/references\.bib: the bibliography holds no entries/] },
-  {
-    name: 'duplicate keys in a .bib',
-    broken: 'duplicate-keys',
-    expected: [/content\/essays\/broken\/references\.bib:\d+: duplicate citation key "figes1996" \(first defined on line 1\)/],
-  },
-  {
-    name: 'an unknown CSL style',
-    broken: 'unknown-style',
-    expected: [/content\/essays\/broken\/index\.md: unknown citation style "csl: chicago-manual"/],
-  },
-  {
-    name: 'an unknown locale',
-    broken: 'unknown-locale',
-    expected: [/content\/essays\/broken\/index\.md: no citation locale for "lang: tlh"/],
-  },
-  { name: 'a missing title', broken: 'no-title', expected: [/content\/essays\/broken\/index\.md/, /title/] },
-  { name: 'a missing description', broken: 'no-description', expected: [/content\/essays\/broken\/index\.md/, /description/] },
-  {
-    name: 'an invalid date',
-    broken: 'invalid-date',
-    expected: [/content\/essays\/broken\/index\.md:4: "written: 2020-13-45" is not a calendar date/],
-  },
-  {
-    name: 'two essays with the same slug',
-    essays: { 'The-Essay': essay('same-slug/The-Essay'), 'the-essay': essay('same-slug/the-essay') },
-    expected: [
-      /content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\//,
-    ],
-  },
-  {
-    name: 'a heading whose id the site uses',
-    broken: 'heading-collision',
-    expected: [/content\/essays\/broken\/index\.md:10: the heading "Bibliography" would get the id "bibliography"/],
-  },
-  {
-    name: 'a link to a section that does not exist',
-    broken: 'broken-link',
-    expected: [/broken internal link/, /essays\/broken\/index\.html: #no-such-section \(no element with id "no-such-section"\)/],
-  },
-];
+/** The loader's report of the essays it refuses: one line per problem, after its heading line. */
+function refusal(output: string): string[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => /before they can be published:$/.test(l));
+  if (start === -1) return [];
+  const end = lines.findIndex((l, i) => i > start && (!l.startsWith('  ') || l.trim() === 'Hint:'));
+  return lines.slice(start, end === -1 ? undefined : end).map((l) => l.replace(/^\[essays\] /, '').trim());
+}
 
-describe('a build with a broken essay fails, naming the file', () => {
-  it.each(cases)('$name', ({ name, essays, broken, expected }) => {
-    const site = makeFixtureSite(name.replaceAll(' ', '-'), essays ?? { good: essay('good'), broken: essay(broken!) });
+/**
+ * What only a whole build shows: problems across essays (their folders, links
+ * between them), that a failed build leaves no site, and that drafts stay out
+ * of it. Each essay's own problems, line and column, are unit cases in
+ * tests/fixtures/markdown.
+ */
+describe('a build with a broken essay', () => {
+  it('fails with one line per problem, each naming its file, line and column, and leaves no dist/', () => {
+    const site = makeFixtureSite('two-broken', { good: essay('good'), broken: essay('unknown-key'), heading: essay('heading-collision') });
     const { status, output } = buildSite(site);
     expect(status, output).not.toBe(0);
-    for (const pattern of expected) expect(output).toMatch(pattern);
+    expect(refusal(output)).toEqual([
+      'The essays have 2 problems to fix before they can be published:',
+      'content/essays/broken/index.md:9:1: unknown citation key @figes1969 — did you mean @figes1996? (not in content/essays/broken/references.bib)',
+      'content/essays/heading/index.md:10:1: the heading "Bibliography" would get the id "bibliography", which the bibliography section the site adds already uses; rename the heading.',
+    ]);
+    expect(output).not.toMatch(/Stack trace/);
     expect(existsSync(path.join(site, 'dist')), 'no dist/ left behind').toBe(false);
   });
 
-  it('fails again on the next build (no cached empty page) and removes the earlier site', () => {
+  it('refuses folders that cannot be URLs, and two folders with one URL', () => {
+    const site = makeFixtureSite('folders', { 'The-Essay': essay('same-slug/The-Essay'), 'the-essay': essay('same-slug/the-essay'), 'an_essay': essay('good') });
+    const { status, output } = buildSite(site);
+    expect(status, output).not.toBe(0);
+    expect(refusal(output)).toEqual([
+      'The essays have 2 problems to fix before they can be published:',
+      'content/essays/an_essay/index.md: the folder name "an_essay" is the essay\'s URL, so it may hold only letters, digits and single hyphens (for example "the-july-days").',
+      expect.stringMatching(/^content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\/; rename one of their folders\.$/),
+    ]);
+  });
+
+  it('names the line of a link to a section or an essay that does not exist', () => {
+    const site = makeFixtureSite('links', { good: essay('good'), broken: essay('broken-link') });
+    writeFileSync(
+      path.join(site, 'content/essays/broken/index.md'),
+      '---\ntitle: Links\ndescription: Links.\nwritten: 2020-01-01\n---\n\nSee [the missing section](#no-such-section),\n[a good one](/essays/good/#a-section), [no essay](/essays/nowhere/) and [no file](/files/x.pdf).\n\n## A section\n\n[A part of the good essay](/essays/good/#a-sektion).\n',
+    );
+    const { status, output } = buildSite(site);
+    expect(status, output).not.toBe(0);
+    expect(refusal(output)).toEqual([
+      'The essays have 4 problems to fix before they can be published:',
+      'content/essays/broken/index.md:7:5: the link "#no-such-section" leads to no part of the essay "broken": it has no id "no-such-section"',
+      'content/essays/broken/index.md:8:40: the link "/essays/nowhere/" leads to no essay: there is no essay "nowhere"',
+      'content/essays/broken/index.md:8:73: the link "/files/x.pdf" leads to no page or file of the site (files to link to go under public/).',
+      'content/essays/broken/index.md:12:1: the link "/essays/good/#a-sektion" leads to no part of the essay "good": it has no id "a-sektion" — did you mean #a-section?',
+    ]);
+  });
+
+  it('fails again on the next build (nothing broken is cached) and removes the earlier site', () => {
     const site = makeFixtureSite('rebuild', { good: essay('good') });
     expect(buildSite(site).status).toBe(0);
     expect(existsSync(path.join(site, 'dist/essays/good/index.html'))).toBe(true);
@@ -90,5 +75,25 @@ describe('a build with a broken essay fails, naming the file', () => {
       expect(output).toMatch(/unknown citation key @figes1969/);
       expect(existsSync(path.join(site, 'dist')), 'the earlier site is gone').toBe(false);
     }
+  });
+});
+
+describe('a draft', () => {
+  it('is left out of a build, its problems only warned about', () => {
+    const site = makeFixtureSite('draft', { good: essay('good') });
+    const draft = path.join(site, 'content/essays/draft');
+    mkdirSync(draft);
+    cpSync(path.join(essay('unknown-key'), 'references.bib'), path.join(draft, 'references.bib'));
+    writeFileSync(path.join(draft, 'index.md'), '---\ntitle: Draft\ndescription: Unfinished.\nwritten: 2020-01-01\nbibliography: references.bib\ndraft: true\n---\n\nA claim [@nobody2020].\n');
+    const broken = path.join(site, 'content/essays/broken-draft');
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, 'index.md'), '---\ntitle: Broken draft\nwritten: 2020-13-01\ndraft: true\n---\n\nText.\n');
+    const { status, output } = buildSite(site);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/content\/essays\/broken-draft\/index\.md:3:10: `written`: "2020-13-01" is not a date this site reads; .* \(a draft, so not built\)/);
+    expect(output).toMatch(/content\/essays\/broken-draft\/index\.md:5:1: the frontmatter has no `description`, .* \(a draft, so not built\)/);
+    expect(existsSync(path.join(site, 'dist/essays/good/index.html'))).toBe(true);
+    expect(existsSync(path.join(site, 'dist/essays/draft'))).toBe(false);
+    expect(existsSync(path.join(site, 'dist/essays/broken-draft'))).toBe(false);
   });
 });
