@@ -164,9 +164,14 @@ function sequenceLength(lead: number): number {
  * `AggregateError` of the single errors.
  */
 export function parseBibtex(text: string, file: string): Bibliography {
+  text = braceDotlessAccents(text);
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,
+    // Zotero's convention, and APA's rule: a subtitle starts with a capital.
+    sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
+    // biblatex dates are EDTF, not TeX: in `1850~` the ~ means "about".
+    verbatimFields: ['date', 'urldate', 'origdate', 'eventdate'],
     unsupported: (_node, tex, entry) => {
       unknownCommands.push({ tex, key: entry.key });
       return tex;
@@ -249,6 +254,10 @@ export function parseBibtex(text: string, file: string): Bibliography {
   }
 
   const entries = located.map(({ entry }) => entry);
+  for (const entry of entries) {
+    restoreSubtitleArticles(entry);
+    rejoinBracedFamilies(entry);
+  }
   const entryByKey = new Map(entries.filter((e) => e.key !== '').map((e) => [e.key.toLowerCase(), e]));
   for (const at of located) {
     for (const [field, targets] of [
@@ -274,6 +283,7 @@ export function parseBibtex(text: string, file: string): Bibliography {
 
   problems.push(...applyXdata(entries, entryByKey, located, place));
   if (problems.length > 0) throw bibtexError(problems);
+  for (const entry of entries) undoForbiddenInheritance(entry);
   inheritContainerTitles(entries, entryByKey);
 
   const citable = located.filter(({ entry }) => entry.type !== 'xdata');
@@ -283,6 +293,15 @@ export function parseBibtex(text: string, file: string): Bibliography {
     keys: citable.map(({ entry }) => entry.key),
     lines,
   };
+}
+
+/**
+ * `Mart\'\i nez`: the space ends the control word `\i`, and TeX drops it,
+ * but the parser keeps it when `\i` is an accent's argument ("Martí nez").
+ * Braced, `\'{\i}nez`, it reads as TeX does. (Lines stay where they were.)
+ */
+function braceDotlessAccents(text: string): string {
+  return text.replace(/\\([`'^"~=.uvHckr])[ \t]*\\([ij])(?![A-Za-z])[ \t]*/g, '\\$1{\\$2}');
 }
 
 interface Located {
@@ -404,6 +423,41 @@ function undefinedMacro(
     : [{ place: { file }, message: `undefined @string macro "${name}"; define it with @string{${name} = {…}}.` }];
 }
 
+/**
+ * `{van der Berg}, Anna`: braces make the whole a family name, but the parser
+ * still splits off a lower-case start as a "von" part. Join them again where
+ * the entry braced them together.
+ */
+function rejoinBracedFamilies(entry: Entry): void {
+  for (const creators of Object.values(entry.fields)) {
+    if (!Array.isArray(creators)) continue;
+    for (const creator of creators as (Creator | string)[]) {
+      if (typeof creator !== 'object' || !creator.prefix || !creator.lastName) continue;
+      if (!entry.input.includes(`{${creator.prefix} ${creator.lastName}}`)) continue;
+      creator.lastName = `${creator.prefix} ${creator.lastName}`;
+      delete creator.prefix;
+    }
+  }
+}
+
+/** The fields the parser sentence-cases. */
+const TITLE_FIELDS = ['title', 'subtitle', 'shorttitle', 'booktitle', 'series', 'maintitle', 'eventtitle', 'origtitle'];
+
+/**
+ * The parser's sentence case lowercases a lone "A" that opens a subtitle
+ * ("Lenin: A Biography" → "Lenin: a biography"), though it keeps every other
+ * first word of a subtitle; APA and Zotero's convention capitalise it. Put the
+ * capital back where the entry wrote one.
+ */
+function restoreSubtitleArticles(entry: Entry): void {
+  if (!/:\s+\{?A\}?\s/.test(entry.input)) return;
+  const fields = entry.fields as Record<string, unknown>;
+  for (const field of TITLE_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string') fields[field] = value.replace(/(:\s+)a(?=\s)/g, '$1A');
+  }
+}
+
 function splitKeys(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -447,6 +501,45 @@ function applyXdata(entries: Entry[], byKey: Map<string, Entry>, located: Locate
   return problems;
 }
 
+/**
+ * Fields biblatex never hands from a parent to a child: its global
+ * `\noinherit` list, and the titles of the parent, which its type rules map
+ * to `booktitle`/`maintitle` instead. The parser copies every field the child's
+ * type allows, so a chapter would take its book's subtitle as its own.
+ */
+const NOT_INHERITED = [
+  'ids',
+  'crossref',
+  'xref',
+  'entryset',
+  'entrysubtype',
+  'execute',
+  'label',
+  'options',
+  'presort',
+  'related',
+  'relatedoptions',
+  'relatedstring',
+  'relatedtype',
+  'shorthand',
+  'shorthandintro',
+  'sortkey',
+  'xdata',
+  'title',
+  'subtitle',
+  'titleaddon',
+  'shorttitle',
+  'sorttitle',
+  'indextitle',
+  'indexsorttitle',
+];
+
+function undoForbiddenInheritance(entry: Entry): void {
+  for (const field of entry.crossref?.inherited ?? []) {
+    if (NOT_INHERITED.includes(field)) delete (entry.fields as Record<string, unknown>)[field];
+  }
+}
+
 /** Entry types that are part of a larger work, whose title is their container. */
 const PART_TYPES = new Set([
   'inbook',
@@ -469,10 +562,30 @@ const PART_TYPES = new Set([
 function inheritContainerTitles(entries: Entry[], byKey: Map<string, Entry>): void {
   for (const entry of entries) {
     const parent = entry.fields.crossref && byKey.get(entry.fields.crossref.toLowerCase());
-    if (!parent || !PART_TYPES.has(entry.type) || entry.fields.booktitle) continue;
+    if (!parent) continue;
+    inheritAliases(entry.fields as Fields, parent.fields as Fields);
+    if (!PART_TYPES.has(entry.type) || entry.fields.booktitle) continue;
     if (parent.fields.title) entry.fields.booktitle = parent.fields.title;
     if (parent.fields.subtitle && !entry.fields.booksubtitle) entry.fields.booksubtitle = parent.fields.subtitle;
   }
+}
+
+/**
+ * The parser inherits the fields of biber's data model, where a date is
+ * `year`/`month`/`day` and BibTeX's aliases are already renamed; so a parent's
+ * `date`, `urldate`, `address`, `school` or `journal` stays with the parent.
+ * biblatex hands them on (as the fields they alias), so do that here.
+ */
+function inheritAliases(child: Fields, parent: Fields): void {
+  const lacks = (...names: string[]) => names.every((name) => child[name] === undefined);
+  const take = (name: string, ...unless: string[]) => {
+    if (parent[name] !== undefined && lacks(name, ...unless)) child[name] = parent[name];
+  };
+  take('date', 'year');
+  for (const name of ['urldate', 'eventdate', 'origdate']) take(name);
+  take('address', 'location');
+  take('school', 'institution');
+  take('journal', 'journaltitle');
 }
 
 /** biblatex entry types → CSL types, as Better BibTeX and Pandoc map them. */
@@ -605,7 +718,7 @@ function toCsl(entry: Entry): CslItem {
   let type = TYPES[entry.type] ?? 'document';
   if (type === 'article-journal' && subtype === 'magazine') type = 'article-magazine';
   if (type === 'article-journal' && subtype === 'newspaper') type = 'article-newspaper';
-  const isPeriodicalPart = type.startsWith('article') || type === 'periodical';
+  const isPeriodicalPart = type.startsWith('article');
   const isPart = ['chapter', 'paper-conference', 'entry'].includes(type);
 
   const item: CslItem = { id: entry.key, 'citation-key': entry.key, type };
@@ -772,8 +885,11 @@ function edtf(value: string | undefined): CslDate | undefined {
 function eprint(item: CslItem, id: string | undefined, kind: string | undefined): void {
   if (!id) return;
   if (kind === 'arxiv') {
-    item.archive ??= 'arXiv';
-    item.archive_location ??= id;
+    // A preprint, as Zotero gives one to citeproc: type "article", the
+    // repository as publisher, its identifier as number.
+    if (['webpage', 'document', 'manuscript'].includes(item.type)) item.type = 'article';
+    item.publisher ??= 'arXiv';
+    item.number ??= `arXiv:${id}`;
     item.URL ??= `https://arxiv.org/abs/${id}`;
   } else if (kind === 'doi') item.DOI ??= id;
   else if (kind === 'pubmed') item.PMID ??= id;
@@ -840,7 +956,7 @@ const BIBTEX_TYPES: Record<string, string> = {
   'article-journal': 'article',
   'article-magazine': 'article',
   'article-newspaper': 'article',
-  article: 'article',
+  article: 'misc',
   book: 'book',
   chapter: 'incollection',
   dataset: 'dataset',
@@ -905,7 +1021,8 @@ function writeEntry(item: CslItem): string {
     if (Array.isArray(value) && value.length > 0) fields.push([name, bibtexNames(value as CslName[])]);
   };
 
-  let type = BIBTEX_TYPES[item.type] ?? 'misc';
+  const arxiv = typeof item.number === 'string' ? /^arXiv:(\S+)$/.exec(item.number)?.[1] : undefined;
+  let type = item.type === 'article' && arxiv ? 'online' : (BIBTEX_TYPES[item.type] ?? 'misc');
   const genre = typeof item.genre === 'string' ? item.genre : undefined;
   let impliedGenre: string | undefined;
   if (item.type === 'thesis') {
@@ -923,7 +1040,7 @@ function writeEntry(item: CslItem): string {
   people('bookauthor', item['container-author']);
   text('title', item.title, true);
   text('shorttitle', item['title-short'], true);
-  text(periodical ? 'journal' : 'booktitle', item['container-title'], true);
+  text(periodical ? 'journal' : 'booktitle', item['container-title'], !periodical);
   text('shortjournal', item['container-title-short']);
   text('series', item['collection-title'], true);
   text('eventtitle', item['event-title'], true);
@@ -934,14 +1051,13 @@ function writeEntry(item: CslItem): string {
   text('edition', item.edition);
   text('volume', item.volume);
   text('volumes', item['number-of-volumes']);
-  text('number', periodical ? item.issue : (item['collection-number'] ?? item.number));
+  text('number', periodical ? item.issue : (item['collection-number'] ?? (arxiv ? undefined : item.number)));
   text('chapter', item['chapter-number']);
   text('pages', typeof item.page === 'string' ? item.page.replace(/–/g, '--') : item.page);
   text('pagetotal', item['number-of-pages']);
-  text(
-    type === 'phdthesis' || type === 'mastersthesis' ? 'school' : type === 'techreport' || type === 'report' ? 'institution' : 'publisher',
-    item.publisher,
-  );
+  const publisherField =
+    type === 'phdthesis' || type === 'mastersthesis' ? 'school' : type === 'techreport' || type === 'report' ? 'institution' : 'publisher';
+  if (!(arxiv && item.publisher === 'arXiv')) text(publisherField, item.publisher);
   text('address', item['publisher-place']);
   text('howpublished', item.medium);
   fields.push(...dateFields('', item.issued));
@@ -951,8 +1067,8 @@ function writeEntry(item: CslItem): string {
   verbatim('doi', item.DOI);
   text('isbn', item.ISBN);
   text('issn', item.ISSN);
-  if (item.archive === 'arXiv' && typeof item.archive_location === 'string') {
-    verbatim('eprint', item.archive_location);
+  if (arxiv !== undefined) {
+    verbatim('eprint', arxiv);
     text('eprinttype', 'arxiv');
   }
   verbatim('url', item.URL);
@@ -963,7 +1079,10 @@ function writeEntry(item: CslItem): string {
   text('abstract', item.abstract);
 
   const width = Math.max(...fields.map(([name]) => name.length));
-  const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}},`).join('\n');
+  // A month is BibTeX's macro (`may`), which BibTeX styles and biblatex both read.
+  const body = fields
+    .map(([name, value]) => `  ${name.padEnd(width)} = ${name === 'month' && MONTHS.includes(value) ? value : `{${value}}`},`)
+    .join('\n');
   return `@${type}{${item.id},\n${body}\n}\n`;
 }
 
@@ -1027,6 +1146,11 @@ const TEX_MARKUP: Record<string, string> = {
   '<span class="nocase">': '{',
 };
 
+const DECLARATIONS: Record<string, string> = {
+  '<i>': '{\\em ',
+  '<span style="font-variant:small-caps;">': '{\\sc ',
+};
+
 /**
  * A CSL string (with citeproc-js markup) as LaTeX. In a title, every word with
  * a capital after the first character of the title is braced, so that it keeps
@@ -1043,7 +1167,10 @@ function latex(value: string, title: boolean): string {
       // A group that starts with a command is a BibTeX "special character",
       // which does not protect case: brace it twice.
       const double = token === '<span class="nocase">' && /^<|^$/.test(tokens[i + 1] ?? '');
-      out += double ? '{{' : TEX_MARKUP[token];
+      // \textit{…} protects its argument's case; italics in lower case that
+      // a style may capitalise are a BibTeX "special character" instead.
+      const declaration = title && nocase === 0 && DECLARATIONS[token] && !/\p{Lu}/u.test(tokens[i + 1] ?? 'X');
+      out += double ? '{{' : declaration ? DECLARATIONS[token] : TEX_MARKUP[token];
       stack.push(double ? 'double' : token);
       if (token === '<span class="nocase">') nocase++;
     } else if (/^<\/(i|b|sup|sub|span)>$/.test(token)) {
@@ -1061,7 +1188,7 @@ function latex(value: string, title: boolean): string {
 
 function protectWords(text: string, atStart: boolean): string {
   let first = atStart;
-  return text.replace(/[^\s]+/g, (word) => {
+  return text.replace(/(?<!\\)[\p{L}\p{M}\p{N}’'-]+/gu, (word) => {
     const capitalAfterFirst = first ? /\p{Lu}/u.test(word.slice(1)) : /\p{Lu}/u.test(word);
     first = false;
     return capitalAfterFirst && !word.includes('\\') ? `{${word}}` : word;
