@@ -326,10 +326,26 @@ function bibtexError(problems: Problem[]): EssayError {
   });
 }
 
+/** The offsets of the last text's line breaks: a file asks for a line per entry. */
+let lineBreaks: { text: string; breaks: number[] } | undefined;
+
 function lineAt(text: string, offset: number, withColumn = false): { line: number; column?: number } {
-  const before = text.slice(0, Math.max(offset, 0));
-  const line = before.split('\n').length;
-  return withColumn ? { line, column: offset - before.lastIndexOf('\n') } : { line };
+  if (lineBreaks?.text !== text) {
+    const breaks: number[] = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    lineBreaks = { text, breaks };
+  }
+  const { breaks } = lineBreaks;
+  // The number of line breaks before the offset, by binary search.
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  const line = low + 1;
+  return withColumn ? { line, column: offset - (low === 0 ? -1 : breaks[low - 1]!) } : { line };
 }
 
 /** `@type{key` at the start of an entry's text. */
@@ -949,6 +965,28 @@ function citeprocMarkup(html: string, prose: boolean): string {
     return /^<\/?(p|br|li|ul|blockquote|h\d)\b/i.test(tag) ? ' ' : '';
   });
   return kept.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Items for a CSL-JSON download. The {@link ET_AL} mark is a citeproc-js
+ * convention that other processors would print as part of the name
+ * ("Richard et al. Roe"), so there a list cut short ends instead with a
+ * literal name "others", as Pandoc writes `and others`.
+ */
+export function portableCsl(items: CslItem[]): CslItem[] {
+  return items.map((item) => {
+    const copy: CslItem = { ...item };
+    for (const [field, value] of Object.entries(item)) {
+      if (!Array.isArray(value) || !value.some((n: CslName) => n?.['dropping-particle'] === ET_AL)) continue;
+      const names = (value as CslName[]).map((name) => {
+        if (name['dropping-particle'] !== ET_AL) return name;
+        const { 'dropping-particle': _, ...rest } = name;
+        return rest;
+      });
+      copy[field] = [...names, { literal: 'others' }];
+    }
+    return copy;
+  });
 }
 
 /** CSL types → BibTeX entry types: classic BibTeX's where it has one, else biblatex's. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CslItem, decodeBibtex, ET_AL, parseBibtex, writeBibtex } from '../../src/lib/bibtex.ts';
+import { type CslItem, decodeBibtex, ET_AL, parseBibtex, portableCsl, writeBibtex } from '../../src/lib/bibtex.ts';
 import '../../src/lib/citeproc-et-al.ts';
 import { formatEntries } from '../../src/lib/essay-record.ts';
 
@@ -94,6 +94,24 @@ describe('parsing', () => {
     }
     expect(error?.message.split('\n')).toHaveLength(3);
     expect((error?.cause as AggregateError).errors).toHaveLength(3);
+  });
+});
+
+describe('today’s messages', () => {
+  it('are kept for the broken .bib files of the Markdown fixtures', () => {
+    for (const name of ['duplicate-key', 'malformed-bibtex', 'empty-bibliography']) {
+      const file = `tests/fixtures/markdown/${name}/references.bib`;
+      const expected = readFileSync(`tests/fixtures/markdown/${name}/error.txt`, 'utf8').trim();
+      expect(() => parseBibtex(decodeBibtex(readFileSync(file), file), file), name).toThrow(expected);
+    }
+  });
+});
+
+describe('CSL-JSON for download', () => {
+  it('ends a list cut short with a literal “others”, not citeproc-js’s mark', () => {
+    const [many] = portableCsl(read('and-others').items);
+    expect(many!.author).toEqual([{ family: 'Doe', given: 'Jane' }, { family: 'Roe', given: 'Richard' }, { literal: 'others' }]);
+    expect(read('and-others').items[0]!.author).toHaveLength(2);
   });
 });
 
