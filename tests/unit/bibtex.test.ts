@@ -1,0 +1,248 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CslItem, decodeBibtex, ET_AL, parseBibtex, portableCsl, writeBibtex } from '../../src/lib/bibtex.ts';
+import '../../src/lib/citeproc-et-al.ts';
+import { formatEntries } from '../../src/lib/essay-record.ts';
+
+/**
+ * Each folder of tests/fixtures/bibtex holds an input.bib and either the
+ * CSL-JSON it must give (expected.json) or the error it must fail with
+ * (error.txt). `UPDATE=1` rewrites them, but never turns an expected error
+ * into a success or a success into an error: that takes deleting the file.
+ */
+const root = 'tests/fixtures/bibtex';
+const update = process.env.UPDATE === '1';
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+function read(name: string) {
+  const file = path.join(root, name, 'input.bib');
+  return parseBibtex(decodeBibtex(readFileSync(file), file), file);
+}
+
+function attempt(name: string): { items?: CslItem[]; error?: string } {
+  try {
+    return { items: read(name).items };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+describe('BibTeX fixtures', () => {
+  for (const name of cases) {
+    const expectedError = path.join(root, name, 'error.txt');
+    const expectedJson = path.join(root, name, 'expected.json');
+    if (existsSync(expectedError)) {
+      it(`${name}: fails with the error in error.txt`, () => {
+        const { error } = attempt(name);
+        expect(error, 'an expected error may not become a success').toBeDefined();
+        if (update) writeFileSync(expectedError, `${error}\n`);
+        expect(`${error}\n`).toBe(readFileSync(expectedError, 'utf8'));
+      });
+    } else {
+      it(`${name}: gives the CSL-JSON in expected.json`, () => {
+        const { items, error } = attempt(name);
+        expect(error, 'an expected success may not become an error').toBeUndefined();
+        const json = `${JSON.stringify(items, null, 2)}\n`;
+        if (update) writeFileSync(expectedJson, json);
+        expect(existsSync(expectedJson), `no ${expectedJson}: write it with UPDATE=1 and review it`).toBe(true);
+        expect(json).toBe(readFileSync(expectedJson, 'utf8'));
+      });
+    }
+  }
+});
+
+describe('parsing', () => {
+  it('keeps keys exactly as written, in file order, with the line of each entry head', () => {
+    const bib = read('jabref');
+    expect(bib.keys).toEqual(['Figes1996', 'Smith2018', 'Radek1995', 'Ivanova2015', 'Roe2012', 'Fitzpatrick2001']);
+    expect(bib.items.map((i) => i.id)).toEqual(bib.keys);
+    expect([...bib.lines]).toEqual([
+      ['Figes1996', 5],
+      ['Smith2018', 16],
+      ['Radek1995', 34],
+      ['Ivanova2015', 47],
+      ['Roe2012', 57],
+      ['Fitzpatrick2001', 67],
+    ]);
+  });
+
+  it('leaves @xdata entries out of the citable items', () => {
+    const bib = read('xdata');
+    expect(bib.keys).toEqual(['first', 'second']);
+    expect([...bib.lines.keys()]).toEqual(['first', 'second']);
+  });
+
+  it('gives precomposed characters that a search for the plain word finds', () => {
+    const [first, , , , , dotless] = read('accents').items;
+    const names = JSON.stringify([first!.author, dotless!.author]);
+    expect(names).toContain('"Dvořák"');
+    expect(names).toContain('"Antonín"');
+    expect(names).toContain('"Ångström"');
+    expect(names).toContain('"Martínez"');
+    expect(names).not.toMatch(/\u0131|\u0237|\p{M}/u);
+  });
+
+  it('names every problem of a file, one line each, with the single errors as its cause', () => {
+    let error: Error | undefined;
+    try {
+      read('several-problems');
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message.split('\n')).toHaveLength(3);
+    expect((error?.cause as AggregateError).errors).toHaveLength(3);
+  });
+});
+
+describe('today’s messages', () => {
+  it('are kept for the broken .bib files of the Markdown fixtures', () => {
+    for (const name of ['duplicate-key', 'malformed-bibtex', 'empty-bibliography']) {
+      const file = `tests/fixtures/markdown/${name}/references.bib`;
+      const expected = readFileSync(`tests/fixtures/markdown/${name}/error.txt`, 'utf8').trim();
+      expect(() => parseBibtex(decodeBibtex(readFileSync(file), file), file), name).toThrow(expected);
+    }
+  });
+});
+
+describe('CSL-JSON for download', () => {
+  it('ends a list cut short with a literal “others”, not citeproc-js’s mark', () => {
+    const [many] = portableCsl(read('and-others').items);
+    expect(many!.author).toEqual([{ family: 'Doe', given: 'Jane' }, { family: 'Roe', given: 'Richard' }, { literal: 'others' }]);
+    expect(read('and-others').items[0]!.author).toHaveLength(2);
+  });
+});
+
+describe('decoding', () => {
+  const file = 'content/essays/x/references.bib';
+  const ascii = (s: string) => [...new TextEncoder().encode(s)];
+
+  it('reads UTF-8, with or without a byte-order mark', () => {
+    const text = '@book{a, title = {Dvořák}}';
+    expect(decodeBibtex(new TextEncoder().encode(text), file)).toBe(text);
+    expect(decodeBibtex(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), file)).toBe(text);
+  });
+
+  it('refuses a Latin-1 file, naming the line of the first byte that is not UTF-8', () => {
+    // "Dvořák" cannot be Latin-1; "Ångström" can: Å = 0xC5, ö = 0xF6.
+    const bytes = Uint8Array.from([...ascii('@book{a,\n  author = {'), 0xc5, ...ascii('ngstr'), 0xf6, ...ascii('m, A.},\n}\n')]);
+    expect(() => decodeBibtex(bytes, file)).toThrow(
+      'content/essays/x/references.bib:2: the file is not UTF-8: byte 0xC5 cannot be read as UTF-8.' +
+        ' It looks like Windows-1252 or ISO-8859-1 (Latin-1), where that byte is “Å”;' +
+        ' save the file as UTF-8 (in JabRef: File → Library properties → Encoding).',
+    );
+  });
+
+  it('refuses a UTF-16 file, by its byte-order mark or by its NUL bytes', () => {
+    const text = '@book{a, title = {A}}';
+    const le = [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+    const be = [...text].flatMap((c) => [0, c.charCodeAt(0)]);
+    const message = (kind: string) =>
+      `content/essays/x/references.bib: the file is ${kind}, not UTF-8; save it as UTF-8` +
+      ' (in JabRef: File → Library properties → Encoding; in Zotero, export with the UTF-8 encoding).';
+    expect(() => decodeBibtex(Uint8Array.from([0xff, 0xfe, ...le]), file)).toThrow(message('UTF-16 (little-endian)'));
+    expect(() => decodeBibtex(Uint8Array.from([0xfe, 0xff, ...be]), file)).toThrow(message('UTF-16 (big-endian)'));
+    expect(() => decodeBibtex(Uint8Array.from(le), file)).toThrow(message('UTF-16 (little-endian)'));
+  });
+
+  it('points at the lead byte of a sequence cut short', () => {
+    const bytes = Uint8Array.from([...ascii('ab\ncd\n'), 0xe2, 0x82]);
+    expect(() => decodeBibtex(bytes, file)).toThrow(/^content\/essays\/x\/references\.bib:3: .* byte 0xE2 /);
+  });
+});
+
+describe('formatted as readers see it', () => {
+  /** The entry of one item, alone, as a bibliography in the style prints it. */
+  const entry = (name: string, key: string, style = 'chicago-author-date', lang = 'en-US') => {
+    const item = read(name).items.find((i) => i.id === key);
+    expect(item, key).toBeDefined();
+    return formatEntries([item!], style, lang, `${root}/${name}/input.bib`)[0];
+  };
+
+  it('prints a crossref chapter "In" its parent, with the parent’s editor, publisher and year', () => {
+    expect(entry('crossref', 'doe-chapter')).toBe(
+      'Doe, Jane. 2001. “A Chapter in It.” In <i>The Big Book: Essays on Everything</i>, edited by John Smith, 10–20. Uppsala: Big Press.',
+    );
+    expect(entry('crossref', 'roe-paper')).toBe(
+      'Roe, Richard. 2010. “A Paper.” In <i>Proceedings of the Tenth Conference</i>, edited by Edgar Poe, 1–9. Conference Press.',
+    );
+    expect(entry('crossref', 'moe-chapter')).toBe(
+      'Moe, Mary. 1999. “Another Chapter.” In <i>A Plain Book</i>, edited by John Smith. London: Plain Press.',
+    );
+  });
+
+  it('prints “and others” as et al., never as a person called others', () => {
+    expect(entry('and-others', 'many')).toBe('Doe, Jane, Richard Roe, et al. 2000. <i>Written by Many</i>. P.');
+    expect(entry('and-others', 'one')).toBe('Doe, Jane et al. 2001. <i>One and More</i>. Edited by John Smith et al. P.');
+    expect(entry('and-others', 'org')).toBe('Others Incorporated. 2002. <i>A Company Named Others</i>. P.');
+    for (const style of ['apa', 'modern-language-association', 'harvard-cite-them-right', 'chicago-note-bibliography']) {
+      const printed = entry('and-others', 'many', style);
+      expect(printed, style).toMatch(/Roe(, R\.)?, (<i>)?et al\./);
+      expect(printed, style).not.toMatch(/others|…/);
+    }
+    // MHRA's own et-al term is “and others”, as its style guide writes it.
+    expect(entry('and-others', 'many', 'modern-humanities-research-association', 'en-GB')).toMatch(/^Doe, Jane, Richard Roe, and others,/);
+  });
+
+  it('prints a thesis with its genre and university', () => {
+    expect(entry('types', 'phd')).toBe('Doe, Jane. 2010. “A Thesis.” PhD thesis, Uppsala: Uppsala University.');
+    expect(entry('types', 'ma')).toBe('Doe, Jane. 2006. “A Smaller Thesis.” Master’s thesis, Uppsala University.');
+    expect(entry('types', 'thesis-typed')).toBe('Doe, Jane. 2011. “A Typed Thesis.” PhD thesis, Lund University.');
+    expect(entry('types', 'thesis-literal')).toBe('Doe, Jane. 2009. “A Licentiate Thesis.” Licentiate thesis, Lund University.');
+  });
+
+  it('prints Dvořák, Antonín and Ångström in precomposed characters', () => {
+    const printed = entry('accents', 'acute-grave-circumflex');
+    expect(printed).toBe('Dvořák, Antonín, and Anders Ångström. 2000. <i>Accents</i>.');
+    expect(printed).toBe(printed!.normalize('NFC'));
+  });
+
+  it('formats the October Revolution essay’s bibliography as before', () => {
+    const file = 'content/essays/october-revolution/references.bib';
+    const items = parseBibtex(decodeBibtex(readFileSync(file), file), file).items;
+    const expected = readFileSync(`${root}/october-revolution.chicago-author-date.html`, 'utf8');
+    expect(`${formatEntries(items, 'chicago-author-date', 'en-GB', file).join('\n')}\n`).toBe(expected);
+  });
+});
+
+describe('writing BibTeX', () => {
+  const roundTrip = (name: string) => {
+    const items = read(name).items;
+    const written = writeBibtex(items);
+    return { items, written, again: parseBibtex(written, 'download.bib').items };
+  };
+
+  it('reads back to the same titles, names and dates', () => {
+    for (const name of ['zotero-better-bibtex', 'jabref', 'types', 'accents', 'and-others', 'names', 'dates', 'crossref', 'markup']) {
+      const { items, again } = roundTrip(name);
+      const essentials = (list: CslItem[]) =>
+        list.map(({ id, type, title, author, editor, issued, accessed, 'container-title': container }) => ({
+          id,
+          type,
+          title,
+          author,
+          editor,
+          issued,
+          accessed,
+          container,
+        }));
+      expect(essentials(again), name).toEqual(essentials(items));
+    }
+  });
+
+  it('writes entries only, with “and others” and TeX’s special characters kept', () => {
+    const { written } = roundTrip('jabref');
+    expect(written).not.toMatch(/@comment|@string|@preamble|jabref-meta|timestamp|owner|groups/i);
+    expect(writeBibtex(read('and-others').items)).toContain('author    = {Doe, Jane and Roe, Richard and others},');
+    expect(writeBibtex([{ id: 'x', type: 'book', title: 'Fish & Chips: 100% of $5 #1_a' }])).toBe(
+      '@book{x,\n  title = {Fish \\& {Chips}: 100\\% of \\$5 \\#1\\_a},\n}\n',
+    );
+  });
+
+  it('keeps the et-al mark out of the names it writes', () => {
+    const written = writeBibtex([{ id: 'x', type: 'book', author: [{ family: 'Doe', given: 'Jane', 'dropping-particle': ET_AL }] }]);
+    expect(written).toBe('@book{x,\n  author = {Doe, Jane and others},\n}\n');
+  });
+});
