@@ -15,42 +15,8 @@
  * reads; and a few repairs noted where they are made.
  */
 import { type Creator, type Entry, parse } from '@retorquere/bibtex-parser';
+import type { CslDate, CslItem, CslName } from './csl-item.ts';
 import { EssayError, formatPlace, type Place } from './essay-error.ts';
-
-/** A CSL-JSON name: a person in parts, or an organisation as a literal. */
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-  'non-dropping-particle'?: string;
-  'dropping-particle'?: string;
-  suffix?: string;
-}
-
-/** A CSL-JSON date: only the parts the source gives, a range as two. */
-export interface CslDate {
-  'date-parts'?: number[][];
-  literal?: string;
-  circa?: boolean;
-}
-
-/**
- * A CSL-JSON item. String fields may hold citeproc-js's input markup only:
- * `<i>`, `<b>`, `<sup>`, `<sub>`, `<span class="nocase">` and
- * `<span style="font-variant:small-caps;">`. That inline style never reaches a
- * page: the site's citation plugin turns citeproc's small-caps output into a
- * class after formatting, as the Content-Security-Policy allows no inline styles.
- */
-export interface CslItem {
-  id: string;
-  'citation-key'?: string;
-  type: string;
-  title?: string;
-  author?: CslName[];
-  editor?: CslName[];
-  issued?: CslDate;
-  [field: string]: unknown;
-}
 
 /** A parsed .bib file. */
 export interface Bibliography {

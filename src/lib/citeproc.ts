@@ -1,4 +1,6 @@
 import CSL from 'citeproc';
+// citeproc-js prints `and others` (bibtex.ts) as the style's et-al term in every style once this has run.
+import './citeproc-et-al.ts';
 import type { CslItem } from './csl-item.ts';
 import type { CitedWork } from './pandoc-citations.ts';
 
@@ -37,6 +39,8 @@ interface Engine {
   opt: { xclass: 'note' | 'in-text'; development_extensions: Record<string, boolean> };
   citation: { opt: { layout_prefix: string; layout_suffix: string } };
   rebuildProcessorState(citations: unknown[], mode: string, uncited: string[]): [string, number, string][];
+  updateItems(ids: string[]): void;
+  updateUncitedItems(ids: string[]): void;
   makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
 }
 
@@ -93,8 +97,12 @@ export function formatCitations(
   nocite: '*' | readonly string[] | undefined,
 ): Formatted {
   const slot = engineFor(style, locale, fallback);
-  slot.items = new Map(items.map((item) => [item.id, item]));
   const { engine } = slot;
+  // The engine keeps the last essay's works registered (uncited ones too): let it forget them
+  // while it can still read them, then give it this essay's.
+  engine.updateItems([]);
+  engine.updateUncitedItems([]);
+  slot.items = new Map(items.map((item) => [item.id, item]));
   const isNote = engine.opt.xclass === 'note';
   const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
 
@@ -122,6 +130,7 @@ export function formatCitations(
     }
   }
   const uncited = nocite === '*' ? items.map((item) => item.id) : [...(nocite ?? [])];
+
   const results = clusters.length > 0 || uncited.length > 0 ? engine.rebuildProcessorState(clusters, 'html', uncited) : [];
   const text = new Map(results.map(([id, , html]) => [id, html]));
   const of = (index: number) => text.get(`c${index}`) ?? '';

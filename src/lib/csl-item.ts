@@ -1,4 +1,27 @@
-/** A CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html), as the BibTeX reader produces it. */
+/** A CSL-JSON name: a person in parts, or an organisation as a literal. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+}
+
+/** A CSL-JSON date: only the parts the source gives, a range as two. */
+export interface CslDate {
+  'date-parts'?: number[][];
+  literal?: string;
+  circa?: boolean;
+}
+
+/**
+ * A CSL-JSON item. String fields may hold citeproc-js's input markup only:
+ * `<i>`, `<b>`, `<sup>`, `<sub>`, `<span class="nocase">` and
+ * `<span style="font-variant:small-caps;">`. That inline style never reaches a
+ * page: the site's citation plugin turns citeproc's small-caps output into a
+ * class after formatting, as the Content-Security-Policy allows no inline styles.
+ */
 export interface CslItem {
   id: string;
   'citation-key'?: string;
@@ -8,17 +31,4 @@ export interface CslItem {
   editor?: CslName[];
   issued?: CslDate;
   [field: string]: unknown;
-}
-
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-  [part: string]: unknown;
-}
-
-export interface CslDate {
-  'date-parts'?: (number | string)[][];
-  literal?: string;
-  [part: string]: unknown;
 }

@@ -1,3 +1,4 @@
+import { portableCsl, writeBibtex } from './bibtex.ts';
 import type { CslItem } from './csl-item.ts';
 import { type EssayFacts, essayItem, exportItems, RECORD_FORMATS, type RecordFormat } from './essay-record.ts';
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parseBibliography } from '../lib/bibliography.ts';
+import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
 import type { Bibliography } from '../plugins/contracts.ts';
 
-/** A .bib file as read: its bytes' digest (part of every citing essay's cache key) and its entries. */
+/** A .bib file as read: its bytes (part of every citing essay's cache key) and its entries. */
 export interface ReadBibliography {
   bytes: Uint8Array;
   bibliography: Bibliography;
@@ -12,12 +12,12 @@ const read = new Map<string, Promise<ReadBibliography>>();
 
 /**
  * Reads and parses a .bib file once per build, however many essays cite it
- * (`forget()` starts over, as a watched dev server must after an edit).
+ * (`forgetBibliographies()` starts over, as a dev server must after an edit).
  */
 export function readBibliography(file: string): Promise<ReadBibliography> {
   let found = read.get(file);
   if (found === undefined) {
-    found = readFile(file).then((bytes) => ({ bytes, bibliography: parseBibliography(file, new TextDecoder().decode(bytes)) }));
+    found = readFile(file).then((bytes) => ({ bytes, bibliography: { file, ...parseBibtex(decodeBibtex(bytes, file), file) } }));
     read.set(file, found);
   }
   return found;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseBibliography } from '../../src/lib/bibliography.ts';
 import { formatCitations } from '../../src/lib/citeproc.ts';
 import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
 import { formatPlace } from '../../src/lib/essay-error.ts';
@@ -118,6 +117,10 @@ describe('citeproc', () => {
     expect(first).toContain('People’s Tragedy');
     expect(second).toContain('Another Title');
     expect(second).not.toContain('People’s Tragedy');
+    // Nor does an essay list the works the one before it listed without citing them.
+    const pipes = { id: 'pipes1968', type: 'book', title: 'Revolutionary Russia', issued: { 'date-parts': [[1968]] } };
+    formatCitations([figes], csl, [], '*');
+    expect(formatCitations([pipes], csl, [], '*').bibliography.map((b) => b.key)).toEqual(['pipes1968']);
   });
 });
 
@@ -158,14 +161,6 @@ describe('prose', () => {
 describe('errors', () => {
   it('name files relative to the working directory, with the line', () => {
     expect(formatPlace({ file: `${process.cwd()}/content/x/index.md`, line: 3 })).toBe('content/x/index.md:3');
-  });
-});
-
-describe('bibliographies', () => {
-  it('parse entries with their keys and lines', () => {
-    const bib = parseBibliography('x.bib', '@comment{notes}\n\n@book{a,\n  title = {A},\n  year = {2000},\n}\n');
-    expect(bib.keys).toEqual(['a']);
-    expect(bib.lines.get('a')).toBe(3);
   });
 });
 
