@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 /** Catches mistakes; formatting is Prettier's (npm run format). */
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench/out/', 'tests/.tmp/', 'tests/fixtures/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench/out/', 'tests/.tmp/', 'tests/fixtures/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

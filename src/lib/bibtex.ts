@@ -130,7 +130,7 @@ function sequenceLength(lead: number): number {
  * `AggregateError` of the single errors.
  */
 export function parseBibtex(text: string, file: string): Bibliography {
-  text = braceDotlessAccents(text);
+  text = literalAngleBrackets(braceDotlessAccents(text));
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,
@@ -907,6 +907,16 @@ function repairDotless(text: string): string {
   return text.replace(/\u0131(?=[\u0300-\u036f])/g, 'i').replace(/\u0237(?=[\u0300-\u036f])/g, 'j');
 }
 
+/**
+ * In TeX's old text fonts `<` and `>` print as ¡ and ¿, and the parser says
+ * so; an author who types them in a .bib means the brackets (an HTML tag
+ * pasted into a title, a "<" in a formula). They are given to the parser as
+ * the commands for the brackets themselves. Line numbers are kept.
+ */
+function literalAngleBrackets(text: string): string {
+  return text.replaceAll('<', '\\textless{}').replaceAll('>', '\\textgreater{}');
+}
+
 /** The markup citeproc-js reads in input fields; `</span>` closes either span. */
 const KEPT_TAGS = new Set(['<i>', '</i>', '<b>', '</b>', '<sup>', '</sup>', '<sub>', '</sub>']);
 const KEPT_SPANS = new Set(['<span class="nocase">', '<span style="font-variant:small-caps;">']);
@@ -928,7 +938,9 @@ function citeprocMarkup(html: string, prose: boolean): string {
       return KEPT_SPANS.has(tag) ? tag : '';
     }
     if (tag === '</span>') return spans.pop() ? tag : '';
-    return /^<\/?(p|br|li|ul|blockquote|h\d)\b/i.test(tag) ? ' ' : '';
+    if (/^<\/?(p|br|li|ul|ol|blockquote|h\d)\b/i.test(tag)) return ' ';
+    // A tag the author typed (the parser writes only the ones above): text, which citeproc-js escapes.
+    return tag;
   });
   return kept.replace(/\s+/g, ' ').trim();
 }

@@ -29,12 +29,12 @@ export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[]): D
   const downloads = [record('bib'), record('ris'), record('json')];
   if (listed.length > 0) {
     downloads.push(
-      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => exportItems(listed, 'bib') },
+      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => writeBibtex([...listed]) },
       {
         file: 'references.json',
         label: 'Its bibliography (CSL-JSON)',
         type: RECORD_FORMATS.json.type,
-        body: () => exportItems(listed, 'json'),
+        body: () => exportItems(portableCsl([...listed]), 'json'),
       },
     );
   }

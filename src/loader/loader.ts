@@ -139,7 +139,9 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
-  logger.info(`Rendered ${rendered} of ${seen.size} essay${seen.size === 1 ? '' : 's'}; ${seen.size - rendered} unchanged since the last build.`);
+  logger.info(
+    `Rendered ${rendered} of ${seen.size} essay${seen.size === 1 ? '' : 's'}; ${seen.size - rendered} unchanged since the last build.`,
+  );
 
   if (problems.length === 0) return;
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
@@ -159,7 +161,10 @@ class EssaysRefused extends AstroError {
   override name = 'essays';
 
   constructor(message: string) {
-    super(message, 'Fix each problem at the file, line and column it names, then build again. README, "When the build refuses an essay", explains every message.');
+    super(
+      message,
+      'Fix each problem at the file, line and column it names, then build again. README, "When the build refuses an essay", explains every message.',
+    );
     this.stack = '';
   }
 }

@@ -37,13 +37,19 @@ describe('a build with a broken essay', () => {
   });
 
   it('refuses folders that cannot be URLs, and two folders with one URL', () => {
-    const site = makeFixtureSite('folders', { 'The-Essay': essay('same-slug/The-Essay'), 'the-essay': essay('same-slug/the-essay'), 'an_essay': essay('good') });
+    const site = makeFixtureSite('folders', {
+      'The-Essay': essay('same-slug/The-Essay'),
+      'the-essay': essay('same-slug/the-essay'),
+      an_essay: essay('good'),
+    });
     const { status, output } = buildSite(site);
     expect(status, output).not.toBe(0);
     expect(refusal(output)).toEqual([
       'The essays have 2 problems to fix before they can be published:',
       'content/essays/an_essay/index.md: the folder name "an_essay" is the essay\'s URL, so it may hold only letters, digits and single hyphens (for example "the-july-days").',
-      expect.stringMatching(/^content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\/; rename one of their folders\.$/),
+      expect.stringMatching(
+        /^content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\/; rename one of their folders\.$/,
+      ),
     ]);
   });
 
@@ -84,14 +90,21 @@ describe('a draft', () => {
     const draft = path.join(site, 'content/essays/draft');
     mkdirSync(draft);
     cpSync(path.join(essay('unknown-key'), 'references.bib'), path.join(draft, 'references.bib'));
-    writeFileSync(path.join(draft, 'index.md'), '---\ntitle: Draft\ndescription: Unfinished.\nwritten: 2020-01-01\nbibliography: references.bib\ndraft: true\n---\n\nA claim [@nobody2020].\n');
+    writeFileSync(
+      path.join(draft, 'index.md'),
+      '---\ntitle: Draft\ndescription: Unfinished.\nwritten: 2020-01-01\nbibliography: references.bib\ndraft: true\n---\n\nA claim [@nobody2020].\n',
+    );
     const broken = path.join(site, 'content/essays/broken-draft');
     mkdirSync(broken);
     writeFileSync(path.join(broken, 'index.md'), '---\ntitle: Broken draft\nwritten: 2020-13-01\ndraft: true\n---\n\nText.\n');
     const { status, output } = buildSite(site);
     expect(status, output).toBe(0);
-    expect(output).toMatch(/content\/essays\/broken-draft\/index\.md:3:10: `written`: "2020-13-01" is not a date this site reads; .* \(a draft, so not built\)/);
-    expect(output).toMatch(/content\/essays\/broken-draft\/index\.md:5:1: the frontmatter has no `description`, .* \(a draft, so not built\)/);
+    expect(output).toMatch(
+      /content\/essays\/broken-draft\/index\.md:3:10: `written`: "2020-13-01" is not a date this site reads; .* \(a draft, so not built\)/,
+    );
+    expect(output).toMatch(
+      /content\/essays\/broken-draft\/index\.md:5:1: the frontmatter has no `description`, .* \(a draft, so not built\)/,
+    );
     expect(existsSync(path.join(site, 'dist/essays/good/index.html'))).toBe(true);
     expect(existsSync(path.join(site, 'dist/essays/draft'))).toBe(false);
     expect(existsSync(path.join(site, 'dist/essays/broken-draft'))).toBe(false);
