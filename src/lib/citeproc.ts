@@ -17,6 +17,8 @@ export interface CitationRequest {
   noteIndex: number;
   /** `@key` in the text: the author's name, then the rest of the citation (in a note, for note styles). */
   inText: boolean;
+  /** Written inside one of the author's notes (in note styles it then stays there, within the note's sentence). */
+  inNote?: boolean;
 }
 
 export interface FormattedCitation {
@@ -134,10 +136,11 @@ export function formatCitations(
   const results = clusters.length > 0 || uncited.length > 0 ? engine.rebuildProcessorState(clusters, 'html', uncited) : [];
   const text = new Map(results.map(([id, , html]) => [id, html]));
   const of = (index: number) => text.get(`c${index}`) ?? '';
-  const citations = where.map(({ cluster: index, author }): FormattedCitation => {
-    // The citation wrapper leaves out the layout's affixes: "(", ")" and, in notes, the closing ".".
+  const citations = where.map(({ cluster: index, author }, i): FormattedCitation => {
+    // The citation wrapper leaves out the layout's affixes: "(", ")" and, in notes, the closing "."
+    // (not for a citation within the author's own note, which the note's sentence goes on after).
     const html = of(index);
-    const closed = close && stripTags(html).trimEnd().endsWith(close) ? html : `${html}${close}`;
+    const closed = requests[i]!.inNote || (close && stripTags(html).trimEnd().endsWith(close)) ? html : `${html}${close}`;
     const wrapped = isNote ? closed : `${open}${html}${close}`;
     return author === undefined ? { html: wrapped } : { html: wrapped, author: of(author) };
   });

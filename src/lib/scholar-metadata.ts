@@ -11,7 +11,7 @@ const yearOf = (item: CslItem) => item.issued?.['date-parts']?.[0]?.[0];
 
 /**
  * Google Scholar's `citation_*` tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing):
- * the essay's own facts, and one `citation_reference` per bibliography entry.
+ * the essay's own facts, and one `citation_reference` per work its bibliography lists.
  */
 export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
   const date = isoDate(facts.written.date, facts.written.precision).replaceAll('-', '/');
@@ -23,12 +23,19 @@ export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
       item.title && `citation_title=${item.title}`,
       ...(item.author ?? item.editor ?? []).map((n) => `citation_author=${nameOf(n)}`),
       yearOf(item) && `citation_publication_date=${yearOf(item)}`,
-      typeof item['container-title'] === 'string' && `citation_inbook_title=${item['container-title']}`,
+      typeof item['container-title'] === 'string' && `${containerTag(item.type)}=${item['container-title']}`,
       typeof item.publisher === 'string' && `citation_publisher=${item.publisher}`,
     ].filter(Boolean);
     meta.push(['citation_reference', parts.join('; ')]);
   }
   return meta;
+}
+
+/** Scholar's tag for the work a reference is part of: a journal, a conference, or a book. */
+function containerTag(type: string): string {
+  if (type.startsWith('article')) return 'citation_journal_title';
+  if (type === 'paper-conference') return 'citation_conference_title';
+  return 'citation_inbook_title';
 }
 
 const SCHEMA_TYPES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { EssayError, type Place } from '../lib/essay-error.ts';
+import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 
 /** The folders an essay may read files from, absolute and with symlinks resolved. */
 export interface EssayFolders {
@@ -60,13 +60,13 @@ export function resolveEssayFile(written: string, role: FileRole, folders: Essay
       from,
       role === 'bibliography'
         ? `bibliography file ${shown} does not exist; put the .bib beside the essay and name it in the frontmatter (bibliography: references.bib).`
-        : `image "${written}" does not exist (looked for ${siteAbsolute ? shown : path.relative(process.cwd(), resolved)}); put the image beside the essay, or under public/ and write its path from the site's root (/images/map.png).`,
+        : `image "${written}" does not exist (looked for ${siteAbsolute ? shown : formatPlace({ file: resolved })}); put the image beside the essay, or under public/ and write its path from the site's root (/images/map.png).`,
     );
   }
   const inside = [folders.essay, folders.content, folders.public].some((dir) => real === dir || real.startsWith(dir + path.sep));
   if (!inside) {
     const how = real === resolved ? 'resolves to' : 'is a link to';
-    throw new EssayError(from, `${role} "${written}" ${how} ${real}, outside the essay's folder; ${rule}.`);
+    throw new EssayError(from, `${role} "${written}" ${how} ${formatPlace({ file: real })}, outside the essay's folder; ${rule}.`);
   }
   return real;
 }

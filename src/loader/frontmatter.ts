@@ -45,7 +45,7 @@ export function splitEssay(source: string, file: string): SplitEssay {
   const [error] = doc.errors;
   if (error) {
     const [start] = error.pos;
-    throw new EssayError(at(start), `the frontmatter is not valid YAML: ${yamlMessage(error.message)}`);
+    throw new EssayError(at(start), `the frontmatter is not valid YAML: ${yamlMessage(error.message)}${YAML_HINTS[error.code] ?? ''}`);
   }
   const data = doc.toJS() as unknown;
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
@@ -82,6 +82,15 @@ function nodeAt(node: unknown, path: readonly PropertyKey[]): Node | undefined {
   }
   return current ?? undefined;
 }
+
+/** What usually causes a YAML error in frontmatter, and its fix. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: ' A value holding ": " (or a line indented under a value) must be quoted: description: "A case: with a colon".',
+  MULTILINE_IMPLICIT_KEY: ' A value that goes on over several lines must be quoted, or written after `>-` on lines of its own.',
+  BAD_INDENT: ' Check the indentation, and that every [ has its ].',
+  MISSING_CHAR: ' Check that every quote and bracket is closed.',
+  DUPLICATE_KEY: ' Each field may be written once.',
+};
 
 /** yaml's message without its own position suffix ("at line 3, column 5"), which counts inside the frontmatter. */
 function yamlMessage(message: string): string {

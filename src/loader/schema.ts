@@ -55,9 +55,9 @@ const written = z.union([
 export const essaySchema = z
   .object({
     /** The essay's title, as it should appear on the page and in listings. */
-    title: z.string().min(1),
+    title: z.string().min(1, 'is empty; give the essay its title'),
     /** An honest one- or two-sentence summary, for listings, search results and link previews. */
-    description: z.string().min(1),
+    description: z.string().min(1, 'is empty; say in one or two sentences what the essay argues'),
     /** The essay's author, when it should be named in metadata and "Cite this essay". */
     author: z.string().min(1).optional(),
     written,
@@ -76,8 +76,11 @@ export const essaySchema = z
         const keys = (typeof value === 'string' ? value.split(/[\s,;]+/) : value).map((k) => k.trim().replace(/^@/, '')).filter(Boolean);
         return keys.includes('*') ? ('*' as const) : keys;
       }),
-    /** Topics, for listings and search filters. */
-    tags: z.array(z.string().min(1)).default([]),
+    /** Topics, for listings and search filters: a list (`[history, russia]`), or one tag. */
+    tags: z
+      .union([z.array(z.string().min(1, 'holds an empty tag')), z.string().min(1)])
+      .default([])
+      .transform((tags) => (typeof tags === 'string' ? [tags] : tags)),
     /** Drafts are shown by `astro dev` and left out of builds. */
     draft: z.boolean().default(false),
   })
@@ -85,11 +88,16 @@ export const essaySchema = z
 
 export type EssayData = z.output<typeof essaySchema>;
 
+/** "a string", "a list" (zod names the type expected). */
+function article(expected: string): string {
+  return { string: 'text', array: 'a list, such as [history, russia]', boolean: 'true or false', number: 'a number', object: 'a set of fields' }[expected] ?? expected;
+}
+
 /** What to write, for fields an author may leave out by mistake. */
 const EXAMPLES: Record<string, string> = {
   title: 'title: "The July Days"',
   description: 'description: One or two sentences saying what the essay argues.',
-  written: 'written: 2014-03-01 (or 2014-03, or 2014)',
+  written: 'written: 2014-03-01',
 };
 
 /**
@@ -97,19 +105,25 @@ const EXAMPLES: Record<string, string> = {
  * problem, each at the line and column where the value was written (or where
  * a missing one would go), saying what to write instead.
  */
-export function validateFrontmatter(data: unknown, placeOf: (path: readonly PropertyKey[]) => Place): EssayData {
+export function validateFrontmatter(data: Record<string, unknown>, placeOf: (path: readonly PropertyKey[]) => Place): EssayData {
   const result = essaySchema.safeParse(data);
   if (result.success) return result.data;
+  const valueAt = (path: readonly PropertyKey[]) =>
+    path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
   const errors = result.error.issues.flatMap((issue): EssayError[] => {
     const path = issue.path;
     const field = path.map(String).join('.');
+    if (valueAt(path) === undefined && issue.code !== 'unrecognized_keys') {
+      const example = EXAMPLES[field];
+      return [new EssayError(placeOf(path), `the frontmatter has no \`${field}\`, which every essay needs${example ? `; add a line such as \`${example}\`` : ''}.`)];
+    }
     if (issue.code === 'unrecognized_keys') {
       const known = Object.keys(essaySchema.shape);
       return issue.keys.map(
         (key) =>
           new EssayError(
             placeOf([...path, key]),
-            `unknown frontmatter field \`${[...path, key].join('.')}\`${didYouMean(key, known, '`').replace(/\?$/, '`?')}; the fields are ${known.join(', ')}.`,
+            `unknown frontmatter field \`${[...path, key].join('.')}\`${didYouMean(key, known, '`').replace(/\?$/, '`?')} The fields are ${known.join(', ')}.`,
           ),
       );
     }
@@ -138,7 +152,8 @@ export function validateFrontmatter(data: unknown, placeOf: (path: readonly Prop
       if (nested)
         return [new EssayError(placeOf([...path, ...nested.path]), `\`${[...path, ...nested.path].join('.')}\`: ${nested.message}`)];
     }
-    return [new EssayError(placeOf(path), `\`${field}\`: ${issue.message}`)];
+    if (issue.code === 'invalid_type') return [new EssayError(placeOf(path), `\`${field}\` must be ${article(issue.expected)}.`)];
+    return [new EssayError(placeOf(path), `\`${field}\` ${issue.message}.`)];
   });
-  throw new EssayErrors(errors);
+  throw new EssayErrors(errors.sort((a, b) => (a.place.line ?? 0) - (b.place.line ?? 0) || (a.place.column ?? 0) - (b.place.column ?? 0)));
 }

@@ -138,7 +138,7 @@ function replaceMarkers(parent: Parents, inNote: string | undefined, run: EssayR
     children.push(...slice(pieces, offset, marker.start));
     const node = element('span', {}, slice(pieces, marker.start, marker.end));
     const works = marker.works.map((w) => ({ ...w, prefix: affix(w.prefix, pieces, marker), suffix: affix(w.suffix, pieces, marker) }));
-    found.push({ node, request: { works, noteIndex: 0, inText: marker.kind === 'in-text' }, inNote });
+    found.push({ node, request: { works, noteIndex: 0, inText: marker.kind === 'in-text', inNote: inNote !== undefined }, inNote });
     children.push(node);
     offset = marker.end;
   }

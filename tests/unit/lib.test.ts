@@ -133,6 +133,20 @@ describe('dates', () => {
     expect(describeWritten({ date, precision: 'day', note: 'Around October 2013' }, 'en-GB')).toBe('Around October 2013');
   });
 
+  it('gives the same day in every time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Pacific/Kiritimati', 'Europe/Berlin', 'Pacific/Honolulu']) {
+        process.env.TZ = tz;
+        const { date, precision } = parseCalendarDate('2013-10-01')!;
+        expect(describeWritten({ date, precision }, 'en-GB'), tz).toBe('Written 1 October 2013');
+        expect(isoDate(date), tz).toBe('2013-10-01');
+      }
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('reads YYYY, YYYY-MM and YYYY-MM-DD as calendar dates with the precision written, and nothing else', () => {
     expect(parseCalendarDate('2013')).toEqual({ date: new Date(Date.UTC(2013, 0, 1)), precision: 'year' });
     expect(parseCalendarDate('2013-10')).toEqual({ date: new Date(Date.UTC(2013, 9, 1)), precision: 'month' });
@@ -194,6 +208,16 @@ describe('scholarly metadata', () => {
       ['citation_publication_date', '2013/10'],
       ['citation_language', 'en-US'],
       ['citation_fulltext_html_url', 'https://example.org/essays/an-essay/'],
+    ]);
+  });
+
+  it('names a journal as a journal, a book as a book', () => {
+    const article = { id: 'a', type: 'article-journal', title: 'A', 'container-title': 'Slavic Review' };
+    const chapter = { id: 'c', type: 'chapter', title: 'C', 'container-title': 'The Reader' };
+    const references = scholarMeta(facts, [article, chapter]).filter(([name]) => name === 'citation_reference');
+    expect(references).toEqual([
+      ['citation_reference', 'citation_title=A; citation_journal_title=Slavic Review'],
+      ['citation_reference', 'citation_title=C; citation_inbook_title=The Reader'],
     ]);
   });
 
