@@ -11,12 +11,10 @@ declare module '@citation-js/core' {
         styles: { has(name: string): boolean; add(name: string, xml: string): void };
         locales: { has(name: string): boolean; add(name: string, xml: string): void };
       };
-      get(name: '@bibtex'): { format: { useIdAsLabel: boolean } };
     };
   };
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
-declare module '@citation-js/plugin-csl';
 // citeproc-js ships no types; src/lib/citeproc.ts types the engine it uses.
 declare module 'citeproc';

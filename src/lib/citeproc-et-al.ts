@@ -1,6 +1,6 @@
 /**
  * Makes citeproc-js print `and others` as the style's et-al term in every
- * style. Import it once, before formatting, wherever citation-js formats items
+ * style. Imported once by citeproc.ts, which formats every citation and entry
  * from `bibtex.ts`.
  *
  * `bibtex.ts` marks a list that ends in `and others` by giving its last name

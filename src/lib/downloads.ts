@@ -1,4 +1,3 @@
-import { portableCsl, writeBibtex } from './bibtex.ts';
 import type { CslItem } from './csl-item.ts';
 import { type EssayFacts, essayItem, exportItems, RECORD_FORMATS, type RecordFormat } from './essay-record.ts';
 
@@ -29,12 +28,12 @@ export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[]): D
   const downloads = [record('bib'), record('ris'), record('json')];
   if (listed.length > 0) {
     downloads.push(
-      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => writeBibtex([...listed]) },
+      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => exportItems(listed, 'bib') },
       {
         file: 'references.json',
         label: 'Its bibliography (CSL-JSON)',
         type: RECORD_FORMATS.json.type,
-        body: () => exportItems(portableCsl([...listed]), 'json'),
+        body: () => exportItems(listed, 'json'),
       },
     );
   }

@@ -1,7 +1,4 @@
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
+import { portableCsl, writeBibtex } from './bibtex.ts';
 import type { CslItem, CslName } from './csl-item.ts';
 import { dateParts, type Written } from './dates.ts';
 
@@ -44,9 +41,6 @@ export function personName(name: string): CslName {
   return { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
 }
 
-// BibTeX keys are the essays' slugs, not labels citation-js makes up.
-plugins.config.get('@bibtex').format.useIdAsLabel = true;
-
 /** The formats a reader can download a record in. */
 export const RECORD_FORMATS = {
   bib: { label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8' },
@@ -56,11 +50,49 @@ export const RECORD_FORMATS = {
 
 export type RecordFormat = keyof typeof RECORD_FORMATS;
 
-/** Items as BibTeX, RIS or CSL-JSON text. */
+/**
+ * Items as BibTeX (`year`, `month` as a macro and `day`, only as far as the
+ * date is known), RIS or CSL-JSON text, each as reference managers import it.
+ */
 export function exportItems(items: readonly CslItem[], format: RecordFormat): string {
-  if (format === 'json') return `${JSON.stringify(items, null, 2)}\n`;
-  if (format === 'bib') return new Cite([...items]).format('bibtex', { format: 'text' });
-  // citation-js wraps long RIS values onto untagged lines, which importers
-  // reject; the abstract is the only long field, and RIS readers do not need it.
-  return new Cite(items.map(({ abstract: _, ...item }) => item)).format('ris', { format: 'text' });
+  if (format === 'json') return `${JSON.stringify(portableCsl([...items]), null, 2)}\n`;
+  if (format === 'bib') return writeBibtex([...items]);
+  return items.map(risRecord).join('\n');
+}
+
+/** RIS types of the CSL types an essay's record uses. */
+const RIS_TYPES: Record<string, string> = {
+  webpage: 'ELEC',
+  'post-weblog': 'BLOG',
+  book: 'BOOK',
+  chapter: 'CHAP',
+  'article-journal': 'JOUR',
+};
+
+/**
+ * An item as RIS, which citation-js writes with unpadded dates (`2014/3/1/`)
+ * and long values wrapped onto untagged lines, both of which importers
+ * misread. `PY` is the year; `DA` is `YYYY/MM/DD/` with only the parts known
+ * (`2013/10//`, `2013///`), as the RIS specification writes them.
+ */
+function risRecord(item: CslItem): string {
+  const lines: [string, string][] = [['TY', RIS_TYPES[item.type] ?? 'GEN']];
+  const name = (n: CslName) => n.literal ?? [n.family, n.given].filter(Boolean).join(', ');
+  for (const author of item.author ?? []) lines.push(['AU', name(author)]);
+  const text = (tag: string, value: unknown) => {
+    if (typeof value === 'string' && value !== '') lines.push([tag, value.replace(/\s+/g, ' ')]);
+  };
+  text('TI', item.title);
+  text('T2', item['container-title']);
+  const [year, month, day] = item.issued?.['date-parts']?.[0] ?? [];
+  if (year !== undefined) {
+    const pad = (n: number | string | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
+    lines.push(['PY', String(year)], ['DA', `${year}/${pad(month)}/${pad(day)}/`]);
+  }
+  text('LA', item.language);
+  text('UR', item.URL);
+  text('AB', item.abstract);
+  text('ID', item.id);
+  lines.push(['ER', '']);
+  return `${lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join('\n')}\n`;
 }

@@ -90,7 +90,11 @@ export type EssayData = z.output<typeof essaySchema>;
 
 /** "a string", "a list" (zod names the type expected). */
 function article(expected: string): string {
-  return { string: 'text', array: 'a list, such as [history, russia]', boolean: 'true or false', number: 'a number', object: 'a set of fields' }[expected] ?? expected;
+  return (
+    { string: 'text', array: 'a list, such as [history, russia]', boolean: 'true or false', number: 'a number', object: 'a set of fields' }[
+      expected
+    ] ?? expected
+  );
 }
 
 /** What to write, for fields an author may leave out by mistake. */
@@ -109,13 +113,21 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
   const result = essaySchema.safeParse(data);
   if (result.success) return result.data;
   const valueAt = (path: readonly PropertyKey[]) =>
-    path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+    path.reduce<unknown>(
+      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+      data,
+    );
   const errors = result.error.issues.flatMap((issue): EssayError[] => {
     const path = issue.path;
     const field = path.map(String).join('.');
     if (valueAt(path) === undefined && issue.code !== 'unrecognized_keys') {
       const example = EXAMPLES[field];
-      return [new EssayError(placeOf(path), `the frontmatter has no \`${field}\`, which every essay needs${example ? `; add a line such as \`${example}\`` : ''}.`)];
+      return [
+        new EssayError(
+          placeOf(path),
+          `the frontmatter has no \`${field}\`, which every essay needs${example ? `; add a line such as \`${example}\`` : ''}.`,
+        ),
+      ];
     }
     if (issue.code === 'unrecognized_keys') {
       const known = Object.keys(essaySchema.shape);

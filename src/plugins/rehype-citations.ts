@@ -72,7 +72,10 @@ export default function rehypeCitations() {
     if (isNote) numberNotes(tree, notes, found);
     for (const f of found) if (f.inNote) f.request.noteIndex = notes.numbers.get(f.inNote) ?? 0;
 
-    const known = found.filter((f) => f.request.works.every((w) => keys.has(w.key)));
+    // citeproc reads citations in the order a reader meets them: by note (stable, so the text's own order holds).
+    const known = found
+      .filter((f) => f.request.works.every((w) => keys.has(w.key)))
+      .sort((a, b) => a.request.noteIndex - b.request.noteIndex);
     const formatted = formatCitations(
       bibliography.items,
       run.input.csl,

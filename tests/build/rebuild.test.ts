@@ -53,13 +53,19 @@ describe('a rebuild with the caches kept', () => {
     const apa = build();
     expect(apa.page).toMatch(/Figes, O\. \(1996\)\. <i>A nation’s tragedy<\/i>/);
 
-    writeFileSync(path.join(dir, 'map.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>');
+    writeFileSync(
+      path.join(dir, 'map.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>',
+    );
     edit('index.md', 'More text.', 'More text.\n\n![A map](map.svg)');
     const image = () => readdirSync(path.join(site, 'dist/_astro')).find((f) => f.startsWith('map.'))!;
     build();
     const before = image();
     expect(before).toMatch(/^map\..+\.svg$/);
-    writeFileSync(path.join(dir, 'map.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="blue"/></svg>');
+    writeFileSync(
+      path.join(dir, 'map.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="blue"/></svg>',
+    );
     const afterImage = build();
     expect(afterImage, 'only the image changed').toMatchObject({ rendered: 1, unchanged: 1 });
     expect(image(), 'the new image is published').not.toBe(before);

@@ -1,4 +1,8 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
+import type { CslItem } from '../../src/lib/csl-item.ts';
 import { formatCitations } from '../../src/lib/citeproc.ts';
 import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
 import { formatPlace } from '../../src/lib/essay-error.ts';
@@ -193,9 +197,9 @@ describe('the essay’s own record', () => {
       '*',
     ).bibliography;
     expect(formatted?.html).toBe('Doe, J. Q. (2014, March 5). <i>An Essay</i>. Essays. https://example.org/essays/an-essay/');
-    expect(exportItems([essayItem(facts)], 'bib')).toContain('author = {Doe, Jane Q.}');
+    expect(exportItems([essayItem(facts)], 'bib')).toMatch(/^\s+author\s+= \{Doe, Jane Q\.\},$/m);
     expect(exportItems([essayItem(facts)], 'ris')).toContain('AU  - Doe, Jane Q.');
-    expect(exportItems([essayItem(facts)], 'ris')).not.toContain('AB  -');
+    expect(exportItems([essayItem(facts)], 'ris')).toMatch(/^AB {2}- About things\.$/m);
     expect(JSON.parse(exportItems([essayItem(facts)], 'json'))[0].abstract).toBe('About things.');
   });
 });
@@ -224,4 +228,34 @@ describe('scholarly metadata', () => {
   it('cannot close its script element', () => {
     expect(jsonForScript({ title: '</script><script>alert(1)</script>' })).not.toContain('</script>');
   });
+});
+
+describe('the essay’s own record, imported as a reference manager would', () => {
+  // citation-js reads each format as Zotero, JabRef and the like do: what they get is what they keep.
+  const read = (text: string) => (new Cite(text) as unknown as { data: CslItem[] }).data[0]!;
+  const written = (precision: 'day' | 'month' | 'year') =>
+    essayItem({ ...facts, written: { date: new Date(Date.UTC(2014, 2, 1)), precision } });
+
+  for (const [precision, parts] of [
+    ['day', [2014, 3, 1]],
+    ['month', [2014, 3]],
+    ['year', [2014]],
+  ] as const) {
+    it(`keeps a date known to the ${precision} in BibTeX, RIS and CSL-JSON, and no more`, () => {
+      const item = written(precision);
+      for (const format of ['bib', 'ris', 'json'] as const) {
+        const imported = read(exportItems([item], format));
+        expect(imported.issued?.['date-parts'], format).toEqual([parts]);
+        expect(imported.title, format).toBe('An Essay');
+        expect(imported.author, format).toEqual([{ family: 'Doe', given: 'Jane Q.' }]);
+        expect(imported.URL, format).toBe('https://example.org/essays/an-essay/');
+      }
+      const bib = exportItems([item], 'bib');
+      expect(bib).toMatch(/^\s+year\s+= \{2014\},$/m);
+      expect(bib).not.toMatch(/month\s+= \{/);
+      if (precision !== 'year') expect(bib).toMatch(/^\s+month\s+= mar,$/m);
+      if (precision === 'day') expect(bib).toMatch(/^\s+day\s+= \{1\},$/m);
+      expect(exportItems([item], 'ris')).toContain(`DA  - ${{ day: '2014/03/01/', month: '2014/03//', year: '2014///' }[precision]}`);
+    });
+  }
 });
