@@ -18,7 +18,7 @@ function pagesToCheck(): string[] {
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function open(pathname: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await site.browser.newContext(options)).newPage();
+  const page = await site.newPage(options);
   await page.goto(`${site.server.url}${pathname}`);
   if (pathname.startsWith('/search/?q=')) await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0);
   return page;

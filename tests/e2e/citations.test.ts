@@ -5,7 +5,7 @@ import { useBuiltSite } from '../support/built-site.ts';
 const site = useBuiltSite();
 
 async function essay(options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await site.browser.newContext(options)).newPage();
+  const page = await site.newPage(options);
   await page.goto(`${site.server.url}/essays/october-revolution/`);
   return page;
 }

@@ -6,7 +6,7 @@ const site = useBuiltSite();
 
 /** A fresh page that fails the test on any script error or failed request. */
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await site.browser.newContext(options);
+  const context = await site.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));

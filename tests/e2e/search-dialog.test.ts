@@ -5,7 +5,7 @@ import { useBuiltSite } from '../support/built-site.ts';
 const site = useBuiltSite();
 
 async function open(path: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await (await site.browser.newContext()).newPage();
+  const page = await site.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`${site.server.url}${path}`);
@@ -72,7 +72,7 @@ describe('the search dialog', () => {
   });
 
   it('is hidden without JavaScript, where the Search link leads to the search page', async () => {
-    const page = await (await site.browser.newContext({ javaScriptEnabled: false })).newPage();
+    const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(`${site.server.url}/`);
     expect(await page.locator('button.search-open').isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'Search' }).getAttribute('href')).toBe('/search/');

@@ -1,37 +1,31 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../tools/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
-import { type StaticServer, serve } from '../support/server.ts';
 
 /** A site of three short essays, to search across essays. */
 const ESSAYS = ['the-tsar', 'the-war', 'the-land'];
 
-let server: StaticServer;
-let browser: Browser;
+let built: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   const site = makeFixtureSite(
     'search-three',
     Object.fromEntries(ESSAYS.map((slug) => [slug, path.join(fixtures, 'search-sites/three', slug)])),
   );
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
-  server = await serve(path.join(site, 'dist/'));
-  browser = await launchChromium();
+  built = path.join(site, 'dist/');
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(() => built);
 
 async function search(query: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  const page = await site.newPage();
+  await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
   await expect.poll(() => page.locator('main .search-result').count()).toBeGreaterThan(0);
   return page;
 }

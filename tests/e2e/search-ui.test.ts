@@ -32,7 +32,7 @@ export async function debouncedSearch(term) {
 }`;
 
 async function open(query: string): Promise<Page> {
-  const page = await (await site.browser.newContext()).newPage();
+  const page = await site.newPage();
   await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_PAGEFIND }));
   await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
   return page;

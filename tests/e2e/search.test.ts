@@ -5,7 +5,7 @@ import { useBuiltSite } from '../support/built-site.ts';
 const site = useBuiltSite();
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await site.browser.newContext()).newPage();
+  const page = await site.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => {

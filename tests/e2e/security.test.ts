@@ -15,7 +15,7 @@ declare global {
  * another origin is recorded, while a reader uses it.
  */
 async function watched(path: string): Promise<{ page: Page; violations: () => Promise<string[]>; foreign: string[] }> {
-  const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await site.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   await context.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));

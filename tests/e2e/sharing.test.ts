@@ -11,7 +11,7 @@ const site = useBuiltSite();
  * jump lands at once), which fails the test on any script error.
  */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await site.browser.newContext({ reducedMotion: 'reduce', ...options });
+  const context = await site.newContext({ reducedMotion: 'reduce', ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -60,7 +60,7 @@ describe('sharing a section', () => {
   });
 
   it('offers the system share sheet where there is one', async () => {
-    const context = await site.browser.newContext();
+    const context = await site.newContext();
     // Headless Chromium has no share sheet: stand one in that records what it was given.
     await context.addInitScript(() => {
       Object.defineProperty(navigator, 'share', {
