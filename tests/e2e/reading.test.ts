@@ -11,7 +11,11 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  // A request the browser dropped because the test moved on to another page is not the site's failure.
+  page.on(
+    'requestfailed',
+    (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`request failed: ${request.url()}`),
+  );
   await page.goto(`${site.server.url}${path}`);
   return { page, problems };
 }
