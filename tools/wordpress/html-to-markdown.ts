@@ -340,13 +340,19 @@ function blockEditorFootnotes(tree: HastRoot, footnotes: Element[], options: Opt
 }
 
 /**
- * No-break spaces the editor leaves behind: runs of them, or one next to an
- * ordinary space, become one space, and so does a lone one between two
- * letters ("stray"). One beside a digit or punctuation ("p. 12", "« mot »") is
- * kept: there it is usually meant.
+ * No-break spaces the editor leaves behind (pasting from a word processor
+ * leaves one after most full stops and commas): runs of them, or one next to an
+ * ordinary space, become one space, and so does a lone one anywhere but where
+ * typography means it: next to a digit ("p. 12", "10 km", "4 July") or inside
+ * French quotes and before French punctuation ("« mot »", "oui !").
  */
 export function cleanSpaceText(value: string): string {
-  return value.replace(/[ \t]*(?:\u00a0[ \t]*){2,}|[ \t]+\u00a0[ \t]*|\u00a0[ \t]+/g, ' ').replace(/(?<=\p{L})\u00a0(?=\p{L})/gu, ' ');
+  return value.replace(/[ \t]*(?:\u00a0[ \t]*)+/g, (run: string, offset: number) => {
+    if (run !== '\u00a0') return ' ';
+    const before = value[offset - 1] ?? '';
+    const after = value[offset + 1] ?? '';
+    return /\d/.test(before) || /\d/.test(after) || /[:;!?»›]/.test(after) || /[«‹]/.test(before) ? run : ' ';
+  });
 }
 
 function cleanSpaces(parent: Parents): void {

@@ -177,7 +177,7 @@ function choose(publishable: WxrItem[], slugs: Map<WxrItem, Slug>, keptAside: Ke
       if (aside) return `"${slug}" is ${aside.reason}`;
       return `no published post or page has the slug "${slug}"${didYouMean(slug, known)}`;
     });
-    throw new ImportError(`${wxr.file}: --only: ${why.join('; ')}. Slugs in this export: ${known.join(', ')}.`);
+    throw new ImportError(`${wxr.file}: --only: ${why.join('; ')} (the slugs in this export: ${known.join(', ')})`);
   }
   return publishable.filter((item) => only.includes(slugs.get(item)!.slug));
 }

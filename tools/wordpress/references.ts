@@ -133,9 +133,12 @@ export function looksLikeReference(text: string): boolean {
   const s = normalise(text);
   if (s.length > 500 || s.length < 15) return false;
   let score = 0;
-  if (new RegExp(`^${FAMILY}, (?:${INITIALS}|${GIVEN_WORDS})`, 'u').test(s)) score += 2;
-  else if (/^\p{Lu}/u.test(s)) score += 0;
-  else return false;
+  const name = new RegExp(`^${FAMILY}, (?:${INITIALS}|${GIVEN_WORDS})\\.?\\s*`, 'u').exec(s);
+  if (name) {
+    // "Trotsky, L. wrote in 1930 that…" is a sentence about him, not a reference.
+    if (/^\p{Ll}/u.test(s.slice(name[0].length)) && !/^(?:and|eds?\.|et al)/.test(s.slice(name[0].length))) return false;
+    score += 2;
+  } else if (!/^\p{Lu}/u.test(s)) return false;
   if (YEAR.test(s) || /\bn\.\s?d\./.test(s)) score += 1;
   if (
     /\((?:[^()]*:)?[^()]*\b(?:1[4-9]\d\d|20\d\d)\)|: [^:]*(?:Press|Books|Publish|Verlag|Editions|Éditions)|\b(?:Press|Publishers)\b/.test(s)
@@ -356,6 +359,9 @@ export function parseReference(input: ReferenceSource | string): Reference {
 
   if (/^in\s/i.test(rest)) {
     readContainer(ref, rest.replace(/^in\s+/i, ''));
+  } else if (QUOTES[open] && JOURNAL.test(rest)) {
+    // A quoted title followed by a journal, volume and pages: an article.
+    readContainer(ref, rest);
   } else if (rest !== '') {
     readAfterTitle(ref, rest);
   }
@@ -376,15 +382,17 @@ export function parseReference(input: ReferenceSource | string): Reference {
   return ref;
 }
 
+const JOURNAL = /^[^.]+?,?\s+\d+(?:,?\s*no\.\s*\d+)?\s*(?:\([^)]*\))?(?::\s*\d+(?:[–-]\d+)?)?\.?$/;
+
 /** What follows "in": "Richardson, A. (Ed.) Book" or "Book, edited by X, 12–34" or "Journal 12, no. 3 (1999): 45–67". */
 function readContainer(ref: Reference, s: string): void {
   let rest = s.trim();
   const editors = readNames(rest, ref.doubts);
   if (editors?.editors) {
     ref.containerEditors = editors.names;
-    rest = editors.rest.replace(/^[\s.,:]+/, '').replace(/^In\s+/, '');
+    rest = editors.rest.replace(/^[\s.,:]+/, '');
   }
-  const article = /^(.+?),?\s+(\d+)(?:,?\s*no\.\s*(\d+))?\s*(?:\(([^)]*)\))?(?::\s*(\d+(?:[–-]\d+)?))?$/.exec(rest);
+  const article = /^(.+?),?\s+(\d+)(?:,?\s*no\.\s*(\d+))?\s*(?:\(([^)]*)\))?(?::\s*(\d+(?:[–-]\d+)?))?\.?$/.exec(rest);
   if (article && !/,\s*edited by/i.test(rest)) {
     ref.container = article[1];
     ref.volume = article[2];
@@ -400,9 +408,11 @@ function readContainer(ref: Reference, s: string): void {
     ref.containerEditors = readGivenFirstNames(edited[2]!);
     ref.pages = edited[3];
   } else {
-    const pages = /,\s*(?:pp?\.\s*)?(\d+[–-]\d+)\.?$/.exec(book);
-    ref.container = (pages ? book.slice(0, pages.index) : book).replace(/\.$/, '').trim();
-    ref.pages = pages?.[1];
+    // Pages, unless they are the years of a title ("Writings, 1917-1923").
+    const pages = /,\s*(pp?\.\s*)?(\d+)[–-](\d+)\.?$/.exec(book);
+    const years = pages && !pages[1] && YEAR.test(pages[2]!) && pages[2]!.length === 4 && pages[3]!.length === 4;
+    ref.container = (pages && !years ? book.slice(0, pages.index) : book).replace(/\.$/, '').trim();
+    if (pages && !years) ref.pages = `${pages[2]}–${pages[3]}`;
   }
   if (others.length > 0) readAfterTitle(ref, others.join(' '));
 }
