@@ -382,6 +382,8 @@ describe('the converter', () => {
       ),
     ).toBe('One\n\nTwo');
     expect(convert('First line\nsecond line\n\nNext paragraph.<!--more-->')).toBe('First line\\\nsecond line\n\nNext paragraph.');
+    // A line break that ends a paragraph would be a literal backslash in Markdown.
+    expect(convert('<p>Last line<br></p><p><br>Next</p>')).toBe('Last line\n\nNext');
   });
 
   it('keeps an unknown shortcode as text and warns; leaves prose in brackets alone', () => {

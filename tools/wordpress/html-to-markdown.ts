@@ -1,10 +1,9 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Parents, Root as HastRoot, Text } from 'hast';
 import { toString as hastText } from 'hast-util-to-string';
-import type { Handle, State } from 'hast-util-to-mdast';
 import type { Html, Image, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
+import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -42,6 +41,10 @@ export interface ConvertOptions {
   headings?: boolean;
   notes?: Note[];
 }
+
+/** hast-util-to-mdast's handler and state types, as rehype-remark exposes them. */
+type Handle = NonNullable<NonNullable<RehypeRemarkOptions['handlers']>[string]>;
+type State = Parameters<Handle>[0];
 
 const FNREF = 'x-footnote-ref';
 const FNDEF = 'x-footnote-def';
@@ -229,10 +232,12 @@ function paragraphs(run: ElementContent[]): Element[] {
   return result;
 }
 
-/** Removes whitespace (no-break spaces included) at the start and end of a block's content. */
+/** Removes whitespace (no-break spaces included) and line breaks at the start and end of a block's content. */
 function trimEdges(nodes: ElementContent[]): void {
-  while (nodes[0]?.type === 'text' && nodes[0].value.trim() === '') nodes.shift();
-  while (nodes.at(-1)?.type === 'text' && (nodes.at(-1) as Text).value.trim() === '') nodes.pop();
+  const blank = (node: ElementContent | undefined) =>
+    (node?.type === 'text' && node.value.trim() === '') || (node?.type === 'element' && node.tagName === 'br');
+  while (nodes.length > 0 && blank(nodes[0])) nodes.shift();
+  while (nodes.length > 0 && blank(nodes.at(-1))) nodes.pop();
   const first = nodes[0];
   if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
   const last = nodes.at(-1);
