@@ -7,7 +7,7 @@ import linkCheck from './src/integrations/link-check.ts';
 import noPartialBuilds from './src/integrations/no-partial-builds.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { isSharePage } from './src/lib/share.ts';
-import { rehypePlugins, remarkPlugins, remarkRehype } from './src/plugins/index.ts';
+import { markdownPipeline } from './src/plugins/index.ts';
 
 export default defineConfig({
   // Canonical URLs and the sitemap need the public address; set SITE_URL when deploying.
@@ -41,15 +41,7 @@ export default defineConfig({
   markdown: {
     // No code highlighting: Shiki's inline styles would need 'unsafe-inline' under the CSP.
     syntaxHighlight: false,
-    processor: unified({
-      // remark-gfm is passed explicitly (not `gfm: true`) so its version is ours.
-      gfm: false,
-      // The essays keep the author's own punctuation.
-      smartypants: false,
-      remarkPlugins,
-      rehypePlugins,
-      remarkRehype,
-    }),
+    processor: unified(markdownPipeline),
   },
   // Share pages only forward to a section: they are not pages to list.
   // Links are checked before the search index is built (hooks run in this order);

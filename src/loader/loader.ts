@@ -3,8 +3,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import type { AstroConfig } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatCitations } from '../lib/citeproc.ts';
@@ -12,10 +10,10 @@ import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import { essayItem } from '../lib/essay-record.ts';
 import { SITE } from '../lib/site.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
-import { forgetBibliographies } from './bibliography.ts';
 import { essayFolders } from './files.ts';
 import { checkLinks } from './links.ts';
-import { type EssaySource, type PreparedEssay, prepareEssay, type RenderedEssay, renderEssay } from './render.ts';
+import { type EssaySource, type ReadEssay, type RenderedEssay, readEssay } from './render.ts';
+import { essayRenderer } from './render-pool.ts';
 import { essaySchema } from './schema.ts';
 
 type DataEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
@@ -61,7 +59,6 @@ export function essayLoader({ base }: EssayLoaderOptions): Loader {
       let pending: Promise<void> = Promise.resolve();
       const resync = (changed: string) => {
         if (!changed.startsWith(dir)) return;
-        forgetBibliographies();
         pending = pending.then(sync).catch((error: unknown) => context.logger.error(String((error as Error).message)));
       };
       context.watcher.on('change', resync);
@@ -79,33 +76,33 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const publicDir = fileURLToPath(config.publicDir);
   const problems: EssayError[] = [];
   const sources = findEssays(dir, problems);
-  const renderer = await markdownRenderer(config);
   const code = await codeVersion();
   const basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
 
+  // First every essay is read and checked, and its cache key made: cheap, and all an unchanged essay needs.
   const outputs = new Map<string, EssayOutput>();
   const seen = new Set<string>();
-  let rendered = 0;
-  await inBatches(sources, 4, async ({ id, file }) => {
+  const changed: { read: ReadEssay; digest: string }[] = [];
+  await inBatches(sources, 8, async ({ id, file }) => {
     const source: EssaySource = {
       id,
       file,
       folders: essayFolders(path.dirname(file), contentDir, publicDir),
       path: `${basePath}essays/${id}/`,
     };
-    let prepared: PreparedEssay;
+    let read: ReadEssay;
     try {
-      prepared = await prepareEssay(source);
+      read = await readEssay(source);
     } catch (error) {
       const errors = authorErrors(error);
       if (!dev && error instanceof EssayErrors && error.draft) for (const e of errors) logger.warn(`${e.message} (a draft, so not built)`);
       else problems.push(...errors);
       return;
     }
-    if (prepared.data.draft && !dev) return;
+    if (read.data.draft && !dev) return;
     seen.add(id);
     const existing = store.get(id);
-    const digest = await digestOf(prepared, code, existing);
+    const digest = await digestOf(read, code, existing);
     if (existing?.digest === digest && existing.rendered) {
       outputs.set(id, essayOutput(existing));
       // As Astro's glob() loader does for an unchanged entry: its images stay in the build (a method its type leaves out).
@@ -113,29 +110,41 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath!);
       return;
     }
-    let result: RenderedEssay;
-    try {
-      result = await renderEssay(renderer, prepared);
-    } catch (error) {
-      problems.push(...authorErrors(error));
-      store.delete(id);
-      return;
-    }
-    rendered += 1;
-    for (const warning of result.warnings) logger.warn(warning.message);
-    outputs.set(id, result.metadata.essay);
-    const record = essayRecord(prepared, new URL(source.path, config.site ?? 'https://site.invalid'));
-    const filePath = path.relative(root, file).split(path.sep).join('/');
-    store.set({
-      id,
-      data: prepared.data,
-      body: prepared.body,
-      filePath,
-      digest,
-      rendered: { html: result.html, metadata: { ...result.metadata, record } },
-      assetImports: result.metadata.imagePaths,
-    });
+    changed.push({ read, digest });
   });
+
+  // Then the essays that changed are rendered (in worker threads, when there are enough of them).
+  const renderer = await essayRenderer(changed.length, config.image);
+  try {
+    await Promise.all(
+      changed.map(async ({ read, digest }) => {
+        const { id, file } = read.source;
+        let result: RenderedEssay;
+        try {
+          result = await renderer.render(read);
+        } catch (error) {
+          problems.push(...authorErrors(error));
+          store.delete(id);
+          return;
+        }
+        for (const warning of result.warnings) logger.warn(warning.message);
+        outputs.set(id, result.metadata.essay);
+        const record = essayRecord(read, new URL(read.source.path, config.site ?? 'https://site.invalid'));
+        store.set({
+          id,
+          data: read.data,
+          body: read.body,
+          filePath: path.relative(root, file).split(path.sep).join('/'),
+          digest,
+          rendered: { html: result.html, metadata: { ...result.metadata, record } },
+          assetImports: result.metadata.imagePaths,
+        });
+      }),
+    );
+  } finally {
+    await renderer.close();
+  }
+  const rendered = changed.length;
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
@@ -208,9 +217,9 @@ function findEssays(dir: string, problems: EssayError[]): { id: string; file: st
  * style and locale), the pipeline's code, and the files its last rendering
  * read (images), which can change only if one of those did or the files did.
  */
-async function digestOf(prepared: PreparedEssay, code: string, existing: DataEntry | undefined): Promise<string> {
-  const hash = createHash('sha256').update(code);
-  for (const [name, value] of Object.entries(prepared.dependencies)) hash.update(`\0${name}\0`).update(value);
+async function digestOf(read: ReadEssay, code: string, existing: DataEntry | undefined): Promise<string> {
+  const hash = createHash('sha256').update(code).update('\0index.md\0').update(read.bytes);
+  if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
   const previous = existing?.rendered ? essayOutput(existing).files : [];
   for (const file of previous) {
     hash.update(`\0${file}\0`);
@@ -247,22 +256,10 @@ function codeVersion(): Promise<string> {
 }
 
 /** The essay's own reference for "Cite this essay", in its style and language, by the engine that formats its citations. */
-function essayRecord(prepared: PreparedEssay, url: URL): string {
-  const { data, input, source } = prepared;
+function essayRecord(read: ReadEssay, url: URL): string {
+  const { data, csl, source } = read;
   const item = essayItem({ ...data, slug: source.id, url, siteName: SITE.name });
-  return formatCitations([item], input.csl, [], '*').bibliography[0]?.html ?? '';
-}
-
-/** The Markdown processor astro.config.mjs sets up, as Astro's own content layer builds it. */
-async function markdownRenderer(config: AstroConfig): Promise<MarkdownRenderer> {
-  const { markdown, image } = config;
-  return markdown.processor.createRenderer({
-    image,
-    syntaxHighlight: markdown.syntaxHighlight,
-    shikiConfig: markdown.shikiConfig,
-    gfm: markdown.gfm,
-    smartypants: markdown.smartypants,
-  } as Parameters<typeof markdown.processor.createRenderer>[0]);
+  return formatCitations([item], csl, [], '*').bibliography[0]?.html ?? '';
 }
 
 /** The author-facing errors an essay raised, one per cause; anything else is ours and is rethrown. */

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
-import { EssayError, EssayErrors } from '../lib/essay-error.ts';
+import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
+import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
-import { type Bibliography, type EssayInput, type EssayOutput, type EssayRun, RUN_KEY } from '../plugins/contracts.ts';
-import { readBibliography } from './bibliography.ts';
+import { type Bibliography, type CslFile, type EssayOutput, type EssayRun, RUN_KEY } from '../plugins/contracts.ts';
 import { loadLocale, loadStyle } from './csl.ts';
 import { type EssayFolders, resolveEssayFile } from './files.ts';
 import { splitEssay } from './frontmatter.ts';
@@ -22,16 +22,26 @@ export interface EssaySource {
   path: string;
 }
 
-/** An essay read and checked, ready to render: `index.md` and what it names are read once, here. */
-export interface PreparedEssay {
+/**
+ * An essay read and its frontmatter checked: everything its cache key needs
+ * (the bytes of `index.md` and of the .bib it names), read once, and
+ * everything that can be checked without parsing the .bib or rendering.
+ * Plain data, so that it can be handed to a worker thread.
+ */
+export interface ReadEssay {
   source: EssaySource;
   data: EssayData;
+  /** `index.md` as read. */
+  bytes: Uint8Array;
   /** Markdown with the frontmatter blanked out, so that positions are the file's own. */
   markdown: string;
   body: string;
-  input: EssayInput;
-  /** Every input the rendering depends on besides the code, by name, as bytes or text: the cache key is made of these. */
-  dependencies: Record<string, Uint8Array | string>;
+  /** The .bib the essay names, as read. */
+  bibliography?: { file: string; bytes: Uint8Array } | undefined;
+  /** Where each `nocite` key was written, for its message if the .bib lacks it. */
+  nocitePlaces: Place[];
+  /** The citation style, the essay's locale, and en-US (the base of every locale). */
+  csl: { style: CslFile; locale: CslFile; fallback: CslFile };
 }
 
 /** An essay's rendering, as the content store keeps it. */
@@ -51,12 +61,13 @@ export interface RenderedEssay {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads an essay's `index.md` and validates its frontmatter, its citation
- * style and language and its `nocite` keys, and reads and parses its .bib:
- * everything that can be known before rendering, each problem at its line
- * and column. Throws EssayErrors with every problem found.
+ * Reads an essay's `index.md` and the .bib it names, and checks its
+ * frontmatter, its citation style and language and where its files are:
+ * everything that can be known without parsing the .bib or rendering, each
+ * problem at its line and column. Throws EssayErrors with every problem found
+ * (`draft` set when the essay says it is one).
  */
-export async function prepareEssay(source: EssaySource): Promise<PreparedEssay> {
+export async function readEssay(source: EssaySource): Promise<ReadEssay> {
   const bytes = await readFile(source.file);
   let text: string;
   try {
@@ -77,87 +88,100 @@ export async function prepareEssay(source: EssaySource): Promise<PreparedEssay> 
     try {
       return work();
     } catch (error) {
-      if (error instanceof EssayErrors) problems.push(...error.errors);
-      else if (error instanceof EssayError) problems.push(error);
-      else throw error;
+      if (!(error instanceof EssayError)) throw error;
+      problems.push(error);
       return undefined;
     }
   };
   const style = attempt(() => loadStyle(data.csl, split.placeOf(['csl'])));
   const locale = attempt(() => loadLocale(data.lang, split.placeOf(['lang'])));
-  let bibliography: Bibliography | undefined;
-  const dependencies: PreparedEssay['dependencies'] = { 'index.md': bytes };
+  let bibliography: ReadEssay['bibliography'];
   if (data.bibliography !== undefined) {
     const written = data.bibliography;
     const file = attempt(() => resolveEssayFile(written, 'bibliography', source.folders, split.placeOf(['bibliography'])));
-    if (file !== undefined) {
-      try {
-        const read = await readBibliography(file);
-        bibliography = read.bibliography;
-        dependencies[file] = read.bytes;
-      } catch (error) {
-        attempt(() => {
-          throw error;
-        });
-      }
-    }
+    if (file !== undefined) bibliography = { file, bytes: await readFile(file) };
   }
-  if (Array.isArray(data.nocite)) {
-    if (data.bibliography === undefined) {
-      problems.push(
-        new EssayError(
-          split.placeOf(['nocite']),
-          'nocite lists works, but the essay names no bibliography; add "bibliography: references.bib".',
-        ),
-      );
-    } else if (bibliography) {
-      const keys = new Set(bibliography.keys);
-      data.nocite.forEach((key, i) => {
-        if (!keys.has(key))
-          problems.push(
-            new EssayError(split.placeOf(['nocite', i]), `nocite names unknown citation key @${key}${didYouMean(key, keys, '@')}`),
-          );
-      });
-    }
+  if (Array.isArray(data.nocite) && data.bibliography === undefined) {
+    problems.push(
+      new EssayError(
+        split.placeOf(['nocite']),
+        'nocite lists works, but the essay names no bibliography; add "bibliography: references.bib".',
+      ),
+    );
   }
   if (problems.length > 0 || style === undefined || locale === undefined) throw new EssayErrors(problems, { draft });
-  dependencies.style = style.xml;
-  dependencies.locale = locale.xml;
   return {
     source,
     data,
+    bytes,
     markdown: split.markdown,
     body: split.body,
-    dependencies,
+    bibliography,
+    nocitePlaces: Array.isArray(data.nocite) ? data.nocite.map((_, i) => split.placeOf(['nocite', i])) : [],
+    csl: { style, locale, fallback: loadLocale('en-US', { file: source.file }) },
+  };
+}
+
+/** Parsed bibliographies by file and bytes: a .bib shared by several essays is parsed once. */
+const parsed = new Map<string, { bytes: Uint8Array; bibliography: Bibliography }>();
+
+function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array }): Bibliography {
+  const known = parsed.get(file);
+  if (known && Buffer.compare(known.bytes, bytes) === 0) return known.bibliography;
+  const bibliography = { file, ...parseBibtex(decodeBibtex(bytes, file), file) };
+  parsed.set(file, { bytes, bibliography });
+  return bibliography;
+}
+
+/**
+ * Parses the essay's .bib, checks its `nocite` keys, and renders it through
+ * the Markdown pipeline (src/plugins/index.ts, as astro.config.mjs sets it
+ * up). The plugins read the essay from, and write what they find to, the run
+ * passed as frontmatter. Throws EssayErrors with every problem found.
+ */
+export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): Promise<RenderedEssay> {
+  let bibliography: Bibliography | undefined;
+  if (read.bibliography) {
+    try {
+      bibliography = parseBibliography(read.bibliography);
+    } catch (error) {
+      if (error instanceof EssayError) throw new EssayErrors([error]);
+      throw error;
+    }
+  }
+  const { data, source } = read;
+  if (Array.isArray(data.nocite) && bibliography) {
+    const keys = new Set(bibliography.keys);
+    const unknown = data.nocite.flatMap((key, i) =>
+      keys.has(key)
+        ? []
+        : [new EssayError(read.nocitePlaces[i]!, `nocite names unknown citation key @${key}${didYouMean(key, keys, '@')}`)],
+    );
+    if (unknown.length > 0) throw new EssayErrors(unknown);
+  }
+  const run: EssayRun = {
     input: {
       file: source.file,
       path: source.path,
       lang: data.lang,
       strings: uiStrings(data.lang),
       bibliography,
-      csl: { style, locale, fallback: loadLocale('en-US', { file: source.file }) },
+      csl: read.csl,
       nocite: data.nocite,
       folders: source.folders,
     },
+    problems: [],
+    warnings: [],
+    output: {},
   };
-}
-
-/**
- * Renders a prepared essay through the Markdown pipeline (Astro's configured
- * processor in a build, the same plugins in unit tests). The plugins read the
- * essay from, and write what they find to, the run passed as frontmatter.
- * Throws EssayErrors with every problem the plugins found.
- */
-export async function renderEssay(renderer: MarkdownRenderer, prepared: PreparedEssay): Promise<RenderedEssay> {
-  const run: EssayRun = { input: prepared.input, problems: [], warnings: [], output: {} };
   let result: Awaited<ReturnType<MarkdownRenderer['render']>>;
   try {
-    result = await renderer.render(prepared.markdown, { frontmatter: { [RUN_KEY]: run }, fileURL: pathToFileURL(prepared.source.file) });
+    result = await renderer.render(read.markdown, { frontmatter: { [RUN_KEY]: run }, fileURL: pathToFileURL(source.file) });
   } catch (error) {
     // A plugin's own failure (not the author's): say which essay, and keep the cause.
     if (run.problems.length > 0) throw new EssayErrors(run.problems);
     const message = (error as Error).message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
-    throw new EssayErrors([new EssayError({ file: prepared.source.file }, `could not be rendered: ${message}`, { cause: error })]);
+    throw new EssayErrors([new EssayError({ file: source.file }, `could not be rendered: ${message}`, { cause: error })]);
   }
   if (run.problems.length > 0) throw new EssayErrors(run.problems);
   const { headings, localImagePaths, remoteImagePaths } = result.metadata;
@@ -167,15 +191,7 @@ export async function renderEssay(renderer: MarkdownRenderer, prepared: Prepared
       headings,
       localImagePaths,
       imagePaths: [...localImagePaths, ...remoteImagePaths],
-      essay: {
-        sections: [],
-        readingMinutes: 1,
-        listed: [],
-        ids: [],
-        links: [],
-        files: [],
-        ...run.output,
-      },
+      essay: { sections: [], readingMinutes: 1, listed: [], ids: [], links: [], files: [], ...run.output },
     },
     warnings: run.warnings,
   };

@@ -59,3 +59,18 @@ export const remarkRehype = {
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: {},
 };
+
+/**
+ * The whole Markdown pipeline, as one set of options: astro.config.mjs gives
+ * it to Astro's unified processor, and the content loader's renderers (in
+ * process or in worker threads) and the unit tests make their processor from
+ * it, so that every essay is rendered the same way.
+ */
+export const markdownPipeline = {
+  // remark-gfm is in remarkPlugins (its version is ours), and the essays keep the author's own punctuation.
+  gfm: false,
+  smartypants: false,
+  remarkPlugins,
+  rehypePlugins,
+  remarkRehype,
+};

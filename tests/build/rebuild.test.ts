@@ -9,7 +9,7 @@ const essay = (name: string) => path.join(fixtures, 'sites', name);
 
 /** The loader's count of essays it rendered, and of those it found unchanged. */
 function rendered(output: string): { rendered: number; unchanged: number } {
-  const match = output.match(/Rendered (\d+) of \d+ essays?; (\d+) unchanged/);
+  const match = output.match(/Rendered (\d+) of \d+ essays?(?: in \d+ worker threads)?; (\d+) unchanged/);
   if (!match) throw new Error(`no render count in the build's output:\n${output}`);
   return { rendered: Number(match[1]), unchanged: Number(match[2]) };
 }
