@@ -6,7 +6,8 @@ import { defineConfig } from 'astro/config';
 import linkCheck from './src/integrations/link-check.ts';
 import noPartialBuilds from './src/integrations/no-partial-builds.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import { isSharePage } from './src/lib/share.ts';
+import sharing from './src/integrations/sharing.ts';
+import { CSP } from './src/lib/csp.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
 
 export default defineConfig({
@@ -18,24 +19,12 @@ export default defineConfig({
     // many routes in flight, each worker has its next card waiting.
     concurrency: availableParallelism() * 2,
   },
-  // A Content-Security-Policy on every page: Astro hashes each script and style
-  // it emits; nothing else runs. Pagefind compiles WebAssembly, hence
-  // 'wasm-unsafe-eval' (not 'unsafe-eval'). public/_headers repeats what a
-  // <meta> cannot carry (frame-ancestors) for hosts that read it.
+  // The Content-Security-Policy of every page (src/lib/csp.ts); Astro adds the hash of each inline script and style.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      directives: [...CSP.directives],
+      scriptDirective: { resources: [...CSP.scripts] },
+      styleDirective: { resources: [...CSP.styles] },
     },
   },
   markdown: {
@@ -43,8 +32,9 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownPipeline),
   },
-  // Share pages only forward to a section: they are not pages to list.
-  // Links are checked before the search index is built (hooks run in this order);
-  // a build that fails anywhere leaves no dist/ (last, so that done means done).
-  integrations: [sitemap({ filter: (page) => !isSharePage(page) }), linkCheck(), pagefind(), noPartialBuilds()],
+  // Hooks run in this order: the sitemap lists Astro's pages (not the share pages, made
+  // after it), links are checked before the share pages and cards are written and the
+  // search index is built, and a build that fails anywhere leaves no dist/ (last, so
+  // that done means done).
+  integrations: [sitemap(), linkCheck(), sharing(), pagefind(), noPartialBuilds()],
 });

@@ -5,8 +5,9 @@
  * the reader to `/essays/<essay>/#<section>`. Like the section ids they are
  * named after, these addresses are public links and must never change.
  *
- * Plain string functions that import nothing from `astro:content`, so that
- * astro.config.mjs can use them too (the sitemap leaves share pages out).
+ * Plain string functions: the Markdown pipeline (heading buttons), the pages
+ * and the sharing integration (which writes share pages and cards) agree on
+ * these addresses through them.
  */
 
 /** Link-preview cards are 1200×630, the size Open Graph and X render largest. */
@@ -20,11 +21,4 @@ export function sharePath(essayPath: string, sectionId: string): string {
 /** The card image of a page: the site's (`/`), an essay's or a share page's. */
 export function cardPath(pagePath: string): string {
   return `${pagePath}card.png`;
-}
-
-const SHARE_PAGE = /^\/essays\/[^/]+\/s\/[^/]+\/$/;
-
-/** Whether a URL is a share page (they forward elsewhere, so the sitemap leaves them out). */
-export function isSharePage(url: string): boolean {
-  return SHARE_PAGE.test(new URL(url, 'https://x.invalid').pathname);
 }

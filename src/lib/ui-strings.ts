@@ -23,6 +23,12 @@ export interface UiStrings {
   copyLinkToSection: (title: string) => string;
   share: string;
   shareSection: (title: string) => string;
+  /** A share page: "A section of <cite>…</cite>." (the essay's title comes as HTML). */
+  sectionOf: (essayHtml: string) => string;
+  /** A share page's link on to the section: "Read “The July Days”". */
+  readSection: (title: string) => string;
+  /** A section's description when it opens with no prose. */
+  sectionDescription: (section: string, essay: string) => string;
 }
 
 const en: UiStrings = {
@@ -38,6 +44,9 @@ const en: UiStrings = {
   copyLinkToSection: (title) => `Copy link to section: ${title}`,
   share: 'Share',
   shareSection: (title) => `Share section: ${title}`,
+  sectionOf: (essayHtml) => `A section of ${essayHtml}.`,
+  readSection: (title) => `Read “${title}”`,
+  sectionDescription: (section, essay) => `The “${section}” section of “${essay}”.`,
 };
 
 const TABLES: Record<string, UiStrings> = { en };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatCitations } from '../lib/citeproc.ts';
+import { isoDate } from '../lib/dates.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import { essayItem } from '../lib/essay-record.ts';
 import { SITE } from '../lib/site.ts';
@@ -14,7 +15,8 @@ import { essayFolders } from './files.ts';
 import { checkLinks } from './links.ts';
 import { type EssaySource, type ReadEssay, type RenderedEssay, readEssay } from './render.ts';
 import { essayRenderer } from './render-pool.ts';
-import { essaySchema } from './schema.ts';
+import { type EssayData, essaySchema } from './schema.ts';
+import { writeSharingManifest } from './sharing-manifest.ts';
 
 type DataEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
 
@@ -148,13 +150,29 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
-  logger.info(
-    `Rendered ${rendered} of ${seen.size} essay${seen.size === 1 ? '' : 's'}; ${seen.size - rendered} unchanged since the last build.`,
-  );
+  await writeSharingManifest(config.cacheDir, {
+    essays: [...outputs].map(([id, output]) => {
+      const { data } = store.get(id)! as unknown as { data: EssayData };
+      return {
+        id,
+        path: `${basePath}essays/${id}/`,
+        title: data.title,
+        description: data.description,
+        lang: data.lang,
+        author: data.author,
+        tags: data.tags,
+        published: isoDate(data.written.date, data.written.precision),
+        sections: output.sections,
+      };
+    }),
+  });
+  const threads = renderer.threads > 1 ? ` in ${renderer.threads} worker threads` : '';
+  const count = `${seen.size} essay${seen.size === 1 ? '' : 's'}`;
+  logger.info(`Rendered ${rendered} of ${count}${threads}; ${seen.size - rendered} unchanged since the last build.`);
 
   if (problems.length === 0) return;
-  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  const message = `The essays have ${count} to fix before they can be published:\n  ${problems.map((p) => p.message).join('\n  ')}`;
+  const many = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  const message = `The essays have ${many} to fix before they can be published:\n  ${problems.map((p) => p.message).join('\n  ')}`;
   if (dev) {
     logger.error(message);
     return;

@@ -1,0 +1,65 @@
+import { CARD } from './share.ts';
+
+/** What Open Graph says about an essay, beyond its title and description. */
+export interface ArticleMeta {
+  /** When it was written (ISO 8601), only as precisely as the author dated it. */
+  published: string;
+  author?: string | undefined;
+  tags: readonly string[];
+  /** Share pages: the section they stand for (`article:section`). */
+  section?: string | undefined;
+}
+
+export interface SocialMetaProps {
+  title: string;
+  description: string;
+  /** The page's own address: Facebook re-reads the page named by `og:url`. */
+  url: URL;
+  /** The card image, absolute. */
+  image: URL;
+  /** What the card shows, for readers who cannot see it. */
+  imageAlt: string;
+  siteName: string;
+  /** BCP 47 language of the page. */
+  lang: string;
+  article?: ArticleMeta | undefined;
+}
+
+/** A `<meta>` element: Open Graph's use `property`, X's `name`. */
+export type MetaTag = { property: string; content: string } | { name: string; content: string };
+
+/**
+ * The link-preview tags of a page (Open Graph, which chat apps and most
+ * sites read, and X's cards), for the layout and for the share pages the
+ * build writes itself.
+ */
+export function socialMeta({ title, description, url, image, imageAlt, siteName, lang, article }: SocialMetaProps): MetaTag[] {
+  const og = (property: string, content: string): MetaTag => ({ property, content });
+  const x = (name: string, content: string): MetaTag => ({ name, content });
+  return [
+    og('og:type', article ? 'article' : 'website'),
+    og('og:site_name', siteName),
+    og('og:title', title),
+    og('og:description', description),
+    og('og:url', url.href),
+    og('og:locale', lang.replace('-', '_')),
+    og('og:image', image.href),
+    og('og:image:type', 'image/png'),
+    og('og:image:width', String(CARD.width)),
+    og('og:image:height', String(CARD.height)),
+    og('og:image:alt', imageAlt),
+    ...(article
+      ? [
+          og('article:published_time', article.published),
+          ...(article.author ? [og('article:author', article.author)] : []),
+          ...(article.section ? [og('article:section', article.section)] : []),
+          ...article.tags.map((tag) => og('article:tag', tag)),
+        ]
+      : []),
+    x('twitter:card', 'summary_large_image'),
+    x('twitter:title', title),
+    x('twitter:description', description),
+    x('twitter:image', image.href),
+    x('twitter:image:alt', imageAlt),
+  ];
+}
