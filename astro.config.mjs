@@ -1,7 +1,6 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'astro/config';
 import linkCheck from './src/integrations/link-check.ts';
 import noPartialBuilds from './src/integrations/no-partial-builds.ts';
@@ -14,11 +13,10 @@ export default defineConfig({
   // Canonical URLs and the sitemap need the public address; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'https://essays.example.org',
   trailingSlash: 'always',
-  build: {
-    // Cards are drawn in one worker per core (src/lib/cards.ts): with this
-    // many routes in flight, each worker has its next card waiting.
-    concurrency: availableParallelism() * 2,
-  },
+  // A rebuild renders again only the pages whose essay changed (each route gives
+  // the essay's digest as its cacheKey); the rest are copied from the last build.
+  // It needs build.concurrency at its default, 1.
+  experimental: { incrementalBuild: true },
   // The Content-Security-Policy of every page (src/lib/csp.ts); Astro adds the hash of each inline script and style.
   security: {
     csp: {

@@ -72,3 +72,34 @@ describe('a rebuild with the caches kept', () => {
     expect(readFileSync(path.join(site, 'dist/_astro', image()), 'utf8')).toContain('blue');
   });
 });
+
+/** Every file under a folder, by its path relative to it, with its bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
+}
+
+describe('an incremental build', () => {
+  it('publishes, byte for byte, what a cold build of the same sources publishes', () => {
+    const warm = makeFixtureSite('incremental-warm', { good: essay('good'), other: essay('no-headings'), third: essay('cyrillic') });
+    expect(buildSite(warm).status).toBe(0);
+    const edit = (site: string) => {
+      const file = path.join(site, 'content/essays/good/index.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('More text.', 'More text, and then some.'));
+    };
+    edit(warm);
+    const rebuilt = buildSite(warm);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(rendered(rebuilt.output)).toMatchObject({ rendered: 1, unchanged: 2 });
+    expect(rebuilt.output, 'the unchanged essays’ pages are copied, not rendered').toMatch(/\/essays\/other\/index\.html \(restored\)/);
+
+    const cold = makeFixtureSite('incremental-cold', { good: essay('good'), other: essay('no-headings'), third: essay('cyrillic') });
+    edit(cold);
+    expect(buildSite(cold).status).toBe(0);
+
+    const [a, b] = [tree(path.join(warm, 'dist')), tree(path.join(cold, 'dist'))];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    const differ = [...a].filter(([file, bytes]) => !bytes.equals(b.get(file)!)).map(([file]) => file);
+    expect(differ, 'files that differ between the incremental and the cold build').toEqual([]);
+  });
+});

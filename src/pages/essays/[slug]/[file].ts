@@ -9,6 +9,7 @@ export async function getStaticPaths() {
     essayDownloads(essayFacts(essay, site), essayOutput(essay).listed).map((download) => ({
       params: { slug: essay.id, file: download.file },
       props: { download },
+      cacheKey: String(essay.digest),
     })),
   );
 }
