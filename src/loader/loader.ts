@@ -85,6 +85,13 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const outputs = new Map<string, EssayOutput>();
   const seen = new Set<string>();
   const changed: { read: ReadEssay; digest: string }[] = [];
+  // Each file once, however many essays name it (a .bib shared from content/).
+  const reads = new Map<string, Promise<Uint8Array>>();
+  const readOnce = (file: string) => {
+    let bytes = reads.get(file);
+    if (bytes === undefined) reads.set(file, (bytes = readFile(file)));
+    return bytes;
+  };
   await inBatches(sources, 8, async ({ id, file }) => {
     const source: EssaySource = {
       id,
@@ -94,7 +101,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     };
     let read: ReadEssay;
     try {
-      read = await readEssay(source);
+      read = await readEssay(source, readOnce);
     } catch (error) {
       const errors = authorErrors(error);
       if (!dev && error instanceof EssayErrors && error.draft) for (const e of errors) logger.warn(`${e.message} (a draft, so not built)`);
@@ -232,12 +239,13 @@ function findEssays(dir: string, problems: EssayError[]): { id: string; file: st
 
 /**
  * The cache key of an essay: its inputs (index.md, the .bib's bytes, the
- * style and locale), the pipeline's code, and the files its last rendering
+ * style and locale files), the pipeline's code, and the files its last rendering
  * read (images), which can change only if one of those did or the files did.
  */
 async function digestOf(read: ReadEssay, code: string, existing: DataEntry | undefined): Promise<string> {
   const hash = createHash('sha256').update(code).update('\0index.md\0').update(read.bytes);
   if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
+  for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(csl.xml);
   const previous = existing?.rendered ? essayOutput(existing).files : [];
   for (const file of previous) {
     hash.update(`\0${file}\0`);
@@ -262,8 +270,9 @@ function codeVersion(): Promise<string> {
   code ??= (async () => {
     const src = fileURLToPath(new URL('../', import.meta.url));
     const hash = createHash('sha256');
-    for (const folder of ['loader', 'plugins', 'lib', 'csl']) {
-      const files = (await readdir(path.join(src, folder), { recursive: true })).filter((f) => /\.(ts|csl|xml)$/.test(f)).sort();
+    // The CSL files are in each essay's key already, as read for it (src/loader/csl.ts reads each once).
+    for (const folder of ['loader', 'plugins', 'lib']) {
+      const files = (await readdir(path.join(src, folder), { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
       for (const f of files) hash.update(`\0${folder}/${f}\0`).update(await readFile(path.join(src, folder, f)));
     }
     const lock = path.join(src, '../package-lock.json');

@@ -65,10 +65,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * frontmatter, its citation style and language and where its files are:
  * everything that can be known without parsing the .bib or rendering, each
  * problem at its line and column. Throws EssayErrors with every problem found
- * (`draft` set when the essay says it is one).
+ * (`draft` set when the essay says it is one). `read` reads a file: the
+ * loader's reads each file once, however many essays name it.
  */
-export async function readEssay(source: EssaySource): Promise<ReadEssay> {
-  const bytes = await readFile(source.file);
+export async function readEssay(source: EssaySource, read: (file: string) => Promise<Uint8Array> = readFile): Promise<ReadEssay> {
+  const bytes = await read(source.file);
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -99,7 +100,7 @@ export async function readEssay(source: EssaySource): Promise<ReadEssay> {
   if (data.bibliography !== undefined) {
     const written = data.bibliography;
     const file = attempt(() => resolveEssayFile(written, 'bibliography', source.folders, split.placeOf(['bibliography'])));
-    if (file !== undefined) bibliography = { file, bytes: await readFile(file) };
+    if (file !== undefined) bibliography = { file, bytes: await read(file) };
   }
   if (Array.isArray(data.nocite) && data.bibliography === undefined) {
     problems.push(

@@ -139,15 +139,6 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
           ),
       );
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      const example = EXAMPLES[field];
-      return [
-        new EssayError(
-          placeOf(path),
-          `the frontmatter has no \`${field}\`, which every essay needs${example ? `; add a line such as \`${example}\`` : ''}.`,
-        ),
-      ];
-    }
     if (issue.code === 'invalid_union') {
       // A union (a date, or an object with a date) fails in each branch: say what the author most likely meant.
       const branches = issue.errors.flat();

@@ -76,7 +76,12 @@ describe('a rebuild with the caches kept', () => {
 /** Every file under a folder, by its path relative to it, with its bytes. */
 function tree(dir: string): Map<string, Buffer> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
+  return new Map(
+    files.map((entry) => [
+      path.relative(dir, path.join(entry.parentPath, entry.name)),
+      readFileSync(path.join(entry.parentPath, entry.name)),
+    ]),
+  );
 }
 
 describe('an incremental build', () => {
