@@ -24,9 +24,8 @@ export const CSP = {
 /** The policy as a `<meta http-equiv>` holds it, with the hashes of a page's own inline scripts and styles. */
 export function cspContent(hashes: { scripts?: string[]; styles?: string[] } = {}): string {
   const quoted = (list: string[] = []) => list.map((hash) => `'${hash}'`);
-  return [
-    ...CSP.directives,
-    `script-src ${[...CSP.scripts, ...quoted(hashes.scripts)].join(' ')}`,
-    `style-src ${[...CSP.styles, ...quoted(hashes.styles)].join(' ')}`,
-  ].join('; ');
+  // Written as Astro writes the policy of the pages it renders.
+  const scripts = `script-src ${[...CSP.scripts, ...quoted(hashes.scripts)].join(' ')}`;
+  const styles = `style-src ${[...CSP.styles, ...quoted(hashes.styles)].join(' ')}`;
+  return `${CSP.directives.join(';')}; ${scripts}; ${styles}`;
 }
