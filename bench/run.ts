@@ -29,6 +29,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --from <results.json>   measure nothing: report an earlier run (with --record, into RESULTS.md)
   --settle 30             wait up to this many seconds for a quiet machine before each build
   --warm-runs 10          warm repetitions of each query
+  --rebuild-sizes 100,1000  sizes at which each site, caches kept, rebuilds after one essay is edited
   --repeat 1              cold builds of each site at each N (the fastest is reported)
   --repeat-sizes 1,10     the sizes --repeat applies to (default: all)
 `;
@@ -46,6 +47,7 @@ const { values: options } = parseArgs({
     record: { type: 'boolean', default: false },
     settle: { type: 'string', default: '30' },
     'warm-runs': { type: 'string', default: '10' },
+    'rebuild-sizes': { type: 'string', default: '100,1000' },
     from: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -71,6 +73,7 @@ const settleSeconds = Number(options.settle);
 const warmRuns = Number(options['warm-runs']);
 const repeat = Number(options.repeat);
 const repeatSizes = options['repeat-sizes']?.split(',').map(Number) ?? sizes;
+const rebuildSizes = options['rebuild-sizes']!.split(',').map(Number);
 const out = path.resolve(options.out);
 const peerDir = path.join(out, 'peer');
 const withPeer = !options['no-peer'];
@@ -236,6 +239,21 @@ try {
         run.browser = await measureInBrowser(browser, path.join(dir, 'dist'), { essayPath, ui, queries, warmRuns });
         for (const error of run.browser.errors) say(`N = ${n}: ${site}: ${error}`);
       }
+      if (rebuildSizes.includes(n)) {
+        // What an author lives with: one essay edited, the site built again with its caches kept.
+        editOneEssay(site, dir, essays[Math.floor(essays.length / 2)]!);
+        await settle(settleSeconds);
+        say(`N = ${n}: rebuilding ${site} after editing one essay (caches kept)…`);
+        run.rebuild = await measureBuild(
+          process.execPath,
+          [path.join(site === 'ours' ? root : peerDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', dir],
+          {
+            cwd: dir,
+            log: path.join(out, 'logs', `${site}-${n}-rebuild.log`),
+          },
+        );
+        say(`N = ${n}: ${site} rebuilt in ${(run.rebuild.wallMs / 1000).toFixed(1)} s (CPU ${(run.rebuild.cpuMs / 1000).toFixed(1)} s)`);
+      }
       save();
     }
   }
@@ -248,6 +266,15 @@ const text = report(results);
 process.stdout.write(`\n${text}\n\nResults: ${path.join(out, 'results.json')}, ${path.join(out, 'report.md')}\n`);
 if (options.record) record(text);
 if (results.runs.some((r) => r.build.exitCode !== 0)) process.exitCode = 1;
+
+/** Adds a sentence to the end of one essay, in either site's copy of the corpus. */
+function editOneEssay(site: 'ours' | 'starlight', dir: string, essay: Essay): void {
+  const file =
+    site === 'ours'
+      ? path.join(dir, 'content/essays', essay.slug, 'index.md')
+      : path.join(dir, 'src/content/docs/essays', `${essay.slug}.md`);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nAn author came back to this essay and added a closing sentence.\n`);
+}
 
 /** Writes the report into bench/RESULTS.md, between its markers. */
 function record(text: string) {
