@@ -5,11 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatCitations } from '../lib/citeproc.ts';
 import { isoDate } from '../lib/dates.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
-import { essayItem } from '../lib/essay-record.ts';
-import { SITE } from '../lib/site.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
 import { essayFolders } from './files.ts';
 import { checkLinks } from './links.ts';
@@ -98,6 +95,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       file,
       folders: essayFolders(path.dirname(file), contentDir, publicDir),
       path: `${basePath}essays/${id}/`,
+      url: new URL(`${basePath}essays/${id}/`, config.site ?? 'https://site.invalid').href,
     };
     let read: ReadEssay;
     try {
@@ -138,14 +136,13 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
         }
         for (const warning of result.warnings) logger.warn(warning.message);
         outputs.set(id, result.metadata.essay);
-        const record = essayRecord(read, new URL(read.source.path, config.site ?? 'https://site.invalid'));
         store.set({
           id,
           data: read.data,
           body: read.body,
           filePath: path.relative(root, file).split(path.sep).join('/'),
           digest,
-          rendered: { html: result.html, metadata: { ...result.metadata, record } },
+          rendered: { html: result.html, metadata: result.metadata },
           assetImports: result.metadata.imagePaths,
         });
       }),
@@ -280,13 +277,6 @@ function codeVersion(): Promise<string> {
     return hash.digest('hex');
   })();
   return code;
-}
-
-/** The essay's own reference for "Cite this essay", in its style and language, by the engine that formats its citations. */
-function essayRecord(read: ReadEssay, url: URL): string {
-  const { data, csl, source } = read;
-  const item = essayItem({ ...data, slug: source.id, url, siteName: SITE.name });
-  return formatCitations([item], csl, [], '*').bibliography[0]?.html ?? '';
 }
 
 /** The author-facing errors an essay raised, one per cause; anything else is ours and is rethrown. */

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
 import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
+import { formatCitations } from '../lib/citeproc.ts';
+import { essayItem } from '../lib/essay-record.ts';
+import { SITE } from '../lib/site.ts';
 import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
@@ -20,6 +23,8 @@ export interface EssaySource {
   folders: EssayFolders;
   /** Its URL path, with the site's base: `/essays/<id>/`. */
   path: string;
+  /** Its public address, for its own citation record. */
+  url: string;
 }
 
 /**
@@ -53,6 +58,8 @@ export interface RenderedEssay {
     imagePaths: string[];
     localImagePaths: string[];
     essay: EssayOutput;
+    /** The essay's own reference for "Cite this essay", in its style and language. */
+    record: string;
   };
   /** Worth the author's eye, not stopping the build. */
   warnings: EssayError[];
@@ -186,6 +193,9 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
   }
   if (run.problems.length > 0) throw new EssayErrors(run.problems);
   const { headings, localImagePaths, remoteImagePaths } = result.metadata;
+  // Formatted by the engine that formatted its citations, while it is at hand.
+  const item = essayItem({ ...data, slug: source.id, url: new URL(source.url), siteName: SITE.name });
+  const record = formatCitations([item], read.csl, [], '*').bibliography[0]?.html ?? '';
   return {
     html: result.code,
     metadata: {
@@ -193,6 +203,7 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
       localImagePaths,
       imagePaths: [...localImagePaths, ...remoteImagePaths],
       essay: { sections: [], readingMinutes: 1, listed: [], ids: [], links: [], files: [], ...run.output },
+      record,
     },
     warnings: run.warnings,
   };

@@ -16,7 +16,13 @@ export async function renderEssayFile(file: string): Promise<RenderedEssay> {
   const dir = path.dirname(path.resolve(file));
   const id = path.basename(dir).toLowerCase();
   const folders = essayFolders(dir, path.dirname(dir), path.join(root, 'public'));
-  const read = await readEssay({ id, file: path.resolve(file), folders, path: `/essays/${id}/` });
+  const read = await readEssay({
+    id,
+    file: path.resolve(file),
+    folders,
+    path: `/essays/${id}/`,
+    url: `https://essays.example.org/essays/${id}/`,
+  });
   return renderEssay(await renderer, read);
 }
 

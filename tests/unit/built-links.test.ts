@@ -17,7 +17,8 @@ function site(pages: Record<string, string>): string {
 describe('the built site’s link check', () => {
   it('finds links to pages, files and ids that do not exist, and passes the rest', async () => {
     const dir = site({
-      'index.html': '<a href="/essays/x/">x</a> <a href="/essays/x/#part">part</a> <a href="/essays/x/#nope">nope</a> <a href="/gone/">gone</a>',
+      'index.html':
+        '<a href="/essays/x/">x</a> <a href="/essays/x/#part">part</a> <a href="/essays/x/#nope">nope</a> <a href="/gone/">gone</a>',
       'essays/x/index.html': '<h2 id="part">Part</h2><a href="#part">here</a><a href="cite.bib">bib</a><a href="#:~:text=a">text</a>',
       'essays/x/cite.bib': '@misc{x}',
     });
@@ -28,7 +29,9 @@ describe('the built site’s link check', () => {
   });
 
   it('reads ids and links in attributes as HTML writes them, entities and single quotes included', async () => {
-    const dir = site({ 'index.html': `<p id='a&amp;b'>x</p><a href='#a&amp;b'>ok</a><a href="mailto:x@y.org">mail</a><a href="https://example.org/">out</a>` });
+    const dir = site({
+      'index.html': `<p id='a&amp;b'>x</p><a href='#a&amp;b'>ok</a><a href="mailto:x@y.org">mail</a><a href="https://example.org/">out</a>`,
+    });
     expect(await findBrokenLinks(dir)).toEqual([]);
   });
 });
