@@ -93,6 +93,7 @@ function risRecord(item: CslItem): string {
   text('UR', item.URL);
   text('AB', item.abstract);
   text('ID', item.id);
+  // `ER  - ` keeps its space: the end of a record is the tag with an empty value, as RIS readers expect it.
   lines.push(['ER', '']);
-  return `${lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join('\n')}\n`;
+  return `${lines.map(([tag, value]) => `${tag}  - ${value}`).join('\n')}\n`;
 }
