@@ -35,8 +35,13 @@ function text(file: string): string {
 const [a, b] = [files(before), files(after)];
 const only = (x: Map<string, string>, y: Map<string, string>) => [...x.keys()].filter((k) => !y.has(k)).sort();
 let differences = 0;
-for (const file of only(a, b)) (console.log(`only before: ${file}`), differences++);
-for (const file of only(b, a)) (console.log(`only after:  ${file}`), differences++);
+for (const [label, list] of [
+  ['only before:', only(a, b)],
+  ['only after: ', only(b, a)],
+] as const) {
+  for (const file of list) console.log(`${label} ${file}`);
+  differences += list.length;
+}
 for (const [file, from] of [...a].sort()) {
   const to = b.get(file);
   if (!to) continue;
