@@ -174,6 +174,8 @@ export async function renderEssay(renderer: MarkdownRenderer, prepared: Prepared
         ids: [],
         links: [],
         files: [],
+        targets: [],
+        math: false,
         ...run.output,
       },
     },
