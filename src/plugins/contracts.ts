@@ -104,6 +104,8 @@ export const CLASSES = {
   crossrefs: 'crossrefs',
   /** A table's caption line on its way from Markdown to the table's `<caption>` (remark-attributes → rehype-crossrefs). */
   tableCaption: 'table-caption',
+  /** …written above its table, not below. */
+  tableCaptionAbove: 'table-caption-above',
   /** "Figure 1" / "Table 2" at the start of a numbered figure's or table's caption. */
   captionLabel: 'caption-label',
   /** A numbered figure (`<figure id="fig-…" class="figure">`); its `<figcaption>` holds the caption. */

@@ -7,6 +7,7 @@ import rehypeCheckAuthorIds from './rehype-check-author-ids.ts';
 import rehypeCheckFiles from './rehype-check-files.ts';
 import rehypeCitationBacklinks from './rehype-citation-backlinks.ts';
 import rehypeCitations from './rehype-citations.ts';
+import rehypeCrossrefs from './rehype-crossrefs.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeLinkUrls from './rehype-link-urls.ts';
@@ -42,6 +43,9 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCheckFiles,
   // Formulas become MathML once sanitising is done (MathML is not markup authors write), before references number equations.
   rehypeMath,
+  // Figures, tables, equations and sections are numbered and references to them linked, before citations:
+  // `@fig-x` and `@doe99` share Pandoc's syntax, and this leaves rehype-citations only citations.
+  rehypeCrossrefs,
   // Citations become links and notes, and the bibliography is added: later plugins link to and number them.
   rehypeCitations,
   // Notes (the author's and a note style's) are complete now: their heading and labels in the essay's language.

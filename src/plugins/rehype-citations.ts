@@ -8,7 +8,7 @@ import { type CitationRequest, formatCitations, styleClass } from '../lib/citepr
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
-import { CLASSES, type EssayRun, IDS, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
 import { AFFIX_MARKUP, BARRIER, joinChildren, MARKUP, type Piece, placeOfOffset, placeOfText, slice } from './markers.ts';
 import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
@@ -141,6 +141,8 @@ function replaceMarkers(parent: Parents, inNote: string | undefined, run: EssayR
 /** Whether a marker is a citation; an unknown key in a group, or a near miss of a key in the text, is a problem. */
 function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, place: Place): boolean {
   const { bibliography } = run.input;
+  // A label (`@fig-map`) is rehype-crossrefs' to link, or to report.
+  if (marker.works.some((w) => isLabelKey(w.key, keys))) return false;
   if (marker.kind === 'in-text') {
     const { key } = marker.works[0]!;
     if (keys.has(key)) return true;
@@ -173,11 +175,17 @@ function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, pl
   return true;
 }
 
+/** A key with one of Quarto's label prefixes that is not a work's: a cross-reference, never a citation. */
+function isLabelKey(key: string, keys: Set<string>): boolean {
+  return labelKind(key) !== undefined && !keys.has(key);
+}
+
 /** A citation inside a link cannot become a link: the author must move it. */
 function reportInLink(link: Element, run: EssayRun, file: VFile, keys: Set<string>): void {
   visit(link, 'text', (node: Text) => {
     for (const marker of findCitations(node.value)) {
       if (marker.kind === 'in-text' && !keys.has(marker.works[0]!.key)) continue;
+      if (marker.works.some((w) => isLabelKey(w.key, keys))) continue;
       run.problems.push(
         new EssayError(
           placeOfText(node, marker.start, file),

@@ -27,8 +27,8 @@ import { placeAt, sourceOf } from './source.ts';
  * markup as words. Temml writes a few inline styles, which the CSP blocks:
  * they are removed, and the author is warned of any that carried meaning
  * (`\color`, `\boxed`). A TeX error stops the build at its line and column.
- * Macros defined in one formula (`\def`, `\newcommand`) hold for the rest of
- * the essay, as in LaTeX.
+ * As in LaTeX, `\newcommand` holds within its formula and `\gdef` for the
+ * rest of the essay.
  */
 export default function rehypeMath() {
   return (tree: Root, file: VFile) => {

@@ -123,10 +123,14 @@ function tableCaptions(parent: Parent, file: VFile, run: EssayRun): void {
   const used = new Set<Paragraph>();
   parent.children.forEach((child, i) => {
     if (child.type !== 'table') return;
-    for (const neighbour of [parent.children[i + 1], parent.children[i - 1]]) {
+    // As Pandoc reads them: a caption above the table, or else the one below it.
+    for (const [neighbour, above] of [
+      [parent.children[i - 1], true],
+      [parent.children[i + 1], false],
+    ] as const) {
       if (neighbour?.type !== 'paragraph' || used.has(neighbour) || !isCaption(neighbour)) continue;
       used.add(neighbour);
-      caption(child, neighbour, file, run);
+      caption(child, neighbour, above, file, run);
       return;
     }
   });
@@ -139,7 +143,7 @@ function isCaption(paragraph: Paragraph): boolean {
   return first?.type === 'text' && CAPTION.test(first.value);
 }
 
-function caption(table: Table, paragraph: Paragraph, file: VFile, run: EssayRun): void {
+function caption(table: Table, paragraph: Paragraph, above: boolean, file: VFile, run: EssayRun): void {
   const first = paragraph.children[0] as Text;
   first.value = first.value.replace(CAPTION, '');
   const last = paragraph.children.at(-1);
@@ -150,7 +154,8 @@ function caption(table: Table, paragraph: Paragraph, file: VFile, run: EssayRun)
     if (last.value === '') paragraph.children.pop();
     setProperties(table, checked.id, checked.classes);
   }
-  paragraph.data = { ...paragraph.data, hProperties: { className: [CLASSES.tableCaption] } } as Paragraph['data'];
+  const className = above ? [CLASSES.tableCaption, CLASSES.tableCaptionAbove] : [CLASSES.tableCaption];
+  paragraph.data = { ...paragraph.data, hProperties: { className } } as Paragraph['data'];
 }
 
 function setProperties(node: Heading | Image | Table | PhrasingContent, id: string | undefined, classes: string[]): void {
