@@ -1,11 +1,13 @@
 import { isoDate } from '../lib/dates.ts';
-import { type Essay, essayPath } from './essays.ts';
+import { type Essay, essayPath, essayRevised } from './essays.ts';
 import { cardPath } from '../lib/share.ts';
 
 /** What Open Graph says about an essay, beyond its title and description. */
 export interface ArticleMeta {
   /** When it was written (ISO 8601), only as precisely as the author dated it. */
   published: string;
+  /** When it was last revised (ISO 8601, as precisely as known), if it was. */
+  modified?: string | undefined;
   author?: string | undefined;
   tags: readonly string[];
   /** Share pages: the section they stand for (`article:section`). */
@@ -14,10 +16,12 @@ export interface ArticleMeta {
 
 /** The link-preview card and Open Graph article tags of an essay page, as the layout's props. */
 export function essayMeta(essay: Essay): { image: string; article: ArticleMeta } {
+  const revised = essayRevised(essay);
   return {
     image: cardPath(essayPath(essay.id)),
     article: {
       published: isoDate(essay.data.written.date, essay.data.written.precision),
+      modified: revised && isoDate(revised.date, revised.precision),
       author: essay.data.author,
       tags: essay.data.tags,
     },

@@ -9,6 +9,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatCitations } from '../lib/citeproc.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
+import { isoDate, revisedDate } from '../lib/dates.ts';
 import { essayItem } from '../lib/essay-record.ts';
 import { SITE } from '../lib/site.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
@@ -16,9 +17,17 @@ import { forgetBibliographies } from './bibliography.ts';
 import { essayFolders } from './files.ts';
 import { checkLinks } from './links.ts';
 import { type EssaySource, type PreparedEssay, prepareEssay, type RenderedEssay, renderEssay } from './render.ts';
+import { type LastChange, lastChanges } from './git.ts';
 import { essaySchema } from './schema.ts';
 
 type DataEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
+
+/** The revision date stored with an entry's rendering: ISO as precise as known, and where it came from. */
+export interface StoredRevision {
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  from: 'frontmatter' | 'git';
+}
 
 export interface EssayLoaderOptions {
   /** Folder of essays, relative to the project root: one folder per essay, `<slug>/index.md`. */
@@ -83,6 +92,9 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const code = await codeVersion();
   const basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
 
+  const changes = await lastChanges(dir);
+  const undated: string[] = [];
+
   const outputs = new Map<string, EssayOutput>();
   const seen = new Set<string>();
   let rendered = 0;
@@ -104,6 +116,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     }
     if (prepared.data.draft && !dev) return;
     seen.add(id);
+    const revised = revision(prepared, changes(path.basename(path.dirname(file))));
+    if (revised === 'shallow') undated.push(path.relative(root, path.dirname(file)).split(path.sep).join('/'));
     const existing = store.get(id);
     const digest = await digestOf(prepared, code, existing);
     if (existing?.digest === digest && existing.rendered) {
@@ -132,12 +146,13 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       body: prepared.body,
       filePath,
       digest,
-      rendered: { html: result.html, metadata: { ...result.metadata, record } },
+      rendered: { html: result.html, metadata: { ...result.metadata, record, revised: revised === 'shallow' ? undefined : revised } },
       assetImports: result.metadata.imagePaths,
     });
   });
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  if (undated.length > 0) logger.warn(shallowWarning(undated));
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
   logger.info(
     `Rendered ${rendered} of ${seen.size} essay${seen.size === 1 ? '' : 's'}; ${seen.size - rendered} unchanged since the last build.`,
@@ -151,6 +166,37 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     return;
   }
   throw new EssaysRefused(message);
+}
+
+/**
+ * When the essay was last revised, as its page says it: the frontmatter's
+ * `updated`, or the last commit that changed its folder. The date joins the
+ * essay's cache key, so that a new commit shows on an unchanged essay.
+ * `'shallow'` when a shallow clone cannot tell.
+ */
+function revision(prepared: PreparedEssay, change: LastChange): StoredRevision | undefined | 'shallow' {
+  const { written, updated } = prepared.data;
+  if (!updated && change.kind === 'shallow') {
+    prepared.dependencies.revised = 'shallow';
+    return 'shallow';
+  }
+  const date = revisedDate(written, updated, change.kind === 'known' ? change.date : undefined);
+  const stored: StoredRevision | undefined = date && {
+    date: isoDate(date.date, date.precision),
+    precision: date.precision,
+    from: updated ? 'frontmatter' : 'git',
+  };
+  prepared.dependencies.revised = stored ? JSON.stringify(stored) : 'none';
+  return stored;
+}
+
+function shallowWarning(folders: string[]): string {
+  const list = folders.length === 1 ? folders[0]! : `${folders.slice(0, -1).join(', ')} and ${folders.at(-1)}`;
+  return (
+    `This is a shallow clone of the repository, so the last change to ${list} is not in its history, and ` +
+    `${folders.length === 1 ? 'its page shows' : 'their pages show'} no revision date. Fetch the whole history to date ` +
+    `${folders.length === 1 ? 'it' : 'them'} (in CI, check out with \`fetch-depth: 0\`), or give the essay an \`updated:\` date.`
+  );
 }
 
 /**

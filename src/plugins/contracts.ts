@@ -63,6 +63,8 @@ export const LAYOUT_IDS = {
   tocTitle: 'contents-title',
   /** The "Cite this essay" section's heading. */
   citeThis: 'cite-this-essay',
+  /** The "Revisions" section's heading (the frontmatter's `revisions`). */
+  revisions: 'revisions',
 } as const;
 
 /** Every id an essay's own markup or headings may not take, with what uses it, for error messages. */
@@ -72,6 +74,7 @@ export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
   [IDS.bibliography, 'the bibliography section the site adds'],
   [IDS.notes, 'the notes section'],
   [LAYOUT_IDS.citeThis, 'the “Cite this essay” section'],
+  [LAYOUT_IDS.revisions, 'the “Revisions” section'],
 ]);
 
 /** Id prefixes the plugins generate: an id written in an essay's HTML may not start with one. */

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from '../support/html.ts';
-import { dist, siteCheck } from '../support/paths.ts';
+import { revisedInRepository } from '../support/git.ts';
+import { dist, root, siteCheck } from '../support/paths.ts';
 
 const SECTIONS = {
   'how-popular-were-the-bolsheviks': 'How popular were the Bolsheviks?',
@@ -45,9 +46,18 @@ describe('the built site', () => {
 describe('the essay page', () => {
   it('shows the title as the h1 and the date line from the frontmatter', () => {
     expect(page.querySelector('h1')?.textContent).toBe('The October Revolution: A Coup D’état?');
-    const dateline = page.querySelector('.dateline time');
-    expect(dateline?.textContent).toBe('(Initially written around October 2013)');
+    const dateline = page.querySelector('.dateline time[data-pagefind-meta="written"]');
+    expect(dateline?.textContent).toMatch(/^\(?Initially written around October 2013\)?$/);
     expect(dateline?.getAttribute('datetime'), 'no more precise than the author').toBe('2013-10');
+  });
+
+  it('dates its last revision by the last commit that changed its folder, or not at all in a shallow clone', () => {
+    const day = revisedInRepository(path.join(root, 'content/essays/october-revolution'));
+    const revised = page.querySelector('.dateline time.revised');
+    expect(revised?.getAttribute('datetime')).toBe(day);
+    const text = page.querySelector('.dateline')?.textContent?.replace(/\s+/g, ' ');
+    if (day) expect(text).toMatch(/^\(Initially written around October 2013 · Revised \d{1,2} \w+ \d{4}\)$/);
+    else expect(text).toBe('(Initially written around October 2013)');
   });
 
   it('declares the essay’s language', () => {
