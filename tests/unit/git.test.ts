@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoDate } from '../../src/lib/dates.ts';
+import { isoDate, parseCalendarDate, revisedDate } from '../../src/lib/dates.ts';
 import { type LastChange, lastChanges } from '../../src/loader/git.ts';
 import { essayRepository, git } from '../support/git.ts';
 
@@ -51,5 +51,20 @@ describe('the last change to each essay folder', () => {
     const changes = await lastChanges(path.join(two, 'content/essays'));
     expect(day(changes('a'))).toBe('2017-09-30');
     expect(day(changes('b'))).toBe('shallow');
+  });
+});
+
+describe('the revision date an essay shows', () => {
+  const date = (text: string) => parseCalendarDate(text)!;
+
+  it('is the author’s `updated`, whatever the repository says', () => {
+    expect(revisedDate(date('2014-03-01'), date('2015-02'), date('2020-01-01'))).toEqual(date('2015-02'));
+  });
+
+  it('is the last commit’s date only when it falls after the period the essay is dated to', () => {
+    expect(revisedDate(date('2014-03'), undefined, date('2014-03-20')), 'the same month as "written 2014-03"').toBeUndefined();
+    expect(revisedDate(date('2014-03'), undefined, date('2014-04-02'))).toEqual(date('2014-04-02'));
+    expect(revisedDate(date('2014'), undefined, date('2014-12-31'))).toBeUndefined();
+    expect(revisedDate(date('2014-03-01'), undefined, undefined)).toBeUndefined();
   });
 });
