@@ -35,14 +35,14 @@ export const IDS = {
    */
   note: (name: string) => `user-content-fn-${name}`,
   noteRef: (name: string) => `user-content-fnref-${name}`,
-  /**
-   * Figures, tables, equations and sections with a label have the label as their id
-   * (`fig-petrograd`, `tbl-results`, `eq-growth`, `sec-july`), as the author wrote it and
-   * Quarto publishes it: links to them are the author's to keep. See LABEL_PREFIXES.
-   */
 } as const;
 
 /**
+ * Figures, tables, equations and sections with a label have the label as their id
+ * (`fig-petrograd`, `tbl-results`, `eq-growth`, `sec-july`), as the author wrote it and
+ * Quarto publishes it: links to them are the author's to keep, and stay when others are
+ * added before them (numbers change; ids do not). Unlabelled ones are not numbered and have no id.
+ *
  * Quarto's cross-reference prefixes (https://quarto.org/docs/authoring/cross-references.html),
  * each with the kind of element it labels. A key with one of these prefixes is a label, never a citation key.
  */
