@@ -152,7 +152,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   });
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  if (undated.length > 0) logger.warn(shallowWarning(undated));
+  if (undated.length > 0) logger.warn(shallowWarning(undated.sort()));
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
   logger.info(
     `Rendered ${rendered} of ${seen.size} essay${seen.size === 1 ? '' : 's'}; ${seen.size - rendered} unchanged since the last build.`,
