@@ -1,5 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { type CalendarDate, parseCalendarDate } from '../lib/dates.ts';
 import type { EssayFacts } from '../lib/essay-record.ts';
+import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
 import { SITE } from '../lib/site.ts';
 import type { EssayOutput, Section } from '../plugins/contracts.ts';
@@ -36,6 +38,13 @@ export function essayRecord(essay: Essay): string {
   return String((essay.rendered?.metadata as { record?: string } | undefined)?.record ?? '');
 }
 
+/** When the essay was last revised, as the loader found it (its `updated`, or the repository's date), if it was. */
+export function essayRevised(essay: Essay): CalendarDate | undefined {
+  const stored = (essay.rendered?.metadata as { revised?: StoredRevision } | undefined)?.revised;
+  const parsed = stored && parseCalendarDate(stored.date);
+  return parsed && { date: parsed.date, precision: stored.precision };
+}
+
 /** What the essay's own citation record is made from. `site` is Astro's configured `site`. */
 export function essayFacts(essay: Essay, site: URL | undefined): EssayFacts {
   const { data } = essay;
@@ -45,6 +54,7 @@ export function essayFacts(essay: Essay, site: URL | undefined): EssayFacts {
     description: data.description,
     author: data.author,
     written: data.written,
+    revised: essayRevised(essay),
     lang: data.lang,
     url: new URL(essayPath(essay.id), site),
     siteName: SITE.name,

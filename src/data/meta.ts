@@ -1,5 +1,5 @@
 import { isoDate } from '../lib/dates.ts';
-import { type Essay, essayPath } from './essays.ts';
+import { type Essay, essayPath, essayRevised } from './essays.ts';
 import { cardPath } from '../lib/share.ts';
 import type { ArticleMeta } from '../lib/social-meta.ts';
 
@@ -7,10 +7,12 @@ export type { ArticleMeta };
 
 /** The link-preview card and Open Graph article tags of an essay page, as the layout's props. */
 export function essayMeta(essay: Essay): { image: string; article: ArticleMeta } {
+  const revised = essayRevised(essay);
   return {
     image: cardPath(essayPath(essay.id)),
     article: {
       published: isoDate(essay.data.written.date, essay.data.written.precision),
+      modified: revised && isoDate(revised.date, revised.precision),
       author: essay.data.author,
       tags: essay.data.tags,
     },

@@ -58,3 +58,19 @@ export function isoDate(date: Date, precision: CalendarDate['precision'] = 'day'
 export function describeWritten({ date, note, precision }: Written, lang: string): string {
   return note ?? `Written ${formatDate(date, lang, precision)}`;
 }
+
+/**
+ * The date an essay was last revised: the author's `updated`, or else the
+ * repository's date of its last change, if that falls after the period the
+ * essay is dated to (a commit in the month an essay "written 2014-03" is
+ * dated to is its writing, not a revision).
+ */
+export function revisedDate(
+  written: CalendarDate,
+  updated: CalendarDate | undefined,
+  changed: CalendarDate | undefined,
+): CalendarDate | undefined {
+  if (updated) return updated;
+  if (!changed) return undefined;
+  return isoDate(changed.date, written.precision) > isoDate(written.date, written.precision) ? changed : undefined;
+}

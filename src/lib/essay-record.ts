@@ -1,6 +1,6 @@
 import { portableCsl, writeBibtex } from './bibtex.ts';
 import type { CslItem, CslName } from './csl-item.ts';
-import { dateParts, type Written } from './dates.ts';
+import { type CalendarDate, dateParts, type Written } from './dates.ts';
 
 /** What the record of an essay is made from: its frontmatter, its URL, the site. */
 export interface EssayFacts {
@@ -9,6 +9,8 @@ export interface EssayFacts {
   description: string;
   author?: string | undefined;
   written: Written;
+  /** When it was last revised, if it was (the frontmatter's `updated`, or the repository's date). */
+  revised?: CalendarDate | undefined;
   lang: string;
   url: URL;
   siteName: string;

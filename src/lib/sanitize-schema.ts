@@ -35,6 +35,10 @@ export const essaySchema: Schema = {
     a: [...(defaultSchema.attributes?.a ?? []), 'hrefLang', 'rel'],
     img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'loading', 'decoding', 'srcSet', 'sizes'],
     section: ['dataFootnotes'],
+    // remark-math marks formulas so; rehype-math renders them after sanitising (MathML is not markup authors write).
+    code: [['className', /^language-./, 'math-inline', 'math-display']],
+    // GitHub allows only its own class on headings; here classes are the author's to give (`## Heading {.aside}`).
+    h2: ['className'],
     time: ['dateTime'],
   },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },

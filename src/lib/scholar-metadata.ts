@@ -57,6 +57,7 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     mainEntityOfPage: facts.url.href,
     image: new URL(cardPath(facts.url.pathname), facts.url).href,
     datePublished: isoDate(facts.written.date, facts.written.precision),
+    ...(facts.revised ? { dateModified: isoDate(facts.revised.date, facts.revised.precision) } : {}),
     inLanguage: facts.lang,
     ...(facts.author ? { author: { '@type': 'Person', name: facts.author } } : {}),
     isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL('/', facts.url).href },

@@ -4,6 +4,8 @@ import { CARD } from './share.ts';
 export interface ArticleMeta {
   /** When it was written (ISO 8601), only as precisely as the author dated it. */
   published: string;
+  /** When it was last revised (ISO 8601, as precisely as known), if it was. */
+  modified?: string | undefined;
   author?: string | undefined;
   tags: readonly string[];
   /** Share pages: the section they stand for (`article:section`). */
@@ -51,6 +53,7 @@ export function socialMeta({ title, description, url, image, imageAlt, siteName,
     ...(article
       ? [
           og('article:published_time', article.published),
+          ...(article.modified ? [og('article:modified_time', article.modified)] : []),
           ...(article.author ? [og('article:author', article.author)] : []),
           ...(article.section ? [og('article:section', article.section)] : []),
           ...article.tags.map((tag) => og('article:tag', tag)),

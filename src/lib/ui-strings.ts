@@ -29,6 +29,16 @@ export interface UiStrings {
   readSection: (title: string) => string;
   /** A section's description when it opens with no prose. */
   sectionDescription: (section: string, essay: string) => string;
+  /** What cross-references call figures, tables, equations and sections: "Figure 1", "Figures 1 and 2". */
+  crossref: Record<'fig' | 'tbl' | 'eq' | 'sec', { one: string; many: string }>;
+  /** Between a numbered caption's label and its words: "Figure 1: A map". */
+  captionSeparator: string;
+  /** A display equation's number, at its right: "(3)". */
+  equationNumber: (n: string) => string;
+  /** The date line's revision date: "Revised 10 February 2015". */
+  revised: (date: string) => string;
+  /** The heading of the list of revisions at the end of the essay. */
+  revisions: string;
 }
 
 const en: UiStrings = {
@@ -47,6 +57,16 @@ const en: UiStrings = {
   sectionOf: (essayHtml) => `A section of ${essayHtml}.`,
   readSection: (title) => `Read “${title}”`,
   sectionDescription: (section, essay) => `The “${section}” section of “${essay}”.`,
+  crossref: {
+    fig: { one: 'Figure', many: 'Figures' },
+    tbl: { one: 'Table', many: 'Tables' },
+    eq: { one: 'Equation', many: 'Equations' },
+    sec: { one: 'Section', many: 'Sections' },
+  },
+  captionSeparator: ': ',
+  equationNumber: (n) => `(${n})`,
+  revised: (date) => `Revised ${date}`,
+  revisions: 'Revisions',
 };
 
 const TABLES: Record<string, UiStrings> = { en };

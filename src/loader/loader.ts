@@ -5,10 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { isoDate } from '../lib/dates.ts';
+import { isoDate, revisedDate } from '../lib/dates.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
 import { essayFolders } from './files.ts';
+import { type LastChange, lastChanges } from './git.ts';
 import { checkLinks } from './links.ts';
 import { type EssaySource, type ReadEssay, type RenderedEssay, readEssay } from './render.ts';
 import { essayRenderer } from './render-pool.ts';
@@ -16,6 +17,13 @@ import { type EssayData, essaySchema } from './schema.ts';
 import { writeSharingManifest } from './sharing-manifest.ts';
 
 type DataEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
+
+/** The revision date stored with an entry's rendering: ISO as precise as known, and where it came from. */
+export interface StoredRevision {
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  from: 'frontmatter' | 'git';
+}
 
 export interface EssayLoaderOptions {
   /** Folder of essays, relative to the project root: one folder per essay, `<slug>/index.md`. */
@@ -81,7 +89,9 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   // First every essay is read and checked, and its cache key made: cheap, and all an unchanged essay needs.
   const outputs = new Map<string, EssayOutput>();
   const seen = new Set<string>();
-  const changed: { read: ReadEssay; digest: string }[] = [];
+  const changed: { read: ReadEssay; digest: string; revised: StoredRevision | undefined }[] = [];
+  const changes = await lastChanges(dir);
+  const undated: string[] = [];
   // Each file once, however many essays name it (a .bib shared from content/).
   const reads = new Map<string, Promise<Uint8Array>>();
   const readOnce = (file: string) => {
@@ -108,8 +118,10 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     }
     if (read.data.draft && !dev) return;
     seen.add(id);
+    const revised = revision(read.data, changes(path.basename(path.dirname(file))));
+    if (revised === 'shallow') undated.push(path.relative(root, path.dirname(file)).split(path.sep).join('/'));
     const existing = store.get(id);
-    const digest = await digestOf(read, code, existing);
+    const digest = await digestOf(read, code, existing, JSON.stringify(revised ?? 'none'));
     if (existing?.digest === digest && existing.rendered) {
       outputs.set(id, essayOutput(existing));
       // As Astro's glob() loader does for an unchanged entry: its images stay in the build (a method its type leaves out).
@@ -117,14 +129,14 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath!);
       return;
     }
-    changed.push({ read, digest });
+    changed.push({ read, digest, revised: revised === 'shallow' ? undefined : revised });
   });
 
   // Then the essays that changed are rendered (in worker threads, when there are enough of them).
   const renderer = await essayRenderer(changed.length, config.image);
   try {
     await Promise.all(
-      changed.map(async ({ read, digest }) => {
+      changed.map(async ({ read, digest, revised }) => {
         const { id, file } = read.source;
         let result: RenderedEssay;
         try {
@@ -142,7 +154,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           body: read.body,
           filePath: path.relative(root, file).split(path.sep).join('/'),
           digest,
-          rendered: { html: result.html, metadata: result.metadata },
+          rendered: { html: result.html, metadata: { ...result.metadata, revised } },
           assetImports: result.metadata.imagePaths,
         });
       }),
@@ -153,6 +165,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const rendered = changed.length;
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  if (undated.length > 0) logger.warn(shallowWarning(undated.sort()));
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
   await writeSharingManifest(config.cacheDir, {
     essays: [...outputs].map(([id, output]) => {
@@ -200,6 +213,30 @@ class EssaysRefused extends AstroError {
   }
 }
 
+/**
+ * When the essay was last revised, as its page says it: the frontmatter's
+ * `updated`, or the last commit that changed its folder. The date joins the
+ * essay's cache key, so that a new commit shows on an unchanged essay.
+ * None when the essay says `updated: false`; `'shallow'` when a shallow
+ * clone cannot tell.
+ */
+function revision(data: EssayData, change: LastChange): StoredRevision | undefined | 'shallow' {
+  const { written, updated } = data;
+  if (updated === false) return undefined;
+  if (!updated && change.kind === 'shallow') return 'shallow';
+  const date = revisedDate(written, updated, change.kind === 'known' ? change.date : undefined);
+  return date && { date: isoDate(date.date, date.precision), precision: date.precision, from: updated ? 'frontmatter' : 'git' };
+}
+
+function shallowWarning(folders: string[]): string {
+  const list = folders.length === 1 ? folders[0]! : `${folders.slice(0, -1).join(', ')} and ${folders.at(-1)}`;
+  return (
+    `This is a shallow clone of the repository, so the last change to ${list} is not in its history, and ` +
+    `${folders.length === 1 ? 'its page shows' : 'their pages show'} no revision date. Fetch the whole history to date ` +
+    `${folders.length === 1 ? 'it' : 'them'} (in CI, check out with \`fetch-depth: 0\`), or give the essay an \`updated:\` date.`
+  );
+}
+
 /** Every `<slug>/index.md` under the essays folder, with the folders whose names cannot be URLs reported. */
 function findEssays(dir: string, problems: EssayError[]): { id: string; file: string }[] {
   if (!existsSync(dir)) return [];
@@ -239,8 +276,8 @@ function findEssays(dir: string, problems: EssayError[]): { id: string; file: st
  * style and locale files), the pipeline's code, and the files its last rendering
  * read (images), which can change only if one of those did or the files did.
  */
-async function digestOf(read: ReadEssay, code: string, existing: DataEntry | undefined): Promise<string> {
-  const hash = createHash('sha256').update(code).update('\0index.md\0').update(read.bytes);
+async function digestOf(read: ReadEssay, code: string, existing: DataEntry | undefined, revised: string): Promise<string> {
+  const hash = createHash('sha256').update(code).update('\0index.md\0').update(read.bytes).update('\0revised\0').update(revised);
   if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
   for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(csl.xml);
   const previous = existing?.rendered ? essayOutput(existing).files : [];

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { DEFAULT_LANG, DEFAULT_STYLE } from '../lib/csl-names.ts';
-import { type CalendarDate, parseCalendarDate } from '../lib/dates.ts';
+import { type CalendarDate, isoDate, parseCalendarDate } from '../lib/dates.ts';
 import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 
@@ -61,6 +61,25 @@ export const essaySchema = z
     /** The essay's author, when it should be named in metadata and "Cite this essay". */
     author: z.string().min(1).optional(),
     written,
+    /**
+     * When the essay was last revised: YYYY, YYYY-MM or YYYY-MM-DD. Leave it out to take the date of the
+     * last commit that changed the essay's folder (src/loader/git.ts); `false` when the essay has not been
+     * revised, whatever its commits changed (its markup, a typo), so that no revision date is shown.
+     */
+    updated: z.union([z.literal(false), calendarDate]).optional(),
+    /** Updates and corrections, listed at the end of the essay (Distill's "Updates and corrections"). */
+    revisions: z
+      .array(
+        z
+          .object({
+            /** When: YYYY, YYYY-MM or YYYY-MM-DD. */
+            date: calendarDate,
+            /** What changed, in a sentence: "Corrected the date of the July Days." */
+            note: z.string().min(1, 'is empty; say in a sentence what changed'),
+          })
+          .strict(),
+      )
+      .default([]),
     /** The BibTeX file beside the essay, e.g. `references.bib`. Optional for essays without citations. */
     bibliography: z.string().min(1).optional(),
     /** Citation style: one of src/csl/styles (without `.csl`), or a short name such as `chicago`. */
@@ -84,7 +103,27 @@ export const essaySchema = z
     /** Drafts are shown by `astro dev` and left out of builds. */
     draft: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((data, context) => {
+    // A revision comes after the writing: a date before it is a slip (a year typed wrong, `written` and `updated` swapped).
+    const before = (date: CalendarDate) => isoDate(date.date, data.written.precision) < isoDate(data.written.date, data.written.precision);
+    const written = isoDate(data.written.date, data.written.precision);
+    if (data.updated && before(data.updated)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: `is ${isoDate(data.updated.date, data.updated.precision)}, before the essay was written (${written}); give the date of the revision`,
+      });
+    }
+    data.revisions.forEach((revision, i) => {
+      if (!before(revision.date)) return;
+      context.addIssue({
+        code: 'custom',
+        path: ['revisions', i, 'date'],
+        message: `is ${isoDate(revision.date.date, revision.date.precision)}, before the essay was written (${written}); give the date of the revision`,
+      });
+    });
+  });
 
 export type EssayData = z.output<typeof essaySchema>;
 
@@ -104,6 +143,11 @@ const EXAMPLES: Record<string, string> = {
   written: 'written: 2014-03-01',
 };
 
+/** Lists of fields in the frontmatter: what each item takes, for messages about one. */
+const NESTED: Record<string, { fields: string[]; hint: string }> = {
+  revisions: { fields: ['date', 'note'], hint: 'each revision takes a date and a note: - { date: 2015-02-10, note: "Corrected …" }' },
+};
+
 /**
  * Validates frontmatter against the schema: the data, or one EssayError per
  * problem, each at the line and column where the value was written (or where
@@ -120,6 +164,20 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
   const errors = result.error.issues.flatMap((issue): EssayError[] => {
     const path = issue.path;
     const field = path.map(String).join('.');
+    const parent = path.slice(0, -1).map(String).join('.');
+    if (path.length > 1 && NESTED[String(path[0])] && valueAt(path) === undefined && issue.code !== 'unrecognized_keys') {
+      return [new EssayError(placeOf(path), `\`${parent}\` has no \`${String(path.at(-1))}\`; ${NESTED[String(path[0])]!.hint}.`)];
+    }
+    if (issue.code === 'unrecognized_keys' && path.length > 0 && NESTED[String(path[0])]) {
+      const { fields, hint } = NESTED[String(path[0])]!;
+      return issue.keys.map(
+        (key) =>
+          new EssayError(
+            placeOf([...path, key]),
+            `unknown field \`${[...path, key].join('.')}\`${didYouMean(key, fields, '`').replace(/\?$/, '`?')} ${hint[0]!.toUpperCase()}${hint.slice(1)}.`,
+          ),
+      );
+    }
     if (valueAt(path) === undefined && issue.code !== 'unrecognized_keys') {
       const example = EXAMPLES[field];
       return [

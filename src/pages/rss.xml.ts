@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { essayPath, getEssays } from '../data/essays.ts';
+import { essayPath, essayRevised, getEssays } from '../data/essays.ts';
+import type { CalendarDate } from '../lib/dates.ts';
 import { SITE } from '../lib/site.ts';
 
 /** An RSS feed of the essays, newest first, linked from every page's head. */
@@ -12,12 +13,20 @@ export const GET: APIRoute = async ({ site }) => {
     description: SITE.description,
     site,
     customData: `<language>${SITE.lang}</language>`,
+    // RSS 2.0 has no date of revision; Atom's <updated> (RFC 4287 §4.2.15) says it, as feed readers read it inside RSS items.
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     items: essays.map((essay) => ({
       title: essay.data.title,
       description: essay.data.description,
       link: essayPath(essay.id),
       pubDate: essay.data.written.date,
       categories: essay.data.tags,
+      ...revisedElement(essayRevised(essay)),
     })),
   });
 };
+
+/** `<atom:updated>`: a date-time, as Atom requires; the day's start in UTC, as the item's pubDate is. */
+function revisedElement(revised: CalendarDate | undefined): { customData?: string } {
+  return revised ? { customData: `<atom:updated>${revised.date.toISOString().replace(/\.\d{3}Z$/, 'Z')}</atom:updated>` } : {};
+}

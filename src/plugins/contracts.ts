@@ -28,7 +28,32 @@ export const IDS = {
   notePrefix: 'user-content-fn',
   /** A note a note-style citation became: `user-content-fn-cite-<n>`. */
   citationNotePrefix: 'user-content-fn-cite-',
+  /**
+   * A note (`<li id="user-content-fn-<name>">`, for `[^name]`) and its reference in the text
+   * (`<a id="user-content-fnref-<name>" href="#user-content-fn-<name>" data-footnote-ref>`): GFM's ids,
+   * stable as long as the note keeps its name. A note referred to twice gets `…-fnref-<name>-2` too.
+   */
+  note: (name: string) => `user-content-fn-${name}`,
+  noteRef: (name: string) => `user-content-fnref-${name}`,
 } as const;
+
+/**
+ * Figures, tables, equations and sections with a label have the label as their id
+ * (`fig-petrograd`, `tbl-results`, `eq-growth`, `sec-july`), as the author wrote it and
+ * Quarto publishes it: links to them are the author's to keep, and stay when others are
+ * added before them (numbers change; ids do not). Unlabelled ones are not numbered and have no id.
+ *
+ * Quarto's cross-reference prefixes (https://quarto.org/docs/authoring/cross-references.html),
+ * each with the kind of element it labels. A key with one of these prefixes is a label, never a citation key.
+ */
+export const LABEL_PREFIXES = { fig: 'figure', tbl: 'table', eq: 'equation', sec: 'section' } as const;
+export type LabelKind = keyof typeof LABEL_PREFIXES;
+
+/** The kind a label names by its prefix (`fig-map` → `fig`), if it has one of Quarto's. */
+export function labelKind(key: string): LabelKind | undefined {
+  const prefix = key.slice(0, key.indexOf('-'));
+  return key.includes('-') && Object.hasOwn(LABEL_PREFIXES, prefix) ? (prefix as LabelKind) : undefined;
+}
 
 /** Ids the page layout (not the plugins) gives elements around the essay. */
 export const LAYOUT_IDS = {
@@ -38,6 +63,8 @@ export const LAYOUT_IDS = {
   tocTitle: 'contents-title',
   /** The "Cite this essay" section's heading. */
   citeThis: 'cite-this-essay',
+  /** The "Revisions" section's heading (the frontmatter's `revisions`). */
+  revisions: 'revisions',
 } as const;
 
 /** Every id an essay's own markup or headings may not take, with what uses it, for error messages. */
@@ -47,6 +74,7 @@ export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
   [IDS.bibliography, 'the bibliography section the site adds'],
   [IDS.notes, 'the notes section'],
   [LAYOUT_IDS.citeThis, 'the “Cite this essay” section'],
+  [LAYOUT_IDS.revisions, 'the “Revisions” section'],
 ]);
 
 /** Id prefixes the plugins generate: an id written in an essay's HTML may not start with one. */
@@ -70,6 +98,49 @@ export const CLASSES = {
   sectionHeading: 'section-heading',
   /** The notes section (GFM's class). */
   notes: 'footnotes',
+  /**
+   * A cross-reference: `<a class="crossref" href="#fig-map" data-crossref="fig">Figure 1</a>`,
+   * `data-crossref` being the target's kind (LABEL_PREFIXES). A group (`[@fig-a; @fig-b]`) is a
+   * `<span class="crossrefs">` of such links and the words between them.
+   */
+  crossref: 'crossref',
+  crossrefs: 'crossrefs',
+  /** A table's caption line on its way from Markdown to the table's `<caption>` (remark-attributes → rehype-crossrefs). */
+  tableCaption: 'table-caption',
+  /** …written above its table, not below. */
+  tableCaptionAbove: 'table-caption-above',
+  /** "Figure 1" / "Table 2" at the start of a numbered figure's or table's caption. */
+  captionLabel: 'caption-label',
+  /** A numbered figure (`<figure id="fig-…" class="figure">`); its `<figcaption>` holds the caption. */
+  figure: 'figure',
+  /** A display equation's wrapper (`<div class="equation" id="eq-…">`), and its number "(3)" at the right. */
+  equation: 'equation',
+  equationNumber: 'equation-number',
+  /** A formula rendered to MathML (`<math class="math math-inline|math-display">`). */
+  math: 'math',
+  mathInline: 'math-inline',
+  mathDisplay: 'math-display',
+  /** The "Revisions" section the page adds after the essay. */
+  revisions: 'revisions',
+} as const;
+
+/**
+ * How scripts (the note and cross-reference previews, sidenotes) find the apparatus in an
+ * essay's HTML: each is a stable selector, whatever the style or language.
+ */
+export const SELECTORS = {
+  /** A note reference in the text (GFM's); its `href` is `#` + the note's id. */
+  noteRef: 'a[data-footnote-ref]',
+  /** A note; its id is `user-content-fn-<name>`. */
+  note: 'section[data-footnotes] li[id]',
+  /** A note's link back to its reference. */
+  noteBackref: 'a[data-footnote-backref]',
+  /** A cross-reference link; its `href` is `#` + the target's id, `data-crossref` its kind. */
+  crossref: 'a.crossref[data-crossref]',
+  /** Anything a cross-reference can point at. */
+  crossrefTarget: 'figure[id].figure, table[id], .equation[id], h2[id], h3[id], h4[id]',
+  /** A citation's links to bibliography entries (`#bib-<key>`). */
+  citation: '.citation a[href^="#bib-"]',
 } as const;
 
 /** Elements whose text is code or literal: citation markers there are meant as written. */
@@ -152,6 +223,21 @@ export interface EssayOutput {
   links: SourceLink[];
   /** Files the rendering read besides index.md (images), absolute: a change to one renders the essay again. */
   files: string[];
+  /** What cross-references can point at, in reading order: for previews, and for links from other essays. */
+  targets: CrossrefTarget[];
+  /** Whether the essay has formulas: only then does the page load the math stylesheet. */
+  math: boolean;
+}
+
+/** A labelled figure, table, equation or section. */
+export interface CrossrefTarget {
+  /** The label, which is the element's id: `fig-petrograd`. */
+  id: string;
+  kind: LabelKind;
+  /** Its number as references print it: "2", or "4.1" for a subsection. */
+  number: string;
+  /** Its caption (or heading) as plain text; empty for an equation. */
+  caption: string;
 }
 
 /** What the pipeline carries for an essay: its input, what it found wrong, and its output as it fills in. */

@@ -7,11 +7,15 @@ import rehypeCheckAuthorIds from './rehype-check-author-ids.ts';
 import rehypeCheckFiles from './rehype-check-files.ts';
 import rehypeCitationBacklinks from './rehype-citation-backlinks.ts';
 import rehypeCitations from './rehype-citations.ts';
+import rehypeCrossrefs from './rehype-crossrefs.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeLinkUrls from './rehype-link-urls.ts';
+import rehypeMath from './rehype-math.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeSections from './rehype-sections.ts';
+import remarkAttributes from './remark-attributes.ts';
+import remarkMath from './remark-math.ts';
 
 /**
  * The Markdown pipeline's plugins, in order, each with why it stands where it
@@ -22,6 +26,10 @@ import rehypeSections from './rehype-sections.ts';
 export const remarkPlugins: RemarkPlugins = [
   // GitHub's tables, footnotes, strikethrough and autolinks; passed here (not `gfm: true`) so its version is ours.
   remarkGfm,
+  // TeX math on Pandoc's terms, and equations' labels: before attributes are read, so that `$$ … $$ {#eq-x}` is the equation's.
+  remarkMath,
+  // Attributes after headings, images and table captions (ids, figures), while the Markdown's structure is at hand.
+  remarkAttributes,
 ];
 
 export const rehypePlugins: RehypePlugins = [
@@ -33,6 +41,11 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCheckAuthorIds,
   // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).
   rehypeCheckFiles,
+  // Formulas become MathML once sanitising is done (MathML is not markup authors write), before references number equations.
+  rehypeMath,
+  // Figures, tables, equations and sections are numbered and references to them linked, before citations:
+  // `@fig-x` and `@doe99` share Pandoc's syntax, and this leaves rehype-citations only citations.
+  rehypeCrossrefs,
   // Citations become links and notes, and the bibliography is added: later plugins link to and number them.
   rehypeCitations,
   // Notes (the author's and a note style's) are complete now: their heading and labels in the essay's language.

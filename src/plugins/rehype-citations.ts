@@ -8,15 +8,10 @@ import { type CitationRequest, formatCitations, styleClass } from '../lib/citepr
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
-import { CLASSES, type EssayRun, IDS, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
+import { AFFIX_MARKUP, BARRIER, joinChildren, MARKUP, type Piece, placeOfOffset, placeOfText, slice } from './markers.ts';
 import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
-
-/** Inline markup a citation group may span: its words go into the citation's prefix or suffix, as citeproc's rich text. */
-const AFFIX_MARKUP: Record<string, string> = { em: 'i', i: 'i', strong: 'b', b: 'b', sup: 'sup', sub: 'sub' };
-/** Stands for a child element inside a parent's joined text: markup an affix may hold, or anything else, which no group may span. */
-const MARKUP = '\uFFFC';
-const BARRIER = '\uFFFD';
 
 /** A citation found in the text, waiting to be formatted. */
 interface Found {
@@ -28,8 +23,6 @@ interface Found {
   /** In note styles, the note a citation in the text becomes. */
   noteId?: string;
 }
-
-type Piece = { node: ElementContent; start: number };
 
 /**
  * Pandoc's citations, formatted by citeproc-js in the essay's style and
@@ -123,12 +116,7 @@ export default function rehypeCitations() {
  */
 function replaceMarkers(parent: Parents, inNote: string | undefined, run: EssayRun, file: VFile, keys: Set<string>): Found[] {
   if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
-  let joined = '';
-  const pieces: Piece[] = [];
-  for (const child of parent.children) {
-    pieces.push({ node: child as ElementContent, start: joined.length });
-    joined += child.type === 'text' ? child.value : child.type === 'element' && child.tagName in AFFIX_MARKUP ? MARKUP : BARRIER;
-  }
+  const { joined, pieces } = joinChildren(parent);
   const chosen = findCitations(joined).filter(
     (marker) => !marker.text.includes(BARRIER) && isCitation(marker, run, keys, placeOfOffset(pieces, marker.start, file)),
   );
@@ -153,6 +141,8 @@ function replaceMarkers(parent: Parents, inNote: string | undefined, run: EssayR
 /** Whether a marker is a citation; an unknown key in a group, or a near miss of a key in the text, is a problem. */
 function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, place: Place): boolean {
   const { bibliography } = run.input;
+  // A label (`@fig-map`) is rehype-crossrefs' to link, or to report.
+  if (marker.works.some((w) => isLabelKey(w.key, keys))) return false;
   if (marker.kind === 'in-text') {
     const { key } = marker.works[0]!;
     if (keys.has(key)) return true;
@@ -185,11 +175,17 @@ function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, pl
   return true;
 }
 
+/** A key with one of Quarto's label prefixes that is not a work's: a cross-reference, never a citation. */
+function isLabelKey(key: string, keys: Set<string>): boolean {
+  return labelKind(key) !== undefined && !keys.has(key);
+}
+
 /** A citation inside a link cannot become a link: the author must move it. */
 function reportInLink(link: Element, run: EssayRun, file: VFile, keys: Set<string>): void {
   visit(link, 'text', (node: Text) => {
     for (const marker of findCitations(node.value)) {
       if (marker.kind === 'in-text' && !keys.has(marker.works[0]!.key)) continue;
+      if (marker.works.some((w) => isLabelKey(w.key, keys))) continue;
       run.problems.push(
         new EssayError(
           placeOfText(node, marker.start, file),
@@ -275,22 +271,6 @@ function unlinked(nodes: ElementContent[]): ElementContent[] {
   });
 }
 
-/** The children (or parts of text children) between two offsets of the joined text. */
-function slice(pieces: Piece[], from: number, to: number): ElementContent[] {
-  const out: ElementContent[] = [];
-  for (const { node, start } of pieces) {
-    const length = node.type === 'text' ? node.value.length : 1;
-    if (start + length <= from || start >= to) continue;
-    if (node.type !== 'text') {
-      out.push(node);
-      continue;
-    }
-    const value = node.value.slice(Math.max(0, from - start), Math.min(length, to - start));
-    if (value) out.push({ type: 'text', value, ...(node.position ? { position: node.position } : {}) });
-  }
-  return out;
-}
-
 /** An affix with each markup element it spans given back as citeproc's rich text (`<i>…</i>`). */
 function affix(value: string, pieces: Piece[], marker: CitationMarker): string {
   if (!value.includes(MARKUP)) return value;
@@ -306,22 +286,4 @@ function affix(value: string, pieces: Piece[], marker: CitationMarker): string {
 
 function escapeHtml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-}
-
-/** Where an offset of a parent's joined text was written. */
-function placeOfOffset(pieces: Piece[], offset: number, file: VFile): Place {
-  const piece = pieces.findLast((p) => p.start <= offset);
-  if (piece?.node.type === 'text') return placeOfText(piece.node, offset - piece.start, file);
-  const start = piece?.node.position?.start;
-  return { file: file.path, line: start?.line, column: start?.column };
-}
-
-/** Where the character at `offset` of a text node was written (Markdown positions are the file's, frontmatter included). */
-function placeOfText(node: Text, offset: number, file: VFile): Place {
-  const start = node.position?.start;
-  if (!start) return { file: file.path };
-  const before = node.value.slice(0, offset);
-  const newlines = before.split('\n').length - 1;
-  const column = newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n');
-  return { file: file.path, line: start.line + newlines, column };
 }

@@ -27,7 +27,7 @@ describe('"Cite this essay"', () => {
     expect(read('cite.bib')).toMatch(
       /^@online\{october-revolution,[\s\S]*url\s+= \{https:\/\/essays\.example\.org\/essays\/october-revolution\/\}/,
     );
-    expect(read('cite.ris')).toMatch(/^TY {2}- ELEC\n[\s\S]*TI {2}- The October Revolution: A Coup D’état\?\n[\s\S]*ER {2}- /);
+    expect(read('cite.ris')).toMatch(/^TY {2}- ELEC\n[\s\S]*TI {2}- The October Revolution: A Coup D’état\?\n[\s\S]*ER {2}- \n$/);
     expect(JSON.parse(read('cite.json'))[0]).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2013, 10]] } });
     // Written from the parsed entries the essay lists, not copied from the author's file.
     const source = 'content/essays/october-revolution/references.bib';

@@ -45,9 +45,14 @@ describe('the built site', () => {
 describe('the essay page', () => {
   it('shows the title as the h1 and the date line from the frontmatter', () => {
     expect(page.querySelector('h1')?.textContent).toBe('The October Revolution: A Coup D’état?');
-    const dateline = page.querySelector('.dateline time');
-    expect(dateline?.textContent).toBe('(Initially written around October 2013)');
+    const dateline = page.querySelector('.dateline time[data-pagefind-meta="written"]');
+    expect(dateline?.textContent).toMatch(/^\(?Initially written around October 2013\)?$/);
     expect(dateline?.getAttribute('datetime'), 'no more precise than the author').toBe('2013-10');
+  });
+
+  it('shows no revision date when the essay says it was not revised (updated: false), whatever its commits', () => {
+    expect(page.querySelector('.dateline time.revised')).toBeNull();
+    expect(page.querySelector('.dateline')?.textContent?.replace(/\s+/g, ' ')).toBe('(Initially written around October 2013)');
   });
 
   it('declares the essay’s language', () => {

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textDirective, toWholeWords } from '../../src/lib/text-fragment.ts';
-import { FIRST_LOAD_BUDGET, file, firstLoad } from '../support/first-load.ts';
+import { ESSAY_FIRST_LOAD_BEFORE_APPARATUS, FIRST_LOAD_BUDGET, file, firstLoad, gzipped, withoutHashes } from '../support/first-load.ts';
 import { readPage } from '../support/html.ts';
 import { dist } from '../support/paths.ts';
 
@@ -213,6 +213,27 @@ describe('budgets', () => {
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     const detail = [...sizes].map(([name, size]) => `${name}: ${size} B`).join('\n');
     expect(total, `first load ${total} B gzip:\n${detail}`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+  });
+
+  it('gives an essay without formulas or cross-references nothing more to load than before they came', () => {
+    const sizes = firstLoad(ESSAY);
+    const html = readFileSync(file(ESSAY), 'utf8');
+    // The essay's revision date (its last commit's) is news about it, not the apparatus's weight: measured without it.
+    const withoutRevision = html
+      .replace(/\(<time([^>]*)>([^<]*)<\/time> · <time class="revised"[^>]*>[^<]*<\/time>\)/, '<time$1>($2)</time>')
+      .replace(/<meta property="article:modified_time"[^>]*>/, '')
+      .replace(/"dateModified":"[^"]*",/, '');
+    for (const name of sizes.keys())
+      sizes.set(name, gzipped(withoutHashes(name === ESSAY ? withoutRevision : readFileSync(file(name), 'utf8'))));
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    const detail = [...sizes].map(([name, size]) => `${name}: ${size} B`).join('\n');
+    expect(total, `first load ${total} B gzip:\n${detail}`).toBeLessThanOrEqual(ESSAY_FIRST_LOAD_BEFORE_APPARATUS);
+    expect([...sizes.keys()].filter((name) => /math|temml/i.test(name))).toEqual([]);
+  });
+
+  it('ships the math stylesheet to no page of a site without formulas', () => {
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    for (const page of pages) expect(readFileSync(path.join(dist, page), 'utf8'), page).not.toMatch(/\/_astro\/math\.|<math|temml/i);
   });
 
   it('loads each enhancement only where it is used', () => {

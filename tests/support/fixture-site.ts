@@ -11,9 +11,14 @@ export function makeFixtureSite(name: string, essays: Record<string, string>): s
   const site = path.join(root, 'tests/.tmp', name);
   rmSync(site, { recursive: true, force: true });
   mkdirSync(path.join(site, 'content/essays'), { recursive: true });
+  linkProject(site);
+  for (const [slug, from] of Object.entries(essays)) cpSync(from, path.join(site, 'content/essays', slug), { recursive: true });
+  return site;
+}
+
+/** Makes a folder with its own content/ a copy of the site: the real config, src/ and public/, linked. */
+export function linkProject(site: string): void {
   for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     symlinkSync(path.join(root, entry), path.join(site, entry));
   }
-  for (const [slug, from] of Object.entries(essays)) cpSync(from, path.join(site, 'content/essays', slug), { recursive: true });
-  return site;
 }

@@ -1,0 +1,394 @@
+import type { Element, ElementContent, Parents, Root, Text } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
+import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
+import { closest } from '../lib/suggest.ts';
+import {
+  CLASSES,
+  type CrossrefTarget,
+  type EssayRun,
+  hasClass,
+  IDS,
+  LABEL_PREFIXES,
+  type LabelKind,
+  labelKind,
+  LITERAL_ELEMENTS,
+  runOf,
+} from './contracts.ts';
+import { element, headingText, text } from './hast.ts';
+import { BARRIER, joinChildren, type Piece, placeOfOffset, placeOfText, slice } from './markers.ts';
+
+/**
+ * Quarto's cross-references: labelled figures, tables, equations and
+ * sections are numbered in reading order (sections by their place among the
+ * essay's `##` headings, subsections as "4.2"), their captions start with
+ * "Figure 1: " and equations end with "(3)", and `@fig-map`, `[-@fig-map]`
+ * and `[@fig-a; @fig-b]` become links to them: "Figure 1", "1", "Figures 1
+ * and 2", in the essay's language.
+ *
+ * References are found with the citations' own tokenizer (findCitations),
+ * so that both read `@` the same way, and this plugin runs first, leaving
+ * rehype-citations only citations. A key is a label when it has one of
+ * Quarto's prefixes (`fig-`, `tbl-`, `eq-`, `sec-`) and is not a key of the
+ * bibliography; a label that names nothing, a label given twice, a key that is
+ * both a label and a work, and a group mixing the two are the author's to fix.
+ */
+export default function rehypeCrossrefs() {
+  return (tree: Root, file: VFile) => {
+    const run = runOf(file);
+    moveTableCaptions(tree);
+    checkDuplicates(tree, file, run);
+    const targets = numberTargets(tree, file, run);
+    const keys = new Set(run.input.bibliography?.keys ?? []);
+    const made = new Set<Element>();
+    visitParents(tree, (node) => {
+      if (node.type !== 'element' && node.type !== 'root') return undefined;
+      if (node.type === 'element' && (LITERAL_ELEMENTS.has(node.tagName) || made.has(node))) return SKIP;
+      if (node.type === 'element' && node.tagName === 'a') {
+        reportInLink(node, file, run, keys);
+        return SKIP;
+      }
+      for (const created of replaceReferences(node, targets, keys, file, run)) made.add(created);
+      return undefined;
+    });
+    run.output.targets = [...targets.values()];
+  };
+}
+
+/** remark-attributes leaves a table's caption line beside its table: it becomes the table's `<caption>`. */
+function moveTableCaptions(tree: Root): void {
+  const moves: { parent: Parents; caption: Element; table: Element }[] = [];
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'p' || !hasClass(node, CLASSES.tableCaption) || parent === undefined || index === undefined) return;
+    const siblings = (parent.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
+    const at = siblings.indexOf(node);
+    const table = siblings[hasClass(node, CLASSES.tableCaptionAbove) ? at + 1 : at - 1];
+    if (table?.tagName === 'table') moves.push({ parent, caption: node, table });
+  });
+  for (const { parent, caption, table } of moves) {
+    parent.children.splice(parent.children.indexOf(caption), 1);
+    const { className: _, ...properties } = caption.properties;
+    table.children.unshift(element('caption', properties, caption.children));
+  }
+}
+
+/** A label, or a heading's id, written twice: links to either would go to the first. */
+function checkDuplicates(tree: Root, file: VFile, run: EssayRun): void {
+  const first = new Map<string, Element>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (typeof id !== 'string' || (labelKind(id) === undefined && !/^h[1-6]$/.test(node.tagName))) return;
+    const earlier = first.get(id);
+    if (!earlier) {
+      first.set(id, node);
+      return;
+    }
+    const line = earlier.position?.start.line;
+    const where = line === undefined ? '' : ` (first on line ${line})`;
+    run.problems.push(
+      new EssayError(
+        placeOfNode(node, file),
+        labelKind(id)
+          ? `duplicate label #${id}${where}: each figure, table, equation and section needs its own label.`
+          : `duplicate id #${id}${where}: give each heading its own id.`,
+      ),
+    );
+  });
+}
+
+/** What each label's element must be, and how to write one. */
+const ELEMENT: Record<LabelKind, { is: (node: Element) => boolean; example: string }> = {
+  fig: { is: (node) => node.tagName === 'figure', example: '![A caption](image.png){#fig-name}' },
+  tbl: { is: (node) => node.tagName === 'table', example: 'a caption line after the table: `: A caption {#tbl-name}`' },
+  eq: { is: (node) => hasClass(node, CLASSES.equation), example: '$$ … $$ {#eq-name}' },
+  sec: { is: (node) => /^h[2-6]$/.test(node.tagName), example: '## A heading {#sec-name}' },
+};
+
+/** Numbers every labelled element in reading order, and writes its number into its caption or beside it. */
+function numberTargets(tree: Root, file: VFile, run: EssayRun): Map<string, CrossrefTarget> {
+  const { strings } = run.input;
+  const targets = new Map<string, CrossrefTarget>();
+  const counts: Record<Exclude<LabelKind, 'sec'>, number> = { fig: 0, tbl: 0, eq: 0 };
+  const levels = [0, 0, 0, 0, 0];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'section' && 'dataFootnotes' in node.properties && !hasLabels(node)) return SKIP;
+    const level = /^h([2-6])$/.exec(node.tagName)?.[1];
+    if (level !== undefined && node.properties.id !== IDS.notes) {
+      const depth = Number(level) - 2;
+      levels[depth]! += 1;
+      levels.fill(0, depth + 1);
+    }
+    const id = node.properties.id;
+    const kind = typeof id === 'string' ? labelKind(id) : undefined;
+    if (kind === undefined || typeof id !== 'string' || targets.has(id)) return undefined;
+    if (!ELEMENT[kind].is(node)) {
+      run.problems.push(
+        new EssayError(
+          placeOfNode(node, file),
+          `the id #${id} is on a <${node.tagName}>, but ${kind}- labels name ${LABEL_PREFIXES[kind]}s; write ${ELEMENT[kind].example}.`,
+        ),
+      );
+      return undefined;
+    }
+    if (kind === 'sec') {
+      const depth = Number(level) - 2;
+      targets.set(id, { id, kind, number: levels.slice(0, depth + 1).join('.'), caption: headingText(node) });
+      return undefined;
+    }
+    counts[kind] += 1;
+    const number = String(counts[kind]);
+    if (kind === 'eq') {
+      node.children.push(element('span', { className: [CLASSES.equationNumber] }, [text(strings.equationNumber(number))]));
+      targets.set(id, { id, kind, number, caption: '' });
+      return SKIP;
+    }
+    const caption = node.children.find(
+      (c): c is Element => c.type === 'element' && c.tagName === (kind === 'fig' ? 'figcaption' : 'caption'),
+    );
+    if (!caption) {
+      run.problems.push(
+        new EssayError(placeOfNode(node, file), `the ${LABEL_PREFIXES[kind]} #${id} has no caption; write ${ELEMENT[kind].example}.`),
+      );
+      return SKIP;
+    }
+    const words = headingText(caption);
+    caption.children.unshift(
+      element('span', { className: [CLASSES.captionLabel] }, [text(`${strings.crossref[kind].one} ${number}`)]),
+      text(strings.captionSeparator),
+    );
+    targets.set(id, { id, kind, number, caption: words });
+    return undefined;
+  });
+  return targets;
+}
+
+/** The notes section is numbered with the rest only if a note holds a labelled element (a figure in a note). */
+function hasLabels(section: Element): boolean {
+  let found = false;
+  visit(section, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string' && labelKind(node.properties.id) !== undefined) found = true;
+  });
+  return found;
+}
+
+/** Whether a key is a label (Quarto's prefix, and not a work the bibliography has under that key). */
+function isLabel(key: string, targets: Map<string, CrossrefTarget>, keys: Set<string>): boolean {
+  return labelKind(key) !== undefined && (targets.has(key) || !keys.has(key));
+}
+
+/** Replaces the cross-references among a parent's children with links; returns the elements it made. */
+function replaceReferences(
+  parent: Parents,
+  targets: Map<string, CrossrefTarget>,
+  keys: Set<string>,
+  file: VFile,
+  run: EssayRun,
+): Element[] {
+  if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
+  const { joined, pieces } = joinChildren(parent);
+  const chosen = findCitations(joined).filter(
+    (marker) => !marker.text.includes(BARRIER) && isReference(marker, targets, keys, run, placeOfOffset(pieces, marker.start, file)),
+  );
+  if (chosen.length === 0) return [];
+  const made: Element[] = [];
+  const children: ElementContent[] = [];
+  let offset = 0;
+  for (const marker of chosen) {
+    children.push(...slice(pieces, offset, marker.start));
+    const reference = render(marker, joined, pieces, targets, run);
+    made.push(reference);
+    children.push(reference);
+    offset = marker.end;
+  }
+  children.push(...slice(pieces, offset, joined.length));
+  parent.children = children as typeof parent.children;
+  return made;
+}
+
+/** Whether a marker is a cross-reference to render; the problems one may have are reported here. */
+function isReference(
+  marker: CitationMarker,
+  targets: Map<string, CrossrefTarget>,
+  keys: Set<string>,
+  run: EssayRun,
+  place: Place,
+): boolean {
+  const bib = run.input.bibliography;
+  let ok = true;
+  for (const { key } of marker.works) {
+    if (targets.has(key) && keys.has(key)) {
+      run.problems.push(
+        new EssayError(
+          place,
+          `@${key} is both a label in this essay and a citation key in ${formatPlace({ file: bib!.file })}; rename one of them.`,
+        ),
+      );
+      ok = false;
+    }
+  }
+  if (!ok) return false;
+  const labels = marker.works.filter((w) => isLabel(w.key, targets, keys));
+  if (labels.length === 0) return false;
+  if (labels.length < marker.works.length) {
+    const cites = marker.works.filter((w) => !isLabel(w.key, targets, keys));
+    const refs = labels.map((w) => `@${w.key}`).join('; ');
+    const works = cites.map((w) => `@${w.key}`).join('; ');
+    run.problems.push(
+      new EssayError(
+        place,
+        `${marker.text} mixes cross-references (${refs}) with citations (${works}); write them apart, as [${refs}] and [${works}].`,
+      ),
+    );
+    return false;
+  }
+  for (const { key } of labels) {
+    if (targets.has(key)) continue;
+    const kind = labelKind(key)!;
+    const sameKind = [...targets.keys()].filter((id) => id.startsWith(`${kind}-`));
+    const guess = closest(key, sameKind) ?? closest(key, targets.keys());
+    const hint = guess === undefined ? '' : ` — did you mean @${guess}?`;
+    run.problems.push(new EssayError(place, `unknown label @${key}${hint} (no ${LABEL_PREFIXES[kind]} of this essay has it)`));
+    ok = false;
+  }
+  return ok;
+}
+
+/** A reference as its link (or, for a group, the links and words between them), with the author's own words around it. */
+function render(marker: CitationMarker, joined: string, pieces: Piece[], targets: Map<string, CrossrefTarget>, run: EssayRun): Element {
+  const { strings, lang } = run.input;
+  const parts = partsOf(marker, joined);
+  const link = (id: string, words: string) => {
+    const target = targets.get(id)!;
+    return element('a', { className: [CLASSES.crossref], href: `#${id}`, dataCrossref: target.kind }, [text(words)]);
+  };
+  const list = (items: ElementContent[][]): ElementContent[] => {
+    const format = new Intl.ListFormat(lang, { type: 'conjunction' });
+    let i = 0;
+    return format
+      .formatToParts(items.map(() => '·'))
+      .flatMap((part): ElementContent[] => (part.type === 'element' ? items[i++]! : [text(part.value)]));
+  };
+  const one = (key: string, suppress: boolean) => {
+    const target = targets.get(key)!;
+    return link(key, suppress ? target.number : `${strings.crossref[target.kind].one} ${target.number}`);
+  };
+
+  if (marker.kind === 'in-text') {
+    const [part] = parts;
+    const after = slice(pieces, part!.keyEnd, marker.end);
+    return after.length === 0
+      ? one(part!.key, false)
+      : element('span', { className: [CLASSES.crossrefs] }, [one(part!.key, false), ...after]);
+  }
+  const affixed = parts.some((p, i) => (i > 0 && p.prefix.trim() !== '') || (i < parts.length - 1 && p.suffix.trim() !== ''));
+  const content: ElementContent[] = [];
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (affixed) {
+    // Words between the references: each reference keeps its own, joined as the author wrote them.
+    parts.forEach((p, i) => {
+      if (i > 0) content.push(text('; '));
+      content.push(
+        ...trimmed(slice(pieces, p.start, p.keyStart), 'start'),
+        one(p.key, p.suppress),
+        ...trimmed(slice(pieces, p.keyEnd, p.end), 'end'),
+      );
+    });
+  } else {
+    content.push(...trimmed(slice(pieces, first.start, first.keyStart), 'start'));
+    // Runs of one kind share their word: "Figures 1 and 2", "Figure 1 and Table 2".
+    const runs: Part[][] = [];
+    for (const p of parts) {
+      const previous = runs.at(-1);
+      if (previous && targets.get(previous[0]!.key)!.kind === targets.get(p.key)!.kind && previous[0]!.suppress === p.suppress)
+        previous.push(p);
+      else runs.push([p]);
+    }
+    const phrases = runs.map((r): ElementContent[] => {
+      if (r.length === 1) return [one(r[0]!.key, r[0]!.suppress)];
+      const kind = targets.get(r[0]!.key)!.kind;
+      const numbers = list(r.map((p) => [link(p.key, targets.get(p.key)!.number)]));
+      return r[0]!.suppress ? numbers : [text(`${strings.crossref[kind].many} `), ...numbers];
+    });
+    content.push(...list(phrases));
+    content.push(...trimmed(slice(pieces, last.keyEnd, last.end), 'end'));
+  }
+  const [only] = content;
+  if (content.length === 1 && only?.type === 'element') return only;
+  return element('span', { className: [CLASSES.crossrefs] }, content);
+}
+
+interface Part {
+  key: string;
+  suppress: boolean;
+  /** Offsets in the joined text: the part (inside the brackets, between `;`s), and its `@key`. */
+  start: number;
+  end: number;
+  keyStart: number;
+  keyEnd: number;
+  prefix: string;
+  suffix: string;
+}
+
+/** Each work of a marker with where its words and its key are, in the joined text. */
+function partsOf(marker: CitationMarker, joined: string): Part[] {
+  if (marker.kind === 'in-text') {
+    const { key } = marker.works[0]!;
+    const keyEnd = marker.start + 1 + key.length + (marker.text.startsWith('@{') ? 2 : 0);
+    return [{ key, suppress: false, start: marker.start, end: marker.end, keyStart: marker.start, keyEnd, prefix: '', suffix: '' }];
+  }
+  const parts: Part[] = [];
+  let start = marker.start + 1;
+  for (const [i, raw] of joined
+    .slice(marker.start + 1, marker.end - 1)
+    .split(';')
+    .entries()) {
+    const { key, suppressAuthor } = marker.works[i]!;
+    const at = Math.max(0, raw.indexOf(suppressAuthor ? '-@' : '@'));
+    const sign = suppressAuthor ? 2 : 1;
+    const length = sign + key.length + (raw[at + sign] === '{' ? 2 : 0);
+    parts.push({
+      key,
+      suppress: suppressAuthor,
+      start,
+      end: start + raw.length,
+      keyStart: start + at,
+      keyEnd: start + at + length,
+      prefix: raw.slice(0, at),
+      suffix: raw.slice(at + length),
+    });
+    start += raw.length + 1;
+  }
+  return parts;
+}
+
+/** Affix nodes without the space next to the brackets or the semicolon. */
+function trimmed(nodes: ElementContent[], side: 'start' | 'end'): ElementContent[] {
+  const out = nodes.map((n) => (n.type === 'text' ? { ...n } : n));
+  const edge = side === 'start' ? out[0] : out.at(-1);
+  if (side === 'start' && edge?.type === 'text') (edge as Text).value = (edge as Text).value.trimStart();
+  if (side === 'end' && edge?.type === 'text') (edge as Text).value = (edge as Text).value.trimEnd();
+  return out.filter((n) => n.type !== 'text' || n.value !== '');
+}
+
+/** A cross-reference inside a link cannot become a link: the author must move it. */
+function reportInLink(link: Element, file: VFile, run: EssayRun, keys: Set<string>): void {
+  visit(link, 'text', (node: Text) => {
+    for (const marker of findCitations(node.value)) {
+      if (!marker.works.some((w) => labelKind(w.key) !== undefined && !keys.has(w.key))) continue;
+      run.problems.push(
+        new EssayError(
+          placeOfText(node, marker.start, file),
+          `cross-reference ${marker.text} inside <a> was not made; a cross-reference is a link itself, so move it out of the link.`,
+        ),
+      );
+    }
+  });
+}
+
+function placeOfNode(node: Element, file: VFile): Place {
+  const start = node.position?.start;
+  return { file: file.path, line: start?.line, column: start?.column };
+}

@@ -1,0 +1,166 @@
+import type { Heading, Image, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+// Declare `data.hName`, `hProperties` and `hChildren` on mdast nodes (how remark-rehype is told what to make).
+import type {} from 'mdast-util-to-hast';
+import { type Attributes, parseAttributes, trailingAttributes } from '../lib/attributes.ts';
+import { EssayError, type Place } from '../lib/essay-error.ts';
+import { CLASSES, type EssayRun, runOf } from './contracts.ts';
+import { checkAttributes } from './labels.ts';
+import { placeAt, sourceOf } from './source.ts';
+
+/**
+ * Pandoc's attributes where Quarto writes them, so that essays move between
+ * the two: after a heading (`## The July Days {#sec-july}`, or any id,
+ * `{#july}`), after an image alone in its paragraph (`![A map](map.png){#fig-map}`,
+ * which becomes a `<figure>` with the caption in its `<figcaption>`), and at
+ * the end of a table's caption line (`: Results {#tbl-results}`, before or
+ * after the table). The attributes are taken out of the text; the id goes on
+ * the element. Numbers and references are rehype-crossrefs' work.
+ *
+ * Written here rather than taken from npm: remark-attributes (markdown-it's
+ * syntax, a work in progress) reads `{…}` anywhere and so deletes braces from
+ * ordinary prose ("the set {1, 2}"), and remark-custom-heading-id throws on a
+ * `{#id}` outside a heading. Pandoc reads attributes only in these places.
+ * Display math takes its label in remark-math.
+ */
+export default function remarkAttributes() {
+  return (tree: Root, file: VFile) => {
+    const run = runOf(file);
+    visit(tree, 'heading', (node: Heading) => headingAttributes(node, file, run));
+    visit(tree, 'paragraph', (node: Paragraph) => imageAttributes(node, file, run));
+    visit(tree, (node) => {
+      if ('children' in node) tableCaptions(node as Parent, file, run);
+    });
+  };
+}
+
+/** `{…}` at the end of a text node, where it was written, unless the author escaped its brace (`\{`). */
+function trailingBlock(node: Text, file: VFile): { attributes: Attributes; text: string; place: Place; start: number } | undefined {
+  const found = trailingAttributes(node.value);
+  if (!found) return undefined;
+  const written = sourceOf(file, node).trimEnd();
+  if (!written.endsWith(found.text) || written.slice(0, -found.text.length).endsWith('\\')) return undefined;
+  const offset = (node.position?.start.offset ?? 0) + written.length - found.text.length;
+  return { attributes: found.attributes, text: found.text, place: placeAt(file, offset), start: found.start };
+}
+
+function headingAttributes(heading: Heading, file: VFile, run: EssayRun): void {
+  const last = heading.children.at(-1);
+  if (last?.type !== 'text') return;
+  const block = trailingBlock(last, file);
+  if (!block) return;
+  const checked = checkAttributes(block.attributes, 'sec', block.text, block.place, run);
+  last.value = last.value.slice(0, block.start).trimEnd();
+  if (last.value === '') heading.children.pop();
+  setProperties(heading, checked.id, checked.classes);
+}
+
+/** Attributes right after an image; an image alone in its paragraph with a `fig-` label becomes a figure. */
+function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun): void {
+  paragraph.children.forEach((child, i) => {
+    const next = paragraph.children[i + 1];
+    if (child.type !== 'image' || next?.type !== 'text') return;
+    const match = next.value.match(/^\{[^{}]*\}/);
+    if (!match) return;
+    const attributes = parseAttributes(match[0]);
+    if (!attributes) return;
+    const place = placeAt(file, next.position?.start.offset ?? 0);
+    const checked = checkAttributes(attributes, 'fig', match[0], place, run, ['fig-alt']);
+    next.value = next.value.slice(match[0].length);
+    const alone = paragraph.children.every((c) => c === child || (c.type === 'text' && c.value.trim() === ''));
+    if (!checked.label) {
+      setProperties(child, checked.id, checked.classes);
+      if (checked.values['fig-alt'] !== undefined) child.alt = checked.values['fig-alt'];
+      return;
+    }
+    if (!alone) {
+      run.problems.push(
+        new EssayError(place, `the figure #${checked.id} must be alone in its paragraph: put a blank line before and after the image.`),
+      );
+      return;
+    }
+    if (!child.alt?.trim()) {
+      run.problems.push(
+        new EssayError(
+          place,
+          `the figure #${checked.id} has no caption; write it between the brackets: ![A caption](${child.url}){#${checked.id}}.`,
+        ),
+      );
+      return;
+    }
+    makeFigure(paragraph, child, checked.id!, checked.classes, checked.values['fig-alt']);
+  });
+}
+
+/** The paragraph becomes `<figure id class="figure">` holding the image and `<figcaption>` with the image's caption. */
+function makeFigure(paragraph: Paragraph, image: Image, id: string, classes: string[], alt: string | undefined): void {
+  const caption = image.alt!.trim();
+  const start = image.position?.start;
+  // The caption's words start two characters into the image (after `![`): where a citation in it was written.
+  const position = start &&
+    image.position && {
+      start: { line: start.line, column: start.column + 2, offset: (start.offset ?? 0) + 2 },
+      end: image.position.end,
+    };
+  const figcaption: Text = {
+    type: 'text',
+    value: caption,
+    ...(position ? { position } : {}),
+    data: { hName: 'figcaption' } as Text['data'],
+  };
+  if (alt !== undefined) image.alt = alt;
+  paragraph.children = [image, figcaption];
+  paragraph.data = {
+    ...paragraph.data,
+    hName: 'figure',
+    hProperties: { id, className: [CLASSES.figure, ...classes] },
+  } as Paragraph['data'];
+}
+
+/** A caption line (`: Results {#tbl-results}`, or `Table: …`) right after or before a table. */
+function tableCaptions(parent: Parent, file: VFile, run: EssayRun): void {
+  const used = new Set<Paragraph>();
+  parent.children.forEach((child, i) => {
+    if (child.type !== 'table') return;
+    // As Pandoc reads them: a caption above the table, or else the one below it.
+    for (const [neighbour, above] of [
+      [parent.children[i - 1], true],
+      [parent.children[i + 1], false],
+    ] as const) {
+      if (neighbour?.type !== 'paragraph' || used.has(neighbour) || !isCaption(neighbour)) continue;
+      used.add(neighbour);
+      caption(child, neighbour, above, file, run);
+      return;
+    }
+  });
+}
+
+const CAPTION = /^(?:[Tt]able)?:[ \t]+/;
+
+function isCaption(paragraph: Paragraph): boolean {
+  const first = paragraph.children[0];
+  return first?.type === 'text' && CAPTION.test(first.value);
+}
+
+function caption(table: Table, paragraph: Paragraph, above: boolean, file: VFile, run: EssayRun): void {
+  const first = paragraph.children[0] as Text;
+  first.value = first.value.replace(CAPTION, '');
+  const last = paragraph.children.at(-1);
+  const block = last?.type === 'text' ? trailingBlock(last, file) : undefined;
+  if (block && last?.type === 'text') {
+    const checked = checkAttributes(block.attributes, 'tbl', block.text, block.place, run);
+    last.value = last.value.slice(0, block.start).trimEnd();
+    if (last.value === '') paragraph.children.pop();
+    setProperties(table, checked.id, checked.classes);
+  }
+  const className = above ? [CLASSES.tableCaption, CLASSES.tableCaptionAbove] : [CLASSES.tableCaption];
+  paragraph.data = { ...paragraph.data, hProperties: { className } } as Paragraph['data'];
+}
+
+function setProperties(node: Heading | Image | Table | PhrasingContent, id: string | undefined, classes: string[]): void {
+  const properties: Record<string, unknown> = { ...(node.data?.hProperties as Record<string, unknown> | undefined) };
+  if (id !== undefined) properties.id = id;
+  if (classes.length > 0) properties.className = classes;
+  node.data = { ...node.data, hProperties: properties } as typeof node.data;
+}

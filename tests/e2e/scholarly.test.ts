@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+import { makeFixtureSite } from '../support/fixture-site.ts';
+import { fixtures } from '../support/paths.ts';
+
+/** The essay with figures, tables, equations and cross-references (tests/fixtures/sites/scholarly), in Chromium. */
+let dir = '';
+beforeAll(() => {
+  const site = makeFixtureSite('scholarly-e2e', { scholarly: path.join(fixtures, 'sites/scholarly') });
+  const { status, output } = buildSite(site);
+  expect(status, output).toBe(0);
+  dir = path.join(site, 'dist');
+}, 180_000);
+
+const site = useBuiltSite(() => dir);
+const ESSAY = '/essays/scholarly/';
+
+declare global {
+  interface Window {
+    violations: string[];
+  }
+}
+
+describe('formulas in Chromium', () => {
+  it('are drawn natively, each display equation with its number at its right, with nothing the CSP blocks', async () => {
+    const context = await site.newContext();
+    await context.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${ESSAY}`);
+    await page.evaluate(() => document.fonts.ready);
+    const geometry = await page.evaluate(() =>
+      [...document.querySelectorAll('.equation[id]')].map((equation) => {
+        const math = equation.querySelector('math')!.getBoundingClientRect();
+        const number = equation.querySelector('.equation-number')!.getBoundingClientRect();
+        const body = document.querySelector('.essay-body')!.getBoundingClientRect();
+        return {
+          display: getComputedStyle(equation.querySelector('math')!).display,
+          mathWidth: math.width,
+          mathHeight: math.height,
+          numberRightOfMath: number.left >= math.right,
+          numberAtRight: Math.abs(number.right - body.right) <= 1,
+          sameLine: number.top < math.bottom && number.bottom > math.top,
+        };
+      }),
+    );
+    expect(geometry).toHaveLength(2);
+    for (const g of geometry) {
+      // MathML Core layout: a block math box of its own size (an unsupported <math> would be an inline run of text).
+      expect(g.display).toBe('block math');
+      expect(g.mathWidth).toBeGreaterThan(20);
+      expect(g.mathHeight).toBeGreaterThan(10);
+      expect(g).toMatchObject({ numberRightOfMath: true, numberAtRight: true, sameLine: true });
+    }
+    // A fraction is drawn as one: its numerator above its denominator.
+    const fraction = await page.evaluate(() => {
+      const [top, bottom] = [...document.querySelector('#eq-majority mfrac')!.children].map((c) => c.getBoundingClientRect());
+      return { stacked: top!.bottom <= bottom!.top + 1 };
+    });
+    expect(fraction.stacked).toBe(true);
+    expect(await page.evaluate(() => window.violations)).toEqual([]);
+  });
+
+  it('follows a cross-reference to its figure', async () => {
+    const page = await site.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(`${site.server.url}${ESSAY}#sec-country`);
+    await page.locator('a.crossref[href="#fig-petrograd"]').first().click();
+    await page.waitForURL(/#fig-petrograd$/);
+    await expect
+      .poll(() =>
+        page.locator('#fig-petrograd').evaluate((el) => {
+          const { top } = el.getBoundingClientRect();
+          return top > -1 && top < innerHeight;
+        }),
+      )
+      .toBe(true);
+  });
+});
