@@ -10,7 +10,9 @@ import rehypeCitations from './rehype-citations.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeLinkUrls from './rehype-link-urls.ts';
+import rehypeNormaliseSpaces from './rehype-normalise-spaces.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypeProofread from './rehype-proofread.ts';
 import rehypeSections from './rehype-sections.ts';
 
 /**
@@ -33,6 +35,10 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCheckAuthorIds,
   // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).
   rehypeCheckFiles,
+  // Stray no-break spaces in the author's prose become spaces before any plugin adds text (citeproc's are meant).
+  rehypeNormaliseSpaces,
+  // The author's words are proofread as readers will see them, spaces normalised, before the site adds any.
+  rehypeProofread,
   // Citations become links and notes, and the bibliography is added: later plugins link to and number them.
   rehypeCitations,
   // Notes (the author's and a note style's) are complete now: their heading and labels in the essay's language.
