@@ -1,3 +1,4 @@
+import { SITE } from '../lib/site.ts';
 import { isoDate } from '../lib/dates.ts';
 import { type Essay, essayPath } from './essays.ts';
 import { cardPath } from '../lib/share.ts';
@@ -18,7 +19,7 @@ export function essayMeta(essay: Essay): { image: string; article: ArticleMeta }
     image: cardPath(essayPath(essay.id)),
     article: {
       published: isoDate(essay.data.written.date, essay.data.written.precision),
-      author: essay.data.author,
+      author: essay.data.author ?? SITE.author.name,
       tags: essay.data.tags,
     },
   };

@@ -9,7 +9,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatCitations } from '../lib/citeproc.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
-import { essayItem } from '../lib/essay-record.ts';
+import { essayItem, linkUrl } from '../lib/essay-record.ts';
 import { SITE } from '../lib/site.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
 import { forgetBibliographies } from './bibliography.ts';
@@ -249,8 +249,10 @@ function codeVersion(): Promise<string> {
 /** The essay's own reference for "Cite this essay", in its style and language, by the engine that formats its citations. */
 function essayRecord(prepared: PreparedEssay, url: URL): string {
   const { data, input, source } = prepared;
-  const item = essayItem({ ...data, slug: source.id, url, siteName: SITE.name });
-  return formatCitations([item], input.csl, [], '*').bibliography[0]?.html ?? '';
+  const item = essayItem({ ...data, author: data.author ?? SITE.author.name, slug: source.id, url, siteName: SITE.name });
+  // Shown as a post of the site: styles date a 'webpage' twice ("2013. … October 2013."), a post once.
+  const html = formatCitations([{ ...item, type: 'post' }], input.csl, [], '*').bibliography[0]?.html ?? '';
+  return linkUrl(html, url.href);
 }
 
 /** The Markdown processor astro.config.mjs sets up, as Astro's own content layer builds it. */

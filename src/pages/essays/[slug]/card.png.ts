@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { renderCard } from '../../../lib/cards.ts';
 import { getEssays } from '../../../data/essays.ts';
 import { cardFooter } from '../../../data/meta.ts';
+import { titleWithoutShortEnds } from '../../../lib/prose.ts';
 import { SITE } from '../../../lib/site.ts';
 
 /** The essay's link-preview card. */
@@ -14,7 +15,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props: { essay }, site }) => {
   const png = await renderCard(
-    { title: essay.data.title, footer: cardFooter(SITE.name, site), lang: essay.data.lang },
+    { title: titleWithoutShortEnds(essay.data.title), footer: cardFooter(SITE.name, site), lang: essay.data.lang },
     essay.filePath ?? essay.id,
   );
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
