@@ -14,7 +14,7 @@ const WORDS = { go: 'Go to the bibliography entry' };
  * points at or focuses a citation); returns the way to preview a link at once,
  * for the one that brought it.
  */
-export function setUp(links: HTMLAnchorElement[]): (link: HTMLAnchorElement) => void {
+export function setUp(links: HTMLAnchorElement[]): (link: HTMLAnchorElement, tapped?: boolean) => void {
   const preview = document.createElement('div');
   preview.id = 'citation-preview';
   preview.className = 'citation-preview';
@@ -90,8 +90,8 @@ export function setUp(links: HTMLAnchorElement[]): (link: HTMLAnchorElement) => 
     if ((event as ToggleEvent).newState === 'closed') current?.removeAttribute('aria-describedby');
   });
   window.addEventListener('resize', hide);
-  return (link) => {
-    if (link.matches(':hover') || (link.matches(':focus-visible') && !justArrivedAt(link))) show(link);
+  return (link, tapped = false) => {
+    if (tapped || link.matches(':hover') || (link.matches(':focus-visible') && !justArrivedAt(link))) show(link);
   };
 }
 

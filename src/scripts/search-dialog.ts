@@ -26,7 +26,7 @@ if (dialog && link && box) {
     event.preventDefault();
     const field = onPage();
     if (field) field.focus();
-    else void open(dialog, box);
+    else open(dialog, box);
   });
   dialog.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
@@ -48,7 +48,7 @@ if (dialog && link && box) {
     event.preventDefault();
     const field = onPage();
     if (field) field.focus();
-    else void open(dialog, box);
+    else open(dialog, box);
   });
 }
 
@@ -56,11 +56,12 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-async function open(dialog: HTMLDialogElement, box: HTMLElement): Promise<void> {
+function open(dialog: HTMLDialogElement, box: HTMLElement): void {
   returnFocusTo = document.activeElement;
-  // Its styles come first (a local file, fetched once): a dialog is never shown unstyled.
-  await loadStyle(searchStyle);
-  if (dialog.open) return;
+  // Open and focused at once, so that nothing typed is lost; unseen until its styles apply (fetched once).
+  const styled = loadStyle(searchStyle);
+  dialog.style.opacity = '0';
+  void styled.then(() => dialog.style.removeProperty('opacity'));
   dialog.showModal();
   box.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   if (attached) return;

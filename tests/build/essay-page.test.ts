@@ -46,7 +46,7 @@ describe('the essay page', () => {
   it('shows the title as the h1 and the date line from the frontmatter', () => {
     expect(page.querySelector('h1')?.textContent).toBe('The October Revolution: A Coup D’état?');
     const dateline = page.querySelector('.dateline time');
-    expect(dateline?.textContent).toBe('(Initially written around October 2013)');
+    expect(dateline?.textContent).toBe('Initially written around October 2013');
     expect(dateline?.getAttribute('datetime'), 'no more precise than the author').toBe('2013-10');
   });
 
