@@ -50,6 +50,13 @@ describe('the essay page', () => {
     expect(dateline?.getAttribute('datetime'), 'no more precise than the author').toBe('2013-10');
   });
 
+  it('holds no stray no-break space in any paragraph (the source keeps them; the build turns them into spaces)', () => {
+    const source = readFileSync('content/essays/october-revolution/index.md', 'utf8');
+    expect(source.match(/\u00a0/g)?.length, 'the source as the author wrote it').toBeGreaterThan(90);
+    const stray = [...page.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '').filter((text) => text.includes('\u00a0'));
+    expect(stray).toEqual([]);
+  });
+
   it('declares the essay’s language', () => {
     expect(page.documentElement.lang).toBe('en-GB');
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textDirective, toWholeWords } from '../../src/lib/text-fragment.ts';
-import { FIRST_LOAD_BUDGET, file, firstLoad } from '../support/first-load.ts';
+import { FIRST_LOAD_BUDGET, FONT_BUDGET, file, firstLoad, fontLoad } from '../support/first-load.ts';
 import { readPage } from '../support/html.ts';
 import { dist } from '../support/paths.ts';
 
@@ -205,6 +205,19 @@ describe('budgets', () => {
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     const detail = [...sizes].map(([name, size]) => `${name}: ${size} B`).join('\n');
     expect(total, `first load ${total} B gzip:\n${detail}`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+  });
+
+  it('keeps the fonts a page fetches under 60 KB, and preloads only the text face’s roman', () => {
+    for (const page of [ESSAY, '/', '/search/']) {
+      const sizes = fontLoad(page);
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      const detail = [...sizes].map(([name, size]) => `${name}: ${size} B`).join('\n');
+      expect(total, `${page}: fonts ${total} B:\n${detail}`).toBeLessThanOrEqual(FONT_BUDGET);
+      expect(total, `${page}: the text face is self-hosted`).toBeGreaterThan(0);
+      const preloaded = [...readPage(file(page)).querySelectorAll('link[rel="preload"][as="font"]')].map((l) => l.getAttribute('href'));
+      expect(preloaded).toHaveLength(1);
+      expect(preloaded[0]).toMatch(/source-serif-4-latin-400-normal\.\w+\.woff2$/);
+    }
   });
 
   it('loads each enhancement only where it is used', () => {

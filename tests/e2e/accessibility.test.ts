@@ -70,7 +70,9 @@ describe('a keyboard-only reader', () => {
     // It names what it does, so its name changes with the theme.
     await page.getByRole('button', { name: /^(Dark|Light) theme$/ }).focus();
     const visibleName = () =>
-      page.evaluate(() => [...document.querySelectorAll('.theme-toggle > span')].find((s) => getComputedStyle(s).display !== 'none')?.textContent?.trim());
+      page.evaluate(() =>
+        [...document.querySelectorAll('.theme-toggle > span')].find((s) => getComputedStyle(s).display !== 'none')?.textContent?.trim(),
+      );
     const before = await visibleName();
     await page.keyboard.press('Enter');
     await expect.poll(visibleName).not.toBe(before);

@@ -38,3 +38,44 @@ export function firstLoad(sitePath: string): Map<string, number> {
   }
   return sizes;
 }
+
+/** The fonts budget of any page, counted apart from the first load (the files are WOFF2, compressed already). */
+export const FONT_BUDGET = 60 * 1024;
+
+/** Whether a character falls in a CSS unicode-range (`U+0-FF, U+131, U+2000-206F`). */
+function inRange(range: string, code: number): boolean {
+  return range.split(',').some((part) => {
+    const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    if (from!.includes('?')) return code >= parseInt(from!.replace(/\?/g, '0'), 16) && code <= parseInt(from!.replace(/\?/g, 'F'), 16);
+    return code >= parseInt(from!, 16) && code <= parseInt(to!, 16);
+  });
+}
+
+/**
+ * The font files a page makes the browser fetch, as the browser decides: a
+ * face of its stylesheets downloads only when the page has text in that
+ * style (italic where it has <em>, <i> or <cite>; 600 where <strong> or <b>)
+ * with a character in the face's unicode-range.
+ */
+export function fontLoad(sitePath: string): Map<string, number> {
+  const doc = readPage(file(sitePath));
+  const css = [...doc.querySelectorAll('link[rel~="stylesheet"]')]
+    .map((l) => readFileSync(file(l.getAttribute('href')!), 'utf8'))
+    .join('\n');
+  const text = doc.body.textContent ?? '';
+  const codes = new Set([...text].map((c) => c.codePointAt(0)!));
+  const italic = doc.querySelector('em, i, cite') !== null;
+  const bold = doc.querySelector('strong, b') !== null;
+  const sizes = new Map<string, number>();
+  for (const [face] of css.matchAll(/@font-face\s*\{[^}]*\}/g)) {
+    const src = /url\(["']?([^"')]+\.woff2)["']?\)/.exec(face)?.[1];
+    if (!src) continue;
+    const style = /font-style:\s*(\w+)/.exec(face)?.[1] ?? 'normal';
+    const weight = Number(/font-weight:\s*(\d+)/.exec(face)?.[1] ?? 400);
+    const range = /unicode-range:\s*([^;}]+)/.exec(face)?.[1];
+    if ((style === 'italic' && !italic) || (weight >= 600 && !bold)) continue;
+    if (range && ![...codes].some((code) => inRange(range, code))) continue;
+    sizes.set(src, readFileSync(file(src)).length);
+  }
+  return sizes;
+}
