@@ -108,6 +108,15 @@ describe('controls', () => {
   }
 });
 
+describe('without JavaScript', () => {
+  it('offers no control that needs it, and search is a link to the search page', async () => {
+    const page = await open(ESSAY, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    for (const selector of ['.theme-toggle', '.cite-copy']) expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\/$/);
+  });
+});
+
 describe('reading', () => {
   it('shows the first paragraph on the first screen of a 390 × 844 phone', async () => {
     const page = await open(ESSAY, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
