@@ -108,6 +108,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     const digest = await digestOf(prepared, code, existing);
     if (existing?.digest === digest && existing.rendered) {
       outputs.set(id, essayOutput(existing));
+      // The proofreading report is the essay's, not the render's: every build repeats it.
+      for (const warning of (existing.rendered.metadata?.['warnings'] as string[] | undefined) ?? []) logger.warn(warning);
       // As Astro's glob() loader does for an unchanged entry: its images stay in the build (a method its type leaves out).
       const withAssets = store as unknown as { addAssetImports?(assets: string[], file: string): void };
       if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath!);
@@ -132,7 +134,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       body: prepared.body,
       filePath,
       digest,
-      rendered: { html: result.html, metadata: { ...result.metadata, record } },
+      rendered: { html: result.html, metadata: { ...result.metadata, record, warnings: result.warnings.map((w) => w.message) } },
       assetImports: result.metadata.imagePaths,
     });
   });
