@@ -240,6 +240,18 @@ describe('backlinks', () => {
   });
 });
 
+describe('search results', () => {
+  it('show each excerpt once, say where they are cut, and offer no filter that cannot narrow one essay', async () => {
+    const page = await open('/search/?q=soviets');
+    await expect.poll(() => page.locator('main .search-result').count()).toBe(1);
+    const excerpts = await page.locator('main .search-result p:not(.search-meta)').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(1);
+    expect(new Set(excerpts).size).toBe(excerpts.length);
+    for (const text of excerpts) expect(text, text).toMatch(/[.?!…][’”"')\]]?$/u);
+    expect(await page.locator('main .search-filters').isVisible()).toBe(false);
+  });
+});
+
 describe('arriving from search', () => {
   it('keeps the section’s heading in view, steps through the matches and clears them with Escape', async () => {
     const page = await open(`${ESSAY}?highlight=soviets#the-legitimacy-of-the-soviets`, { viewport: { width: 1280, height: 800 } });
