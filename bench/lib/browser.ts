@@ -14,12 +14,12 @@ export interface SearchUi {
 }
 
 /**
- * This site: the header's search button opens a dialog whose results script
+ * This site: the header's search link opens a dialog whose results script
  * (src/scripts/search-ui.ts) and Pagefind load at that moment.
  */
 export const OUR_SEARCH: SearchUi = {
   async open(page) {
-    await page.locator('button.search-open').click();
+    await page.locator('a.search-open').click();
     await page.locator('dialog.search-dialog input[type="search"]').waitFor();
   },
   input: 'dialog.search-dialog input[type="search"]',

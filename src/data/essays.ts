@@ -52,7 +52,7 @@ export function essayFacts(essay: Essay, site: URL | undefined): EssayFacts {
     slug: essay.id,
     title: data.title,
     description: data.description,
-    author: data.author,
+    author: data.author ?? SITE.author.name,
     written: data.written,
     revised: essayRevised(essay),
     lang: data.lang,

@@ -1,3 +1,4 @@
+import { SITE } from '../lib/site.ts';
 import { isoDate } from '../lib/dates.ts';
 import { type Essay, essayPath, essayRevised } from './essays.ts';
 import { cardPath } from '../lib/share.ts';
@@ -13,7 +14,7 @@ export function essayMeta(essay: Essay): { image: string; article: ArticleMeta }
     article: {
       published: isoDate(essay.data.written.date, essay.data.written.precision),
       modified: revised && isoDate(revised.date, revised.precision),
-      author: essay.data.author,
+      author: essay.data.author ?? SITE.author.name,
       tags: essay.data.tags,
     },
   };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { renderCard } from '../lib/cards.ts';
 import { sharePageHtml } from '../build/share-page.ts';
+import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
 import { SITE } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
@@ -88,7 +89,9 @@ function files(manifest: SharingManifest, config: AstroConfig): Made[] {
   };
   const out: Made[] = [{ path: cardPath(`${base}/`), body: card({ title: SITE.description, footer, lang: SITE.lang }, 'the site card') }];
   for (const essay of manifest.essays) {
-    out.push({ path: cardPath(essay.path), body: card({ title: essay.title, footer, lang: essay.lang }, `the essay "${essay.id}"`) });
+    // A one- or two-letter word is kept with the next, so that no line ends on "A".
+    const title = titleWithoutShortEnds(essay.title);
+    out.push({ path: cardPath(essay.path), body: card({ title, footer, lang: essay.lang }, `the essay "${essay.id}"`) });
     for (const section of essay.sections) {
       const page = sharePath(essay.path, section.id);
       out.push(

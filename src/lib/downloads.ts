@@ -5,8 +5,11 @@ import { type EssayFacts, essayItem, exportItems, RECORD_FORMATS, type RecordFor
 export interface Download {
   /** File name under the essay's URL, e.g. `cite.ris`. */
   file: string;
-  /** Link text. */
+  /** What it is, in full: "This essay (BibTeX)". */
   label: string;
+  /** What it holds, and in which format, for a button in a group: "essay", "BibTeX". */
+  of: 'essay' | 'bibliography';
+  format: string;
   type: string;
   body: () => string;
 }
@@ -22,16 +25,27 @@ export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[]): D
   const record = (format: RecordFormat): Download => ({
     file: `cite.${format}`,
     label: `This essay (${RECORD_FORMATS[format].label})`,
+    of: 'essay',
+    format: RECORD_FORMATS[format].label,
     type: RECORD_FORMATS[format].type,
     body: () => exportItems([essayItem(facts)], format),
   });
   const downloads = [record('bib'), record('ris'), record('json')];
   if (listed.length > 0) {
     downloads.push(
-      { file: 'references.bib', label: 'Its bibliography (BibTeX)', type: RECORD_FORMATS.bib.type, body: () => exportItems(listed, 'bib') },
+      {
+        file: 'references.bib',
+        label: 'Its bibliography (BibTeX)',
+        of: 'bibliography',
+        format: RECORD_FORMATS.bib.label,
+        type: RECORD_FORMATS.bib.type,
+        body: () => exportItems(listed, 'bib'),
+      },
       {
         file: 'references.json',
         label: 'Its bibliography (CSL-JSON)',
+        of: 'bibliography',
+        format: RECORD_FORMATS.json.label,
         type: RECORD_FORMATS.json.type,
         body: () => exportItems(listed, 'json'),
       },

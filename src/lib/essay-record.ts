@@ -36,10 +36,19 @@ export function essayItem(facts: EssayFacts): CslItem {
   };
 }
 
-/** "Jane Q. Doe" → family Doe, given Jane Q.; a one-word name stays whole. */
+/**
+ * A formatted record with its URL made a link (citeproc writes it as text,
+ * escaping `&`, `<` and `>` as numeric references).
+ */
+export function linkUrl(html: string, url: string): string {
+  const escaped = url.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+  return html.replace(escaped, `<a href="${escaped.replace(/"/g, '&#34;')}">${escaped}</a>`);
+}
+
+/** "Jane Q. Doe" → family Doe, given Jane Q.; a one-word name, or a group's ("The … editors"), stays whole. */
 export function personName(name: string): CslName {
   const words = name.trim().split(/\s+/);
-  if (words.length < 2) return { literal: name.trim() };
+  if (words.length < 2 || words[0] === 'The') return { literal: name.trim() };
   return { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
 }
 

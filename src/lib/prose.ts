@@ -34,3 +34,39 @@ export function openingOf(text: string): string {
   const cut = opening.slice(0, OPENING_LENGTH.most - 1);
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '')}…`;
 }
+
+/** A run of a title's words that may break only at its edges. */
+export interface TitlePart {
+  text: string;
+  /** Whether the run must stay on one line. */
+  keep: boolean;
+}
+
+/**
+ * A title cut into runs so that a word of one or two letters ("A", "of")
+ * never ends a line on its own: it is kept with the word after it, as
+ * typesetters do in display lines. The text is unchanged (no no-break
+ * spaces are added); the page wraps each kept run in a span.
+ */
+export function titleParts(title: string): TitlePart[] {
+  const words = title.split(' ');
+  const parts: TitlePart[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const short = /^[\p{L}]{1,2}$/u.test(word) && i + 1 < words.length;
+    if (short) {
+      parts.push({ text: `${word} ${words[++i]}`, keep: true });
+    } else {
+      parts.push({ text: word, keep: false });
+    }
+  }
+  // Spaces between runs, so that the text reads as written.
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [{ text: ' ', keep: false }, part]));
+}
+
+/** A title with a no-break space after each short word, for renderers that take plain text (the cards). */
+export function titleWithoutShortEnds(title: string): string {
+  return titleParts(title)
+    .map((part) => (part.keep ? part.text.replace(' ', '\u00a0') : part.text))
+    .join('');
+}

@@ -17,11 +17,9 @@ export interface UiStrings {
   inNote: (n: string) => string;
   /** A section heading in quotes, as a place: "‘The July Days’". */
   inSection: (title: string) => string;
-  /** The heading's own link, copy and share buttons. */
+  /** A heading's one link (to its share page), named for what it does: go there, copy it, or share it. */
   linkToSection: (title: string) => string;
-  copyLink: string;
   copyLinkToSection: (title: string) => string;
-  share: string;
   shareSection: (title: string) => string;
   /** A share page: "A section of <cite>…</cite>." (the essay's title comes as HTML). */
   sectionOf: (essayHtml: string) => string;
@@ -50,9 +48,7 @@ const en: UiStrings = {
   inNote: (n) => `note ${n}`,
   inSection: (title) => `‘${title}’`,
   linkToSection: (title) => `Link to section: ${title}`,
-  copyLink: 'Copy link',
   copyLinkToSection: (title) => `Copy link to section: ${title}`,
-  share: 'Share',
   shareSection: (title) => `Share section: ${title}`,
   sectionOf: (essayHtml) => `A section of ${essayHtml}.`,
   readSection: (title) => `Read “${title}”`,

@@ -124,6 +124,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     const digest = await digestOf(read, code, existing, JSON.stringify(revised ?? 'none'));
     if (existing?.digest === digest && existing.rendered) {
       outputs.set(id, essayOutput(existing));
+      // The proofreading report is the essay's, not the render's: every build repeats it.
+      for (const warning of (existing.rendered.metadata?.['warnings'] as string[] | undefined) ?? []) logger.warn(warning);
       // As Astro's glob() loader does for an unchanged entry: its images stay in the build (a method its type leaves out).
       const withAssets = store as unknown as { addAssetImports?(assets: string[], file: string): void };
       if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath!);
@@ -154,7 +156,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           body: read.body,
           filePath: path.relative(root, file).split(path.sep).join('/'),
           digest,
-          rendered: { html: result.html, metadata: { ...result.metadata, revised } },
+          // The proofreading report is the essay's, not the rendering's: kept, so that every build repeats it.
+          rendered: { html: result.html, metadata: { ...result.metadata, revised, warnings: result.warnings.map((w) => w.message) } },
           assetImports: result.metadata.imagePaths,
         });
       }),

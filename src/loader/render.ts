@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
 import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
 import { formatCitations } from '../lib/citeproc.ts';
-import { essayItem } from '../lib/essay-record.ts';
+import { essayItem, linkUrl } from '../lib/essay-record.ts';
 import { SITE } from '../lib/site.ts';
 import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
@@ -193,9 +193,16 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
   }
   if (run.problems.length > 0) throw new EssayErrors(run.problems);
   const { headings, localImagePaths, remoteImagePaths } = result.metadata;
-  // Formatted by the engine that formatted its citations, while it is at hand.
-  const item = essayItem({ ...data, slug: source.id, url: new URL(source.url), siteName: SITE.name });
-  const record = formatCitations([item], read.csl, [], '*').bibliography[0]?.html ?? '';
+  // Formatted by the engine that formatted its citations, while it is at hand; shown as a post of the
+  // site: styles date a 'webpage' twice ("2013. … October 2013."), a post once.
+  const item = essayItem({
+    ...data,
+    author: data.author ?? SITE.author.name,
+    slug: source.id,
+    url: new URL(source.url),
+    siteName: SITE.name,
+  });
+  const record = linkUrl(formatCitations([{ ...item, type: 'post' }], read.csl, [], '*').bibliography[0]?.html ?? '', source.url);
   return {
     html: result.code,
     metadata: {

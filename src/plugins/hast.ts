@@ -1,6 +1,6 @@
-import type { Element, ElementContent, Properties, Text } from 'hast';
+import type { Element, ElementContent, Properties, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { CLASSES, hasClass } from './contracts.ts';
+import { CLASSES, hasClass, LITERAL_ELEMENTS } from './contracts.ts';
 
 /** Small builders and readers of hast that several plugins share. */
 
@@ -36,4 +36,66 @@ export function proseText(node: Element): string {
  */
 export function headingText(node: Element): string {
   return proseText(node).trim();
+}
+
+/**
+ * The essay's prose as text nodes in reading order, leaving out code and
+ * other literal text (where every character is meant as written).
+ */
+export function proseTexts(tree: Root): Text[] {
+  const texts: Text[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type === 'text') texts.push(child);
+      else if (child.type === 'element' && !LITERAL_ELEMENTS.has(child.tagName)) walk(child);
+    }
+  };
+  walk(tree);
+  return texts;
+}
+
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'caption',
+  'figcaption',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'section',
+]);
+
+/** The same text nodes, grouped by the block (paragraph, item, heading…) they are read in. */
+export function proseBlocks(tree: Root): Text[][] {
+  const blocks: Text[][] = [];
+  let current: Text[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type === 'text') current.push(child);
+      else if (child.type === 'element' && !LITERAL_ELEMENTS.has(child.tagName)) {
+        const block = BLOCKS.has(child.tagName);
+        if (block) {
+          if (current.length > 0) blocks.push(current);
+          current = [];
+        }
+        walk(child);
+        if (block) {
+          if (current.length > 0) blocks.push(current);
+          current = [];
+        }
+      }
+    }
+  };
+  walk(tree);
+  if (current.length > 0) blocks.push(current);
+  return blocks;
 }

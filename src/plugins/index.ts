@@ -12,7 +12,9 @@ import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeLinkUrls from './rehype-link-urls.ts';
 import rehypeMath from './rehype-math.ts';
+import rehypeNormaliseSpaces from './rehype-normalise-spaces.ts';
 import rehypeNotes from './rehype-notes.ts';
+import rehypeProofread from './rehype-proofread.ts';
 import rehypeSections from './rehype-sections.ts';
 import remarkAttributes from './remark-attributes.ts';
 import remarkMath from './remark-math.ts';
@@ -41,6 +43,10 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCheckAuthorIds,
   // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).
   rehypeCheckFiles,
+  // Stray no-break spaces in the author's prose become spaces before any plugin adds text (citeproc's are meant).
+  rehypeNormaliseSpaces,
+  // The author's words are proofread as readers will see them, spaces normalised, before the site adds any.
+  rehypeProofread,
   // Formulas become MathML once sanitising is done (MathML is not markup authors write), before references number equations.
   rehypeMath,
   // Figures, tables, equations and sections are numbered and references to them linked, before citations:

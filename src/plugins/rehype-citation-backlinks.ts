@@ -8,8 +8,14 @@ import { notesOf } from './notes.ts';
 const HEADING = /^h[1-6]$/;
 
 /**
+ * The backlinks' arrow: "↑" (U+2191) is in the text face's Latin subset and
+ * has no emoji form, unlike "↩", which iOS may draw as an emoji.
+ */
+const BACK = '\u2191';
+
+/**
  * Links each bibliography entry back to every place the essay cites it
- * ("↩ 1, 2"), which neither Pandoc, Quarto nor Distill do. Each link to an
+ * ("↑ 1, 2"), which neither Pandoc, Quarto nor Distill do. Each link to an
  * entry gets an id, `cite-<key>-<n>` for its n-th citation, stable for the
  * same text; each backlink says where it goes ("Back to citation 1, in ‘The
  * July Days’", or "in note 3"). Runs after the citations are formatted.
@@ -66,7 +72,7 @@ function backlinks(list: { id: string; where: string }[], label: (n: number, whe
       type: 'element',
       tagName: 'a',
       properties: { href: `#${id}`, className: ['backlink'], ariaLabel: label(i + 1, where) },
-      children: [{ type: 'text', value: list.length === 1 ? '↩' : `↩ ${i + 1}` }],
+      children: [{ type: 'text', value: list.length === 1 ? BACK : `${BACK}\u202f${i + 1}` }],
     });
   });
   return { type: 'element', tagName: 'span', properties: { className: [CLASSES.backlinks], dataPagefindIgnore: '' }, children: links };

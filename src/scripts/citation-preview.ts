@@ -1,114 +1,38 @@
 /**
- * Citation previews: hovering, focusing or tapping an in-text citation shows
- * its full entry, taken from the rendered bibliography (never formatted twice),
- * in one shared popover. It is the links' description for screen readers, it
- * closes with Escape or a tap elsewhere (Popover API light dismiss), it never
- * takes focus, and it stays on screen down to 320 px. Without JavaScript a
- * citation is simply a link to its entry.
+ * Citation previews load when a reader first points at, focuses or touches a
+ * citation (citation-popover.ts), not with the page: most readers of a page
+ * never hover one. Until then, and without JavaScript, a citation is simply a
+ * link to its entry.
  */
 const SELECTOR = '.citation a[href^="#bib-"]';
-const HIDE_DELAY = 250;
-
 const links = [...document.querySelectorAll<HTMLAnchorElement>(SELECTOR)];
-if (links.length > 0 && 'showPopover' in HTMLElement.prototype) setUp(links);
 
-function setUp(links: HTMLAnchorElement[]) {
-  const preview = document.createElement('div');
-  preview.id = 'citation-preview';
-  preview.className = 'citation-preview';
-  preview.setAttribute('popover', 'auto');
-  preview.setAttribute('role', 'tooltip');
-  // Inside <main>, so that it belongs to a landmark like the rest of the page.
-  (document.querySelector('main') ?? document.body).append(preview);
-
-  let current: HTMLAnchorElement | undefined;
-  let hideTimer: number | undefined;
+if (links.length > 0 && 'showPopover' in HTMLElement.prototype) {
+  let ready: Promise<(link: HTMLAnchorElement, tapped?: boolean) => void> | undefined;
+  let loaded = false;
+  const load = () =>
+    (ready ??= import('./citation-popover.ts').then(({ setUp }) => {
+      loaded = true;
+      return setUp(links);
+    }));
+  const citation = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>(SELECTOR) ?? null;
+  const wake = (event: Event) => {
+    const link = citation(event);
+    // Focus that lands with a backlink's jump to the citation is arriving, not asking for a preview.
+    if (!link || (event.type === 'focusin' && location.hash === `#${link.id}`)) return;
+    void load().then((preview) => event.type !== 'touchstart' && preview(link));
+  };
+  for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, wake, { passive: true });
+  // A tap that comes before the previews have loaded previews too, as every later first tap does.
   let touched = false;
-
-  const show = (link: HTMLAnchorElement) => {
-    window.clearTimeout(hideTimer);
-    const entry = document.getElementById(link.hash.slice(1));
-    if (!entry) return;
-    if (current !== link) {
-      preview.replaceChildren(...entryContent(entry), goToEntry(link.hash));
-      current?.removeAttribute('aria-describedby');
-      current = link;
-    }
-    link.setAttribute('aria-describedby', preview.id);
-    if (!preview.matches(':popover-open')) preview.showPopover();
-    place(preview, link);
-  };
-  const hide = () => {
-    window.clearTimeout(hideTimer);
-    if (preview.matches(':popover-open')) preview.hidePopover();
-  };
-  const hideSoon = () => {
-    window.clearTimeout(hideTimer);
-    hideTimer = window.setTimeout(hide, HIDE_DELAY);
-  };
-
-  for (const link of links) {
-    link.addEventListener('mouseenter', () => show(link));
-    link.addEventListener('mouseleave', hideSoon);
-    link.addEventListener('focus', () => show(link));
-    link.addEventListener('blur', (event) => {
-      if (!preview.contains(event.relatedTarget as Node | null)) hideSoon();
-    });
-    link.addEventListener('pointerdown', (event) => {
-      touched = event.pointerType === 'touch' || event.pointerType === 'pen';
-    });
-    link.addEventListener('click', (event) => {
-      // A first tap previews; the preview's own link goes to the entry.
-      if (touched && !(current === link && preview.matches(':popover-open'))) {
-        event.preventDefault();
-        show(link);
-      }
-      touched = false;
-    });
-  }
-  preview.addEventListener('mouseenter', () => window.clearTimeout(hideTimer));
-  preview.addEventListener('mouseleave', hideSoon);
-  preview.addEventListener('focusout', (event) => {
-    if (event.relatedTarget !== current && !preview.contains(event.relatedTarget as Node | null)) hideSoon();
+  document.addEventListener('pointerdown', (event) => (touched = event.pointerType !== 'mouse'));
+  document.addEventListener('click', (event) => {
+    const link = citation(event);
+    if (!link || loaded || !touched) return;
+    event.preventDefault();
+    void load().then((preview) => preview(link, true));
   });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && preview.matches(':popover-open')) hide();
-  });
-  preview.addEventListener('toggle', (event) => {
-    if ((event as ToggleEvent).newState === 'closed') current?.removeAttribute('aria-describedby');
-  });
-  window.addEventListener('resize', hide);
 }
 
-/** The entry's formatted text, without its backlinks or ids (they would be duplicated). */
-function entryContent(entry: HTMLElement): Node[] {
-  const copy = entry.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.backlinks').forEach((node) => node.remove());
-  copy.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
-  const text = document.createElement('p');
-  text.className = 'citation-preview-entry';
-  text.append(...copy.childNodes);
-  return [text];
-}
-
-function goToEntry(hash: string): HTMLElement {
-  const link = document.createElement('a');
-  link.href = hash;
-  link.className = 'citation-preview-go';
-  link.textContent = 'Go to the bibliography entry';
-  return link;
-}
-
-/** Below the link when there is room, else above; never past the viewport's edges. */
-function place(preview: HTMLElement, link: HTMLElement) {
-  const margin = 8;
-  const target = link.getBoundingClientRect();
-  const width = Math.min(448, window.innerWidth - 2 * margin);
-  preview.style.width = `${width}px`;
-  const height = preview.offsetHeight;
-  const below = target.bottom + margin;
-  const top = below + height <= window.innerHeight - margin ? below : Math.max(margin, target.top - margin - height);
-  const left = Math.min(Math.max(margin, target.left), window.innerWidth - width - margin);
-  preview.style.top = `${top}px`;
-  preview.style.left = `${left}px`;
-}
+// A module, so that its names stay its own.
+export {};

@@ -4,12 +4,16 @@
  * searches linkable): then its script and Pagefind load and results appear as
  * the reader types. Typing keeps `?q=` in the address bar.
  */
+import searchStyle from '../styles/search.css?url';
+import { loadStyle } from './load-style.ts';
+
 const box = document.querySelector<HTMLElement>('main [data-search-box]');
 const field = box?.querySelector<HTMLInputElement>('input[type="search"]');
 let attached = false;
 
 if (box && field) {
-  box.closest<HTMLElement>('[data-search-page]')!.hidden = false;
+  // Shown once styled (search needs scripts, and its styles load with them).
+  void loadStyle(searchStyle).then(() => (box.closest<HTMLElement>('[data-search-page]')!.hidden = false));
   const query = new URLSearchParams(location.search).get('q');
   if (query) {
     field.value = query;
@@ -36,6 +40,3 @@ function attach(box: HTMLElement): void {
     }),
   );
 }
-
-// A module, so that its names stay its own.
-export {};

@@ -188,13 +188,14 @@ function renderResult(result: Result): HTMLLIElement {
   item.append(link(result.url, result.meta['title'] ?? result.url));
   const facts = [result.meta['written']?.replace(/^\((.*)\)$/, '$1'), result.meta['description']].filter(Boolean);
   if (facts.length > 0) item.append(element('p', 'search-meta', facts.join(' · ')));
-  item.append(excerpt(result.excerpt));
   // The sections that match most, in the essay's order; text before the first heading has no anchor.
   const sections = result.sub_results
     .filter((sub) => sub.anchor && sub.url !== result.url)
     .sort((a, b) => b.locations.length - a.locations.length)
     .slice(0, SECTIONS)
     .sort((a, b) => a.anchor!.location - b.anchor!.location);
+  // The essay's own excerpt is the best section's, word for word, when its match is in a section: once is enough.
+  if (!sections.some((sub) => sub.excerpt === result.excerpt)) item.append(excerpt(result.excerpt));
   if (sections.length > 0) {
     const list = element('ul');
     for (const sub of sections) {
@@ -215,11 +216,18 @@ function renderResult(result: Result): HTMLLIElement {
 function excerpt(html: string): HTMLParagraphElement {
   const paragraph = element('p');
   const body = new DOMParser().parseFromString(`<body>${html}`, 'text/html').body;
+  const text = body.textContent?.trim() ?? '';
+  // Pagefind cuts a window of words from the text: say so where it cuts mid-sentence.
+  if (text && !SENTENCE_START.test(text)) paragraph.append('… ');
   for (const node of body.childNodes) {
     paragraph.append(node.nodeName === 'MARK' ? element('mark', undefined, node.textContent ?? '') : (node.textContent ?? ''));
   }
+  if (text && !SENTENCE_END.test(text)) paragraph.append(' …');
   return paragraph;
 }
+
+const SENTENCE_START = /^[‘“"'([]?[\p{Lu}\p{N}]/u;
+const SENTENCE_END = /[.?!…][’”"')\]]?$/u;
 
 /** The filter pane: one group of checkboxes per filter, each value with its count of essays. */
 async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promise<void>): Promise<void> {
@@ -229,7 +237,9 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
   } catch {
     return;
   }
+  const essays = Number(pane.dataset.essays ?? Infinity);
   for (const [name, values] of Object.entries(filters).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!narrows(values, essays)) continue;
     const group = element('details');
     const summary = element('summary', undefined, name.charAt(0).toUpperCase() + name.slice(1));
     const options = element('div');
@@ -253,6 +263,14 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
     void run();
   });
   pane.hidden = pane.childElementCount === 0;
+}
+
+/**
+ * A filter is offered only if it can narrow the results: some value of it
+ * matches fewer than all the essays (on a one-essay site, none does).
+ */
+function narrows(values: Record<string, number>, essays: number): boolean {
+  return Object.values(values).some((count) => count < essays);
 }
 
 /** Each filter value's count, for the query as it stands: how many essays choosing it would leave. */

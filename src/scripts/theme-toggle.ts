@@ -1,6 +1,6 @@
 /**
  * The theme toggle: light or dark, remembered in localStorage ("theme", as
- * ThemeInit.astro reads it). Choosing what the system already shows forgets
+ * ThemeInit.astro reads it). Its label follows the theme by CSS alone. Choosing what the system already shows forgets
  * the choice, so the page follows the system again from then on.
  */
 export {};
@@ -14,10 +14,6 @@ function isDark(): boolean {
   return root.dataset.theme === 'dark' || (root.dataset.theme !== 'light' && systemDark.matches);
 }
 
-function show(): void {
-  button?.setAttribute('aria-pressed', String(isDark()));
-}
-
 function choose(dark: boolean): void {
   const theme = dark === systemDark.matches ? 'system' : dark ? 'dark' : 'light';
   root.dataset.theme = theme;
@@ -27,15 +23,11 @@ function choose(dark: boolean): void {
   } catch {
     // Storage can be refused (private modes, blocked cookies): the choice then lasts for this page.
   }
-  show();
 }
 
 button?.addEventListener('click', () => choose(!isDark()));
-systemDark.addEventListener('change', show);
 // Another tab chose: follow it.
 addEventListener('storage', (event) => {
   if (event.key !== KEY) return;
   root.dataset.theme = event.newValue === 'light' || event.newValue === 'dark' ? event.newValue : 'system';
-  show();
 });
-show();

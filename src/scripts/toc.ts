@@ -1,5 +1,9 @@
 /**
- * Marks the section being read in the table of contents (`aria-current`).
+ * Reading progress in the table of contents: the section being read is
+ * marked (`aria-current`), the rule beside each section fills as far as it
+ * has been read (`--read`, 0 to 1), and on wide screens the <details> is
+ * open (CSS shows it open already; this keeps its state true for screen
+ * readers, and opens it where ::details-content is not supported).
  *
  * It follows the scroll position, not IntersectionObserver: near the end of
  * the page the last sections can never reach a line at the top of the
@@ -9,14 +13,17 @@
  */
 export {};
 
+const toc = document.querySelector<HTMLElement>('nav.toc');
 const links = new Map<string, HTMLAnchorElement>();
-for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')) {
+for (const link of toc?.querySelectorAll<HTMLAnchorElement>('a[href^="#"]') ?? []) {
   links.set(decodeURIComponent(link.hash.slice(1)), link);
 }
 const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+const end = document.querySelector('.cite-this') ?? document.querySelector('.essay-body')?.lastElementChild;
 
 /** A section is being read once its heading passes this far down the viewport. */
 const READING_LINE = 1 / 3;
+const wide = matchMedia('(min-width: 64em)');
 
 function inView(element: Element): boolean {
   const { top, bottom } = element.getBoundingClientRect();
@@ -45,6 +52,18 @@ let frame = 0;
 function update(): void {
   frame = 0;
   const heading = current();
+  const at = heading ? headings.indexOf(heading) : -1;
+  const line = innerHeight * READING_LINE;
+  headings.forEach((h, i) => {
+    let read = i < at ? 1 : 0;
+    if (i === at) {
+      const top = h.getBoundingClientRect().top;
+      const next = headings[i + 1] ?? end;
+      const bottom = next ? next.getBoundingClientRect().top : top + 1;
+      read = Math.min(1, Math.max(0, (line - top) / Math.max(1, bottom - top)));
+    }
+    links.get(h.id)?.parentElement?.style.setProperty('--read', read.toFixed(3));
+  });
   const link = heading ? links.get(heading.id) : undefined;
   if (link === marked) return;
   marked?.removeAttribute('aria-current');
@@ -56,10 +75,17 @@ function schedule(): void {
   frame ||= requestAnimationFrame(update);
 }
 
+function openIfWide(): void {
+  const details = toc?.querySelector('details');
+  if (details && wide.matches) details.open = true;
+}
+
 if (headings.length > 0) {
   addEventListener('scroll', schedule, { passive: true });
   addEventListener('resize', schedule, { passive: true });
   addEventListener('hashchange', schedule);
   addEventListener('load', schedule);
+  wide.addEventListener('change', openIfWide);
+  openIfWide();
   update();
 }

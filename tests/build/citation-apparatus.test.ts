@@ -13,11 +13,25 @@ beforeAll(() => {
 });
 
 describe('"Cite this essay"', () => {
-  it('formats the essay in its own style, dated as precisely as the author dated it', () => {
-    const entry = page.querySelector('#cite-this-essay + .csl-entry')?.textContent;
-    expect(entry).toBe(
-      '‘The October Revolution: A Coup D’état?’ 2013. Essays. October 2013. https://essays.example.org/essays/october-revolution/.',
+  it('formats the essay in its own style, with its author, dated once, its URL a link', () => {
+    const entry = page.querySelector('.cite-this .cite-record');
+    expect(entry?.textContent).toBe(
+      'The Essays editors. 2013. ‘The October Revolution: A Coup D’état?’ Essays. https://essays.example.org/essays/october-revolution/.',
     );
+    expect(entry?.querySelector('a')?.getAttribute('href')).toBe('https://essays.example.org/essays/october-revolution/');
+  });
+
+  it('offers a copy button where scripts run, and each download as a button named for what it holds', () => {
+    const copy = page.querySelector('.cite-this button[data-copy-citation]');
+    expect(copy?.textContent).toBe('Copy citation');
+    const names = [...page.querySelectorAll('.cite-this a[download]')].map((a) => [a.getAttribute('aria-label'), a.textContent?.trim()]);
+    expect(names).toEqual([
+      ['Download This essay (BibTeX)', 'BibTeX'],
+      ['Download This essay (RIS)', 'RIS'],
+      ['Download This essay (CSL-JSON)', 'CSL-JSON'],
+      ['Download Its bibliography (BibTeX)', 'BibTeX'],
+      ['Download Its bibliography (CSL-JSON)', 'CSL-JSON'],
+    ]);
   });
 
   it('offers the essay’s record as BibTeX, RIS and CSL-JSON, and its bibliography as .bib and CSL-JSON', () => {
@@ -25,9 +39,9 @@ describe('"Cite this essay"', () => {
     expect(links).toEqual(['cite.bib', 'cite.ris', 'cite.json', 'references.bib', 'references.json']);
     const read = (file: string) => readFileSync(path.join(essayDir, file), 'utf8');
     expect(read('cite.bib')).toMatch(
-      /^@online\{october-revolution,[\s\S]*url\s+= \{https:\/\/essays\.example\.org\/essays\/october-revolution\/\}/,
+      /^@online\{october-revolution,\n {2}author {4}= \{\{The Essays editors\}\},[\s\S]*url {7}= \{https:\/\/essays\.example\.org\/essays\/october-revolution\/\}/,
     );
-    expect(read('cite.ris')).toMatch(/^TY {2}- ELEC\n[\s\S]*TI {2}- The October Revolution: A Coup D’état\?\n[\s\S]*ER {2}- \n$/);
+    expect(read('cite.ris')).toMatch(/^TY {2}- ELEC\n[\s\S]*TI {2}- The October Revolution: A Coup D’état\?\n[\s\S]*ER {2}-\s*$/);
     expect(JSON.parse(read('cite.json'))[0]).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2013, 10]] } });
     // Written from the parsed entries the essay lists, not copied from the author's file.
     const source = 'content/essays/october-revolution/references.bib';
@@ -48,7 +62,7 @@ describe('scholarly metadata', () => {
     const meta = (name: string) => [...page.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute('content'));
     expect(meta('citation_title')).toEqual(['The October Revolution: A Coup D’état?']);
     expect(meta('citation_publication_date')).toEqual(['2013/10']);
-    expect(meta('citation_author'), 'the source names no author').toEqual([]);
+    expect(meta('citation_author'), 'the source names none: the site’s author (src/lib/site.ts)').toEqual(['The Essays editors']);
     const references = meta('citation_reference');
     expect(references).toHaveLength(14);
     expect(references).toContain(

@@ -46,13 +46,19 @@ describe('the essay page', () => {
   it('shows the title as the h1 and the date line from the frontmatter', () => {
     expect(page.querySelector('h1')?.textContent).toBe('The October Revolution: A Coup D’état?');
     const dateline = page.querySelector('.dateline time[data-pagefind-meta="written"]');
-    expect(dateline?.textContent).toMatch(/^\(?Initially written around October 2013\)?$/);
+    expect(dateline?.textContent).toBe('Initially written around October 2013');
     expect(dateline?.getAttribute('datetime'), 'no more precise than the author').toBe('2013-10');
   });
 
   it('shows no revision date when the essay says it was not revised (updated: false), whatever its commits', () => {
     expect(page.querySelector('.dateline time.revised')).toBeNull();
-    expect(page.querySelector('.dateline')?.textContent?.replace(/\s+/g, ' ')).toBe('(Initially written around October 2013)');
+  });
+
+  it('holds no stray no-break space in any paragraph (the source keeps them; the build turns them into spaces)', () => {
+    const source = readFileSync('content/essays/october-revolution/index.md', 'utf8');
+    expect(source.match(/\u00a0/g)?.length, 'the source as the author wrote it').toBeGreaterThan(90);
+    const stray = [...page.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '').filter((text) => text.includes('\u00a0'));
+    expect(stray).toEqual([]);
   });
 
   it('declares the essay’s language', () => {

@@ -20,7 +20,7 @@ describe('the search dialog', () => {
   it('loads nothing of Pagefind until search is first opened', async () => {
     const { page, requests } = await open('/essays/october-revolution/');
     expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click();
     await expect.poll(() => requests.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 

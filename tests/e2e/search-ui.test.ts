@@ -57,7 +57,7 @@ describe('the search results UI', () => {
   it('keeps only the text and marks of an excerpt', async () => {
     const page = await open('word');
     const first = page.locator('main .search-result').first().locator('p').last();
-    await expect.poll(() => first.textContent()).toBe('before word  <b>after');
+    await expect.poll(() => first.textContent()).toBe('… before word  <b>after …');
     expect(await first.locator('mark').allTextContents()).toEqual(['word']);
     expect(await page.locator('main .search-results img').count()).toBe(0);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);

@@ -43,7 +43,7 @@ const uses: Record<string, (page: Page) => Promise<void>> = {
     await expect.poll(() => page.locator('#citation-preview').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await page.locator('#the-july-days').hover();
-    await page.getByRole('button', { name: 'Copy link to section: The July Days' }).click();
+    await page.getByRole('link', { name: 'Copy link to section: The July Days' }).click();
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await page.evaluate(() => {
       const p = [...document.querySelectorAll('.essay-body p')].find((el) => el.textContent!.includes('Kornilov'))!;

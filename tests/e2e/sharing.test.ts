@@ -51,7 +51,7 @@ describe('sharing a section', () => {
   it('copies the section’s share page to the clipboard and says so politely', async () => {
     const { page, problems } = await open(ESSAY);
     await page.locator('#the-july-days').hover();
-    const copy = page.getByRole('button', { name: 'Copy link to section: The July Days' });
+    const copy = page.getByRole('link', { name: 'Copy link to section: The July Days' });
     await expect.poll(() => copy.isVisible()).toBe(true);
     await copy.click();
     await expect.poll(() => clipboard(page)).toBe(`${site.server.url}${ESSAY}s/the-july-days/`);
@@ -59,8 +59,8 @@ describe('sharing a section', () => {
     expect(problems).toEqual([]);
   });
 
-  it('offers the system share sheet where there is one', async () => {
-    const context = await site.newContext();
+  it('offers the system share sheet where there is one, on a touch screen', async () => {
+    const context = await site.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     // Headless Chromium has no share sheet: stand one in that records what it was given.
     await context.addInitScript(() => {
       Object.defineProperty(navigator, 'share', {
@@ -69,8 +69,7 @@ describe('sharing a section', () => {
     });
     const page = await context.newPage();
     await page.goto(`${site.server.url}${ESSAY}`);
-    await page.locator('#the-july-days').hover();
-    await page.getByRole('button', { name: 'Share section: The July Days' }).click();
+    await page.getByRole('link', { name: 'Share section: The July Days' }).tap();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared))
       .toEqual({
@@ -79,11 +78,18 @@ describe('sharing a section', () => {
       });
   });
 
-  it('shows the heading’s link and buttons on keyboard focus', async () => {
+  it('shows the heading’s link on keyboard focus', async () => {
     const { page } = await open(ESSAY);
-    const link = page.getByRole('link', { name: 'Link to section: The Constituent Assembly' });
+    const link = page.getByRole('link', { name: 'Copy link to section: The Constituent Assembly' });
     await link.focus();
-    await expect.poll(() => link.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe('1');
+    await expect.poll(() => link.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  });
+
+  it('hands out one address per section: the link and the copy are the share page', async () => {
+    const { page } = await open(ESSAY);
+    const link = page.locator('#the-july-days + .heading-actions a');
+    expect(await link.evaluate((a: HTMLAnchorElement) => a.href)).toBe(`${site.server.url}${ESSAY}s/the-july-days/`);
+    expect(await page.locator('.heading-actions').first().locator('a, button').count()).toBe(1);
   });
 
   it('forwards a share page to its section at once', async () => {
@@ -153,31 +159,33 @@ describe('the table of contents', () => {
   it('folds away on a narrow screen', async () => {
     const { page } = await open(ESSAY, { viewport: { width: 360, height: 740 } });
     const link = page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'The July Days', exact: true });
-    expect(await link.isVisible()).toBe(true);
-    await page.locator('nav.toc summary').click();
     expect(await link.isVisible()).toBe(false);
+    await page.locator('nav.toc summary').click();
+    expect(await link.isVisible()).toBe(true);
   });
 });
 
 describe('the theme', () => {
   it('follows the system until the reader chooses, and keeps the choice across a reload', async () => {
     const { page, problems } = await open(ESSAY, { colorScheme: 'light' });
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    // The toggle names what it does: "Dark theme" on a light page, "Light theme" on a dark one.
+    const toDark = page.getByRole('button', { name: 'Dark theme' });
+    const toLight = page.getByRole('button', { name: 'Light theme' });
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await toDark.isVisible()).toBe(true);
     expect(await background()).toBe('rgb(253, 252, 248)');
 
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toDark.click();
     expect(await background()).toBe('rgb(22, 21, 15)');
+    expect(await toLight.isVisible()).toBe(true);
 
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await background()).toBe('rgb(22, 21, 15)');
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toLight.isVisible()).toBe(true);
 
     // Choosing what the system shows goes back to following it.
-    await toggle.click();
+    await toLight.click();
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('system');
     expect(await background()).toBe('rgb(253, 252, 248)');
@@ -187,7 +195,7 @@ describe('the theme', () => {
   it('follows a dark system', async () => {
     const { page } = await open('/', { colorScheme: 'dark' });
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(22, 21, 15)');
-    await expect.poll(() => page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Light theme' }).isVisible()).toBe(true);
   });
 });
 

@@ -1,14 +1,16 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdownFile } from '../support/markdown.ts';
+import { isIntended } from '../../src/plugins/rehype-normalise-spaces.ts';
+import { renderEssayFile } from '../support/markdown.ts';
 import { fixtures } from '../support/paths.ts';
 
 /**
  * Each folder of tests/fixtures/markdown is a case: `input.md` (most share
  * the bibliography beside the folders, ../references.bib) and either
  * `output.html`, the expected rendering, or `error.txt`, the expected
- * problems, one per line. The first line of `input.md` after its frontmatter,
+ * problems, one per line; and `warnings.txt`, the expected warnings (the
+ * build goes on), when the rendering gives any. The first line of `input.md` after its frontmatter,
  * `<!-- … -->`, names the case.
  *
  * `UPDATE=1` rewrites each case's expectation of the kind it has (a rendering
@@ -30,13 +32,17 @@ describe('the Markdown pipeline', () => {
     const input = path.join(dir, name, 'input.md');
     const outputFile = path.join(dir, name, 'output.html');
     const errorFile = path.join(dir, name, 'error.txt');
+    const warningsFile = path.join(dir, name, 'warnings.txt');
     const title = readFileSync(input, 'utf8').match(/^<!-- (.+) -->$/m)?.[1] ?? name;
 
     it(title, async () => {
       let output: string | undefined;
       let error: string | undefined;
+      let warnings = '';
       try {
-        output = await renderMarkdownFile(path.relative(process.cwd(), input));
+        const rendered = await renderEssayFile(path.relative(process.cwd(), input));
+        output = rendered.html;
+        warnings = rendered.warnings.map((w) => w.message).join('\n');
       } catch (e) {
         error = problemsOf(e);
       }
@@ -44,6 +50,8 @@ describe('the Markdown pipeline', () => {
       if (update && (update === 'kind' || expectsError === (error !== undefined) || !(existsSync(errorFile) || existsSync(outputFile)))) {
         rmSync(error === undefined ? errorFile : outputFile, { force: true });
         writeFileSync(error === undefined ? outputFile : errorFile, `${error ?? output}\n`);
+        if (warnings) writeFileSync(warningsFile, `${warnings}\n`);
+        else rmSync(warningsFile, { force: true });
         return;
       }
       if (expectsError) {
@@ -52,7 +60,24 @@ describe('the Markdown pipeline', () => {
       } else {
         expect(error, 'expected the render to succeed (UPDATE=kind accepts a change of kind)').toBeUndefined();
         expect(output).toBe(readFileSync(outputFile, 'utf8').trimEnd());
+        expect(warnings, 'warnings (UPDATE=1 rewrites warnings.txt)').toBe(
+          existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8').trimEnd() : '',
+        );
       }
     });
   }
+});
+
+describe('the no-break-space rule', () => {
+  const NBSP = '\u00a0';
+  it('keeps a no-break space after a one-letter word in Czech, Slovak and Polish only', () => {
+    expect(isIntended('Byl jsem v', 'Praze', 'cs')).toBe(true);
+    expect(isIntended('jsem a', 'v Brně', 'pl-PL')).toBe(true);
+    expect(isIntended('such a', 'coup', 'en-GB')).toBe(false);
+  });
+
+  it('keeps a run of them, and one at the edge of the text', () => {
+    expect(isIntended(`a${NBSP}`, 'b', 'en')).toBe(true);
+    expect(isIntended('', 'b', 'en')).toBe(true);
+  });
 });
