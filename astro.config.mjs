@@ -31,8 +31,8 @@ export default defineConfig({
     processor: unified(markdownPipeline),
   },
   // Hooks run in this order: the sitemap lists Astro's pages (not the share pages, made
-  // after it), links are checked before the share pages and cards are written and the
-  // search index is built, and a build that fails anywhere leaves no dist/ (last, so
-  // that done means done).
-  integrations: [sitemap(), linkCheck(), sharing(), pagefind(), noPartialBuilds()],
+  // after it), the share pages and cards are written, every link is checked (the
+  // essays' heading links lead to the share pages), the search index is built, and a
+  // build that fails anywhere leaves no dist/ (last, so that done means done).
+  integrations: [sitemap(), sharing(), linkCheck(), pagefind(), noPartialBuilds()],
 });

@@ -52,7 +52,8 @@ export default function sharing(): AstroIntegration {
         for (let i = 0; i < all.length; i += 64) {
           await Promise.all(
             all.slice(i, i + 64).map(async (file) => {
-              const target = path.join(out, file.path.slice(base.length), file.path.endsWith('/') ? 'index.html' : '');
+              // Paths are URLs (`s/%D0%B8…/`); a static host serves the file named by the decoded path.
+              const target = path.join(out, decodeURIComponent(file.path.slice(base.length)), file.path.endsWith('/') ? 'index.html' : '');
               await mkdir(path.dirname(target), { recursive: true });
               await writeFile(target, await file.body());
             }),
@@ -64,7 +65,7 @@ export default function sharing(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         // `astro dev`: the same files, made when asked for.
         server.middlewares.use(async (request, response, next) => {
-          const wanted = decodeURI(new URL(request.url ?? '/', 'http://dev').pathname);
+          const wanted = new URL(request.url ?? '/', 'http://dev').pathname;
           if (!wanted.endsWith('/card.png') && !/\/s\/[^/]+\/$/.test(wanted)) return next();
           const file = files(await readSharingManifest(config.cacheDir).catch(() => ({ essays: [] })), config).find(
             (f) => f.path === wanted,
