@@ -13,8 +13,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://essays.example.org',
   trailingSlash: 'always',
   build: {
-    // Cards are drawn in one worker per core (src/lib/cards.ts): with this
-    // many routes in flight, each worker has its next card waiting.
+    // Cards are drawn in one worker per core (src/build/cards/pool.ts): with
+    // this many routes in flight, each worker has its next card waiting.
     concurrency: availableParallelism() * 2,
   },
   // A Content-Security-Policy on every page: Astro hashes each script and style

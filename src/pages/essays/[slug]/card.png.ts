@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { renderCard } from '../../../lib/cards.ts';
+import { renderCard } from '../../../build/cards/index.ts';
 import { getEssays } from '../../../lib/essays.ts';
 import { cardFooter } from '../../../lib/meta.ts';
 import { SITE } from '../../../lib/site.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { renderCard } from '../../../../../lib/cards.ts';
+import { renderCard } from '../../../../../build/cards/index.ts';
 import { cardFooter } from '../../../../../lib/meta.ts';
 import { sharedSections } from '../../../../../lib/shared-sections.ts';
 import { SITE } from '../../../../../lib/site.ts';
