@@ -1,6 +1,5 @@
 import { keepCard, recallCard } from './cache.ts';
-import type { CardText, Drawing } from './draw.ts';
-import { drawInWorker } from './pool.ts';
+import { type CardText, type Drawing, drawCard } from './draw.ts';
 
 export type { CardText } from './draw.ts';
 export { CACHE_VARIABLE, cardCacheDir } from './cache.ts';
@@ -34,11 +33,15 @@ export function renderCard(card: CardText, page: string): Promise<Uint8Array<Arr
   return png;
 }
 
-/** The card from the cache, or drawn by the pool (pool.ts) and then kept. */
+/**
+ * The card from the cache, or drawn and then kept. Cards are drawn on the
+ * build's own thread: at 2–3 ms a card, worker threads no longer pay for
+ * themselves (bench/RESULTS.md, "Cards").
+ */
 async function recallOrDraw(card: CardText): Promise<Drawing> {
   const kept = await recallCard(card);
   if (kept) return kept;
-  const drawing = await drawInWorker(card);
+  const drawing = await drawCard(card);
   await keepCard(card, drawing);
   return drawing;
 }
