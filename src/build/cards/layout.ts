@@ -122,13 +122,30 @@ function hasUnknown(text: string): boolean {
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const words = new Intl.Segmenter(undefined, { granularity: 'word' });
 
+/** Segmented words and graphemes, kept: titles share their words (satori keeps them too). */
+const segmented = { graphemes: new Map<string, string[]>(), words: new Map<string, string[]>() };
+const SEGMENTS_KEPT = 10_000;
+
+function kept(cache: Map<string, string[]>, text: string, segment: (text: string) => string[]): string[] {
+  let result = cache.get(text);
+  if (!result) {
+    if (cache.size >= SEGMENTS_KEPT) cache.clear();
+    cache.set(text, (result = segment(text)));
+  }
+  return result;
+}
+
 /** `text` in graphemes (satori's `segment(text, 'grapheme')`). */
 function graphemesOf(text: string): string[] {
-  return Array.from(graphemes.segment(text), (s) => s.segment);
+  return kept(segmented.graphemes, text, (text) => Array.from(graphemes.segment(text), (s) => s.segment));
 }
 
 /** `text` in words, a no-break space joining its neighbours (satori's `segment(text, 'word')`). */
 function wordsOf(text: string): string[] {
+  return kept(segmented.words, text, segmentWords);
+}
+
+function segmentWords(text: string): string[] {
   const segmented = Array.from(words.segment(text), (s) => s.segment);
   const output: string[] = [];
   for (let i = 0; i < segmented.length;) {
