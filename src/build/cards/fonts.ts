@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import type { Font as Outlines, PathCommand } from '@shuding/opentype.js';
-import type { HarfBuzz, HbFont, ShapedGlyph } from 'harfbuzzjs';
+import type { HarfBuzz, HbFont } from 'harfbuzzjs';
 import type { Font } from 'satori';
 
 /** This module, whose code is part of what a cached card was drawn by (cache.ts). */
@@ -34,8 +34,11 @@ export interface Face {
   descender: number;
   /** Whether the font has a glyph for the character (its first code point). */
   has(char: string): boolean;
-  /** The text's glyphs, shaped by HarfBuzz with its default features, in font units. */
-  shape(text: string): ShapedGlyph[];
+  /**
+   * The text's glyphs, shaped by HarfBuzz with its default features: `GLYPH`
+   * numbers a glyph (its id, then its x advance and x and y offsets in font units).
+   */
+  shape(text: string): Int32Array;
   /** A glyph's outline in font units, and the units per em it is scaled by. */
   outline(glyph: number): { commands: PathCommand[]; unitsPerEm: number } | undefined;
 }
@@ -84,6 +87,9 @@ export async function startShaping(): Promise<void> {
   harfbuzz ??= await harfbuzzReady;
 }
 
+/** Numbers a shaped glyph takes in `Face.shape`'s array: id, x advance, x offset, y offset. */
+export const GLYPH = 4;
+
 /** Shaped text kept per face: titles share their words. */
 const SHAPED_LIMIT = 20_000;
 
@@ -102,7 +108,7 @@ export function faceOf(subset: Subset, weight: Weight): Face {
   blob.destroy();
   hbFont.setScale(outlines.unitsPerEm, outlines.unitsPerEm);
   const hb = harfbuzz;
-  const shaped = new Map<string, ShapedGlyph[]>();
+  const shaped = new Map<string, Int32Array>();
   face = {
     unitsPerEm: outlines.unitsPerEm,
     ascender: outlines.ascender,
@@ -116,7 +122,16 @@ export function faceOf(subset: Subset, weight: Weight): Face {
           buffer.addText(text);
           buffer.guessSegmentProperties();
           hb.shape(hbFont, buffer);
-          glyphs = buffer.json();
+          // What satori reads from the buffer's JSON, read from the buffer itself.
+          const infos = buffer.getGlyphInfos();
+          const positions = buffer.getGlyphPositions();
+          glyphs = new Int32Array(infos.length * GLYPH);
+          for (let i = 0; i < infos.length; i++) {
+            glyphs[i * GLYPH] = infos[i]!.codepoint;
+            glyphs[i * GLYPH + 1] = positions[i]!.x_advance;
+            glyphs[i * GLYPH + 2] = positions[i]!.x_offset;
+            glyphs[i * GLYPH + 3] = positions[i]!.y_offset;
+          }
         } finally {
           buffer.destroy();
         }

@@ -1,7 +1,7 @@
 import LineBreaker from 'linebreak';
 import { CARD } from '../../lib/share.ts';
 import { LIGHT } from '../../lib/theme.ts';
-import { type Face, type FontChoice, faceOf, fontsFor, startShaping } from './fonts.ts';
+import { type Face, type FontChoice, GLYPH, faceOf, fontsFor, startShaping } from './fonts.ts';
 import { Path } from './raster.ts';
 import { type BlockStyle, type TextBlock, layOutWithSatori } from './satori-layout.ts';
 
@@ -244,7 +244,8 @@ class Engine {
       width = 0;
       for (const [run, face] of this.runs(text)) {
         let advance = 0;
-        for (const glyph of face.shape(run)) advance += glyph.ax;
+        const glyphs = face.shape(run);
+        for (let at = 0; at < glyphs.length; at += GLYPH) advance += glyphs[at + 1]!;
         width += (advance / face.unitsPerEm) * this.#style.fontSize;
       }
       this.#widths.set(text, width);
@@ -258,12 +259,19 @@ class Engine {
     let cursorX = left;
     for (const [run, face] of this.runs(text)) {
       const scale = fontSize / face.unitsPerEm;
-      for (const glyph of face.shape(run)) {
-        const outline = face.outline(glyph.g);
+      const glyphs = face.shape(run);
+      for (let at = 0; at < glyphs.length; at += GLYPH) {
+        const outline = face.outline(glyphs[at]!);
         if (outline) {
-          drawGlyph(outline.commands, cursorX + glyph.dx * scale, top + glyph.dy * scale, fontSize / outline.unitsPerEm, path);
+          drawGlyph(
+            outline.commands,
+            cursorX + glyphs[at + 2]! * scale,
+            top + glyphs[at + 3]! * scale,
+            fontSize / outline.unitsPerEm,
+            path,
+          );
         }
-        cursorX += glyph.ax * scale;
+        cursorX += glyphs[at + 1]! * scale;
       }
     }
   }

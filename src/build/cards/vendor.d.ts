@@ -26,16 +26,6 @@ declare module '@shuding/opentype.js' {
 }
 
 declare module 'harfbuzzjs' {
-  export interface ShapedGlyph {
-    /** Glyph id. */
-    g: number;
-    /** Cluster: the index of the character the glyph came from. */
-    cl: number;
-    ax: number;
-    ay: number;
-    dx: number;
-    dy: number;
-  }
   interface Destroyable {
     destroy(): void;
   }
@@ -49,7 +39,8 @@ declare module 'harfbuzzjs' {
     createBuffer(): Destroyable & {
       addText(text: string): void;
       guessSegmentProperties(): void;
-      json(): ShapedGlyph[];
+      getGlyphInfos(): { codepoint: number; cluster: number }[];
+      getGlyphPositions(): { x_advance: number; y_advance: number; x_offset: number; y_offset: number }[];
     };
     shape(font: HbFont, buffer: Destroyable): void;
   }
