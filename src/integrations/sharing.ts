@@ -2,14 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { renderCard } from '../lib/cards.ts';
+import { renderCard } from '../build/cards/index.ts';
 import { sharePageHtml } from '../build/share-page.ts';
 import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
 import { SITE } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
-import type { CardText } from '../lib/cards.ts';
+import type { CardText } from '../build/cards/index.ts';
 
 /** A file the sharing integration makes, by its path under the site (with the base). */
 interface Made {

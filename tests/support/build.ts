@@ -1,5 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { astroBin } from './paths.ts';
+import path from 'node:path';
+import { astroBin, root as project } from './paths.ts';
+
+/** Cards drawn by test builds are kept here, never in the project's own cache (src/build/cards/cache.ts). */
+export const TEST_CARD_CACHE = path.join(project, 'tests/.tmp/card-cache');
 
 export interface BuildResult {
   status: number | null;
@@ -11,7 +15,7 @@ export function buildSite(root: string, env: Record<string, string> = {}): Build
   const result = spawnSync(astroBin, ['build', '--root', root], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: { ...process.env, ESSAY_CARD_CACHE: TEST_CARD_CACHE, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

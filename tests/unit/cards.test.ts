@@ -1,14 +1,22 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it, vi } from 'vitest';
-import { cardCacheDir, renderCard } from '../../src/lib/cards.ts';
-import { InkPalette, encodePng } from '../../src/lib/png.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CardText, drawCard } from '../../src/build/cards/draw.ts';
+import { fontsFor, startShaping } from '../../src/build/cards/fonts.ts';
+import { CACHE_VARIABLE, cardCacheDir, renderCard } from '../../src/build/cards/index.ts';
+import { layOutText, titleSize } from '../../src/build/cards/layout.ts';
+import { DeflatedRows, InkPalette, encodeIndexedPng, encodePng, sparseAdler32 } from '../../src/build/cards/png.ts';
+import { Path, emptyMask, fillPath } from '../../src/build/cards/raster.ts';
+import { type BlockStyle, layOutWithSatori } from '../../src/build/cards/satori-layout.ts';
+import { LIGHT } from '../../src/lib/theme.ts';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
+const FIXTURES = new URL('../fixtures/cards/', import.meta.url);
 
-/** A PNG as its colour type and a function from (x, y) to the pixel's RGB; only unfiltered rows, as encodePng writes. */
-function decode(png: Uint8Array): { type: number; width: number; height: number; at: (x: number, y: number) => number[] } {
+/** A PNG as its colour type, its pixels' RGB and a function from (x, y) to one; only unfiltered rows, as the encoders write. */
+function decode(png: Uint8Array): { type: number; width: number; height: number; rgb: Uint8Array; at: (x: number, y: number) => number[] } {
   const bytes = Buffer.from(png);
   expect([...bytes.subarray(0, 4)]).toEqual(PNG);
   const chunks = new Map<string, Buffer[]>();
@@ -20,21 +28,41 @@ function decode(png: Uint8Array): { type: number; width: number; height: number;
   }
   const header = chunks.get('IHDR')![0]!;
   const [width, height, type] = [header.readUInt32BE(0), header.readUInt32BE(4), header[9]!];
+  // inflateSync checks the stream's Adler-32 checksum too.
   const rows = inflateSync(Buffer.concat(chunks.get('IDAT')!));
   const channels = type === 3 ? 1 : 3;
   const stride = 1 + width * channels;
+  expect(rows.length).toBe(stride * height);
   for (let y = 0; y < height; y++) expect(rows[y * stride]).toBe(0);
   const palette = chunks.get('PLTE')?.[0];
-  const at = (x: number, y: number) => {
-    const i = y * stride + 1 + x * channels;
-    return type === 3 ? [...palette!.subarray(3 * rows[i]!, 3 * rows[i]! + 3)] : [...rows.subarray(i, i + 3)];
-  };
-  return { type, width, height, at };
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0, o = 0; y < height; y++) {
+    for (let x = 0, i = y * stride + 1; x < width; x++, i += channels) {
+      const from = type === 3 ? palette! : rows;
+      const at = type === 3 ? 3 * rows[i]! : i;
+      rgb[o++] = from[at]!;
+      rgb[o++] = from[at + 1]!;
+      rgb[o++] = from[at + 2]!;
+    }
+  }
+  const at = (x: number, y: number) => [...rgb.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)];
+  return { type, width, height, rgb, at };
 }
 
 /** A solid RGBA block. */
 const solid = (width: number, height: number, [r, g, b]: number[]) =>
   Uint8Array.from({ length: width * height * 4 }, (_, i) => [r, g, b, 255][i % 4]!);
+
+/** Every test that draws keeps its cards in a directory of its own, never in the project's cache. */
+let cache: string;
+beforeAll(() => {
+  cache = mkdtempSync(path.join(tmpdir(), 'essay-cards-'));
+  vi.stubEnv(CACHE_VARIABLE, cache);
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(cache, { recursive: true, force: true });
+});
 
 describe('card PNGs', () => {
   const palette = new InkPalette('#ffffff', ['#000000', '#ff0000']);
@@ -74,11 +102,136 @@ describe('card PNGs', () => {
     ]);
   });
 
+  it('join rows deflated apart into one image, with the checksum of the whole', () => {
+    const rows = (count: number, index: number) => {
+      const bytes = new Uint8Array(count * 5);
+      for (let y = 0; y < count; y++) bytes.fill(index, y * 5 + 1, y * 5 + 1 + index);
+      return bytes;
+    };
+    const sparse = rows(2, 3);
+    let [sum, weighted] = [0, 0];
+    sparse.forEach((value, at) => {
+      sum += value;
+      weighted += (sparse.length - at) * value;
+    });
+    const runs = [
+      new DeflatedRows(rows(3, 1), 9),
+      new DeflatedRows(rows(1, 0), 1),
+      new DeflatedRows(sparse, 5, sparseAdler32(sparse.length, sum, weighted)),
+    ];
+    const png = decode(encodeIndexedPng(4, 6, palette, runs));
+    const colour = (index: number) => [...palette.colours.subarray(3 * index, 3 * index + 3)];
+    expect([png.at(0, 0), png.at(1, 0), png.at(0, 3), png.at(2, 4), png.at(3, 5)]).toEqual([
+      colour(1),
+      colour(0),
+      colour(0),
+      colour(3),
+      colour(0),
+    ]);
+  });
+
+  it('refuse rows that do not fill the image', () => {
+    expect(() => encodeIndexedPng(4, 2, palette, [new DeflatedRows(new Uint8Array(5), 1)])).toThrow(/do not make a 4×2 image/);
+  });
+});
+
+describe('the card rasteriser', () => {
+  it('covers whole pixels fully and half-covered ones by half', () => {
+    const mask = emptyMask(8, 4);
+    const square = new Path();
+    square.moveTo(1, 1);
+    square.lineTo(3.5, 1);
+    square.lineTo(3.5, 3);
+    square.lineTo(1, 3);
+    square.close();
+    expect(fillPath(square, mask)).toEqual({ top: 1, bottom: 3 });
+    const row = (y: number) => [...mask.coverage.subarray(y * 8, y * 8 + 8)];
+    expect(row(0)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(row(1)).toEqual([0, 255, 255, 128, 0, 0, 0, 0]);
+    expect(row(2)).toEqual(row(1));
+    expect([...mask.spans.subarray(2, 4)]).toEqual([1, 4]);
+  });
+
+  it('clips glyphs that run past the band', () => {
+    const mask = emptyMask(4, 2);
+    const wide = new Path();
+    wide.moveTo(-3, 0);
+    wide.quadTo(2, -1, 9, 0);
+    wide.lineTo(9, 2);
+    wide.lineTo(-3, 2);
+    wide.close();
+    fillPath(wide, mask);
+    expect([...mask.coverage.subarray(4, 8)]).toEqual([255, 255, 255, 255]);
+  });
+});
+
+describe('card text', () => {
+  const fixtures = JSON.parse(readFileSync(new URL('cards.json', FIXTURES), 'utf8')) as { file: string; card: CardText }[];
+  const context: BlockStyle = { fontSize: 40, fontWeight: 400, lineHeight: 'normal', lineClamp: 2, color: LIGHT.muted };
+  const title = (text: string): BlockStyle => ({
+    fontSize: titleSize(text),
+    fontWeight: 700,
+    lineHeight: 1.12,
+    lineClamp: 4,
+    color: LIGHT.text,
+  });
+  const samples = [
+    ...fixtures.flatMap(({ card }) => [
+      { text: card.title, style: title(card.title), top: card.context ? 115 : 32, fonts: `${card.title}${card.context ?? ''}` },
+      ...(card.context ? [{ text: card.context, style: context, top: 32, fonts: `${card.title}${card.context}` }] : []),
+    ]),
+    // Line breaks at hyphens, dashes and no-break spaces; ligatures and kerning pairs; each title size.
+    ...[
+      'Office Waffles, Affluent Flights',
+      'AV To Wa Ya LT — “Te” ‘Vo’',
+      'Self-determination and the anti-Bolshevik post-war order, 1917–1921',
+      'No\u00a0break\u00a0here but a very long line that has to wrap somewhere near its end',
+    ].map((text) => ({ text, style: title(text), top: 115, fonts: text })),
+  ];
+
+  it('is laid out as satori lays it out, to the tenth of a pixel, or left to satori', async () => {
+    await startShaping();
+    let own = 0;
+    for (const { text, style, top, fonts } of samples) {
+      const choice = fontsFor(fonts);
+      const mine = layOutText(text, style, choice, top);
+      if (!mine) continue;
+      own++;
+      const theirs = await layOutWithSatori(text, style, choice, { width: 1040, top, bottom: 32 });
+      expect({ text, height: mine.height, verbs: mine.path.verbs, points: mine.path.points }).toEqual({
+        text,
+        height: theirs.height,
+        verbs: theirs.path.verbs,
+        points: theirs.path.points,
+      });
+    }
+    // Only the title with characters no font has is left to satori.
+    expect(own).toBe(samples.length - 1);
+  });
+});
+
+describe('link-preview cards', () => {
+  const fixtures = JSON.parse(readFileSync(new URL('cards.json', FIXTURES), 'utf8')) as { file: string; card: CardText }[];
+
+  it('look as the cards drawn before issue 15 did, every pixel within 2/255, and are no more than 10% larger', async () => {
+    // The essay's card and one for each of its seven sections, then the site's card and edge cases.
+    expect(fixtures.filter(({ file }) => file.startsWith('october-revolution')).length).toBe(8);
+    const faults: string[] = [];
+    for (const { file, card } of fixtures) {
+      const before = readFileSync(new URL(file, FIXTURES));
+      const { png } = await drawCard(card);
+      const [old, now] = [decode(before), decode(png)];
+      let worst = 0;
+      for (let i = 0; i < old.rgb.length; i++) worst = Math.max(worst, Math.abs(old.rgb[i]! - now.rgb[i]!));
+      if (worst > 2) faults.push(`${file}: a channel ${worst}/255 away from the old card`);
+      if (png.length > before.length * 1.1) faults.push(`${file}: ${png.length} bytes, against ${before.length}`);
+    }
+    expect(faults).toEqual([]);
+  });
+
   it('hold the accent rule, the title and the foot where the card’s layout puts them', async () => {
     const card = { title: `Gypsy quays ${process.pid} ${Date.now()}`, context: 'An essay', footer: 'Essays · example.org', lang: 'en' };
-    const before = new Set(cached());
     const png = decode(await renderCard(card, 'a test'));
-    for (const name of cached().filter((name) => !before.has(name))) rmSync(path.join(cardCacheDir(), name));
     expect(png).toMatchObject({ type: 3, width: 1200, height: 630 });
     const ink = (x0: number, y0: number, x1: number, y1: number) => {
       let dark = 0;
@@ -91,14 +244,12 @@ describe('card PNGs', () => {
     expect(ink(80, 150, 1120, 300)).toBeGreaterThan(1000);
     expect(ink(0, 17, 70, 630) + ink(1130, 17, 1200, 630)).toBe(0);
   });
-});
 
-/** The cache's files; none before the first card is drawn on a fresh clone. */
-const cached = () => (existsSync(cardCacheDir()) ? readdirSync(cardCacheDir()) : []);
+  /** The cache's files. */
+  const cached = () => (existsSync(cardCacheDir()) ? readdirSync(cardCacheDir()) : []);
 
-describe('link-preview cards', () => {
-  it('are drawn once and then found in the cache by later builds', async () => {
-    // A title no other test or build draws.
+  it('are kept where ESSAY_CARD_CACHE says, drawn once and then found by later builds', async () => {
+    expect(cardCacheDir()).toBe(cache);
     const card = { title: `A card of ${process.pid} at ${Date.now()}`, context: 'An essay', footer: 'Essays', lang: 'en' };
     const before = new Set(cached());
     const drawn = await renderCard(card, 'a test');
@@ -111,13 +262,11 @@ describe('link-preview cards', () => {
     const marked = Buffer.from([...PNG, 1, 2, 3]);
     writeFileSync(file, marked);
     expect(Buffer.from(await renderCard(card, 'a test')).equals(marked)).toBe(true);
-    rmSync(file);
   });
 
   it('warn of characters the font lacks, naming the page, whether drawn or found in the cache', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const card = { title: `漢字 ${process.pid} ${Date.now()}`, footer: 'Essays', lang: 'en' };
-    const before = new Set(cached());
     try {
       await renderCard(card, 'essays/x/index.md');
       await renderCard(card, 'essays/y/index.md');
@@ -127,7 +276,6 @@ describe('link-preview cards', () => {
       expect(warnings[1]).toMatch(/^essays\/y\/index\.md: .*漢字/);
     } finally {
       warn.mockRestore();
-      for (const name of cached().filter((name) => !before.has(name))) rmSync(path.join(cardCacheDir(), name));
     }
   });
 });

@@ -1,6 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
-/** This module, whose code is part of what a cached card was drawn by (cards.ts). */
+/** This module, whose code is part of what a cached card was drawn by (cache.ts). */
 export const PNG_MODULE = import.meta.url;
 
 /** An opaque RGBA image to be placed on a canvas at (x, y). */
@@ -169,6 +169,99 @@ function rgbRows(width: number, height: number, palette: InkPalette, layers: Lay
     }
   }
   return rows;
+}
+
+/**
+ * Scanlines of an indexed image (each row its filter byte, 0, then one palette
+ * index a pixel), deflated on their own: a run of rows that many cards share
+ * (the accent rule, an essay's title above its sections, the site's foot) is
+ * compressed once and its bytes reused, so that each card deflates only the
+ * rows of its own title. Each run ends on a sync flush (byte-aligned, no final
+ * block), which lets runs be joined into one zlib stream.
+ */
+export class DeflatedRows {
+  /** Uncompressed length: rows × (1 + width). */
+  readonly length: number;
+  readonly deflated: Uint8Array;
+  /** The Adler-32 checksum of the uncompressed rows, which the zlib stream ends with. */
+  readonly adler: number;
+
+  /** `adler`, if given, is the rows' checksum, which whoever wrote them may know for less (`sparseAdler32`). */
+  constructor(scanlines: Uint8Array, level: number, adler = adler32(scanlines)) {
+    this.length = scanlines.length;
+    this.deflated = deflateRawSync(scanlines, { level, finishFlush: constants.Z_SYNC_FLUSH });
+    this.adler = adler;
+  }
+}
+
+/** An 8-bit indexed PNG of `width`×`height` from runs of rows, top to bottom, that fill it. */
+export function encodeIndexedPng(width: number, height: number, palette: InkPalette, runs: DeflatedRows[]): Uint8Array<ArrayBuffer> {
+  const length = runs.reduce((sum, run) => sum + run.length, 0);
+  if (length !== height * (1 + width)) throw new Error(`Rows of ${length} bytes do not make a ${width}×${height} image.`);
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header[8] = 8;
+  header[9] = 3;
+  let adler = 1;
+  for (const run of runs) adler = adler32Combine(adler, run.adler, run.length);
+  const trailer = new Uint8Array(6);
+  // An empty final block (fixed Huffman codes), then the checksum.
+  trailer[0] = 0x03;
+  new DataView(trailer.buffer).setUint32(2, adler);
+  const zlib = concat([new Uint8Array([0x78, 0xda]), ...runs.map((run) => run.deflated), trailer]);
+  return concat([
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('PLTE', palette.colours),
+    chunk('IDAT', zlib),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+/**
+ * The Adler-32 checksum of `length` bytes, most of them 0, from the others
+ * alone: `sum` is Σ b_i and `weighted` Σ (length − i) b_i over the bytes b_i
+ * at offsets i (a = 1 + Σ b_i, b = length + Σ (length − i) b_i, modulo 65521).
+ */
+export function sparseAdler32(length: number, sum: number, weighted: number): number {
+  const a = (1 + sum) % ADLER_BASE;
+  const b = (length + (weighted % ADLER_BASE)) % ADLER_BASE;
+  return ((b << 16) | a) >>> 0;
+}
+
+const ADLER_BASE = 65521;
+/** The most bytes summed before the sums must be reduced, as zlib's NMAX. */
+const ADLER_NMAX = 5552;
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let at = 0; at < bytes.length;) {
+    const end = Math.min(bytes.length, at + ADLER_NMAX);
+    for (; at < end; at++) {
+      a += bytes[at]!;
+      b += a;
+    }
+    a %= ADLER_BASE;
+    b %= ADLER_BASE;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/** The checksum of two runs of bytes joined, from each one's and the second's length (zlib's adler32_combine). */
+function adler32Combine(first: number, second: number, secondLength: number): number {
+  const rem = secondLength % ADLER_BASE;
+  let a = first & 0xffff;
+  let b = (rem * a) % ADLER_BASE;
+  a += (second & 0xffff) + ADLER_BASE - 1;
+  b += (first >>> 16) + (second >>> 16) + ADLER_BASE - rem;
+  if (a >= ADLER_BASE) a -= ADLER_BASE;
+  if (a >= ADLER_BASE) a -= ADLER_BASE;
+  if (b >= ADLER_BASE * 2) b -= ADLER_BASE * 2;
+  if (b >= ADLER_BASE) b -= ADLER_BASE;
+  return ((b << 16) | a) >>> 0;
 }
 
 /** A PNG chunk: length, type, data and the CRC of type and data. */
