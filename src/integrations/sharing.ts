@@ -1,20 +1,20 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { renderCard } from '../build/cards/index.ts';
+import { type CardBatch, drawCards } from '../build/cards/batch.ts';
+import { type CardText, renderCard } from '../build/cards/index.ts';
 import { sharePageHtml } from '../build/share-page.ts';
 import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
 import { SITE } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
-import type { CardText } from '../build/cards/index.ts';
 
-/** A file the sharing integration makes, by its path under the site (with the base). */
-interface Made {
-  path: string;
-  body: () => Promise<Uint8Array | string>;
+/** What the sharing integration makes, by path under the site (with the base): share pages and cards. */
+interface Plan {
+  pages: { path: string; html: () => string }[];
+  cards: { path: string; card: CardText; page: string }[];
 }
 
 /**
@@ -22,57 +22,66 @@ interface Made {
  * every section its share page (`/essays/<essay>/s/<section>/`, see
  * src/build/share-page.ts), from the sections the Markdown pipeline found
  * (src/loader/sharing-manifest.ts). These are thousands of small files on a
- * large site: made here from a template and a card drawer, not rendered as
- * Astro pages one by one. Cards start drawing (in worker threads) as the
- * build starts, while Astro renders the pages, and are written out when it
- * is done; `astro dev` serves both on request.
+ * large site: made here from a template and the card drawer, not rendered as
+ * Astro pages one by one. The cards the cache lacks are drawn in a worker
+ * thread from the moment the build starts, while Astro renders the pages on
+ * the main one (src/build/cards/batch.ts), and written out when it is done;
+ * `astro dev` serves both on request.
  */
 export default function sharing(): AstroIntegration {
   let config: AstroConfig;
-  let made: Made[] | undefined;
-  let cards: Promise<unknown> | undefined;
+  let plan: Plan | undefined;
+  let batch: CardBatch | undefined;
   return {
     name: 'essay-publisher:sharing',
     hooks: {
       'astro:config:done': ({ config: done }) => {
         config = done;
       },
-      'astro:build:start': async () => {
-        made = files(await readSharingManifest(config.cacheDir), config);
-        // Started now, awaited when the pages are done: the drawing overlaps Astro's rendering.
-        cards = Promise.all(made.filter((f) => f.path.endsWith('.png')).map((f) => f.body()));
-        cards.catch(() => {});
+      'astro:build:start': async ({ logger }) => {
+        plan = planOf(await readSharingManifest(config.cacheDir), config);
+        const cards = plan.cards;
+        batch = drawCards(
+          cards.map((c) => c.card),
+          (i) => cards[i]!.page,
+          (message) => logger.warn(message),
+        );
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await cards;
         const out = fileURLToPath(dir);
         const base = trimmedBase(config);
-        const all = made ?? [];
-        // A few at a time: thousands of writes at once would hold thousands of file handles.
-        for (let i = 0; i < all.length; i += 64) {
-          await Promise.all(
-            all.slice(i, i + 64).map(async (file) => {
-              // Paths are URLs (`s/%D0%B8…/`); a static host serves the file named by the decoded path.
-              const target = path.join(out, decodeURIComponent(file.path.slice(base.length)), file.path.endsWith('/') ? 'index.html' : '');
-              await mkdir(path.dirname(target), { recursive: true });
-              await writeFile(target, await file.body());
-            }),
-          );
+        // Paths are URLs (`s/%D0%B8…/`); a static host serves the file named by the decoded path.
+        const target = (page: string) =>
+          path.join(out, decodeURIComponent(page.slice(base.length)), page.endsWith('/') ? 'index.html' : '');
+        const { pages, cards } = plan!;
+        try {
+          // A few at a time: thousands of writes at once would hold thousands of file handles.
+          await inBatches(pages, 64, async (page) => {
+            await mkdir(path.dirname(target(page.path)), { recursive: true });
+            await writeFile(target(page.path), page.html());
+          });
+          await inBatches([...cards.keys()], 64, async (i) => {
+            const drawn = await batch!.card(i);
+            const file = target(cards[i]!.path);
+            await mkdir(path.dirname(file), { recursive: true });
+            await ('file' in drawn ? copyFile(drawn.file, file) : writeFile(file, drawn.png));
+          });
+        } finally {
+          await batch?.close();
         }
-        const pages = all.filter((f) => f.path.endsWith('/')).length;
-        logger.info(`Wrote ${pages} share pages and ${all.length - pages} link-preview cards.`);
+        logger.info(`Wrote ${pages.length} share pages and ${cards.length} link-preview cards.`);
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev`: the same files, made when asked for.
         server.middlewares.use(async (request, response, next) => {
-          const wanted = new URL(request.url ?? '/', 'http://dev').pathname;
+          const wanted = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
           if (!wanted.endsWith('/card.png') && !/\/s\/[^/]+\/$/.test(wanted)) return next();
-          const file = files(await readSharingManifest(config.cacheDir).catch(() => ({ essays: [] })), config).find(
-            (f) => f.path === wanted,
-          );
-          if (!file) return next();
-          response.setHeader('Content-Type', wanted.endsWith('.png') ? 'image/png' : 'text/html; charset=utf-8');
-          response.end(await file.body());
+          const made = planOf(await readSharingManifest(config.cacheDir).catch(() => ({ essays: [] })), config);
+          const page = made.pages.find((p) => decodeURIComponent(p.path) === wanted);
+          const card = made.cards.find((c) => decodeURIComponent(c.path) === wanted);
+          if (!page && !card) return next();
+          response.setHeader('Content-Type', card ? 'image/png' : 'text/html; charset=utf-8');
+          response.end(card ? await renderCard(card.card, card.page) : page!.html());
         });
       },
     },
@@ -80,34 +89,29 @@ export default function sharing(): AstroIntegration {
 }
 
 /** Every card and share page of the site: the site's card, and each essay's and each of its sections'. */
-function files(manifest: SharingManifest, config: AstroConfig): Made[] {
+function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   const site = new URL(config.site ?? 'https://site.invalid/');
   const base = trimmedBase(config);
   const footer = `${SITE.name} · ${site.host}`;
-  const card = (text: CardText, where: string) => {
-    let drawn: Promise<Uint8Array> | undefined;
-    return () => (drawn ??= renderCard(text, where));
+  const plan: Plan = {
+    pages: [],
+    cards: [{ path: cardPath(`${base}/`), card: { title: SITE.description, footer, lang: SITE.lang }, page: 'the site card' }],
   };
-  const out: Made[] = [{ path: cardPath(`${base}/`), body: card({ title: SITE.description, footer, lang: SITE.lang }, 'the site card') }];
   for (const essay of manifest.essays) {
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
-    out.push({ path: cardPath(essay.path), body: card({ title, footer, lang: essay.lang }, `the essay "${essay.id}"`) });
+    plan.cards.push({ path: cardPath(essay.path), card: { title, footer, lang: essay.lang }, page: `the essay "${essay.id}"` });
     for (const section of essay.sections) {
       const page = sharePath(essay.path, section.id);
-      out.push(
-        { path: page, body: async () => shareHtml(essay, section, page, site, base) },
-        {
-          path: cardPath(page),
-          body: card(
-            { title: section.title, context: essay.title, footer, lang: essay.lang },
-            `the essay "${essay.id}", section "${section.title}"`,
-          ),
-        },
-      );
+      plan.pages.push({ path: page, html: () => shareHtml(essay, section, page, site, base) });
+      plan.cards.push({
+        path: cardPath(page),
+        card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },
+        page: `the essay "${essay.id}", section "${section.title}"`,
+      });
     }
   }
-  return out;
+  return plan;
 }
 
 function shareHtml(essay: SharedEssay, section: SharedEssay['sections'][number], page: string, site: URL, base: string): string {
@@ -131,4 +135,8 @@ function shareHtml(essay: SharedEssay, section: SharedEssay['sections'][number],
 /** The site's base path without its trailing slash ('' at the root). */
 function trimmedBase(config: AstroConfig): string {
   return config.base.replace(/\/$/, '');
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }

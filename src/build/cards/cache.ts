@@ -62,7 +62,7 @@ function packageVersion(name: string): string {
 }
 
 /** The cache file of a card: a hash of what it says and of what draws it. */
-function cardFile(card: CardText): string {
+export function cardFile(card: CardText): string {
   const key = createHash('sha256')
     .update(drawerHash())
     .update(JSON.stringify([card.title, card.context, card.footer, card.lang]))
@@ -85,16 +85,18 @@ export async function recallCard(card: CardText): Promise<Drawing | undefined> {
  * Keeps a card for later builds: the warning about missing glyphs first and
  * the PNG last and whole (written aside, then renamed), so that a card found
  * is complete. A cache that cannot be written (a read-only checkout) only
- * costs the next build the drawing.
+ * costs the next build the drawing: false then.
  */
-export async function keepCard(card: CardText, drawing: Drawing): Promise<void> {
+export async function keepCard(card: CardText, drawing: Drawing): Promise<boolean> {
   const file = cardFile(card);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     if (drawing.missing.length > 0) await writeFile(`${file}.missing.json`, JSON.stringify(drawing.missing));
     await writeFile(`${file}.${process.pid}.tmp`, drawing.png);
     await rename(`${file}.${process.pid}.tmp`, file);
+    return true;
   } catch {
     // The next build draws it again.
+    return false;
   }
 }

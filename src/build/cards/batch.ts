@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { cardFile } from './cache.ts';
+import type { CardText } from './draw.ts';
+import type { CardDone, CardJob } from './worker.ts';
+
+/** A card of the build, drawn or found: its cache file, or its bytes when the cache could not keep it. */
+export type DrawnCard = { file: string } | { png: Uint8Array };
+
+export interface CardBatch {
+  /** The card asked for as the `i`-th, once drawn. */
+  card(i: number): Promise<DrawnCard>;
+  close(): Promise<void>;
+}
+
+/**
+ * Draws every card a build needs while Astro builds its pages: the cards
+ * the cache lacks are drawn in one worker thread (the second core is idle
+ * while Astro renders on the first), the rest are already files in the
+ * cache. `page(i)` names the page the i-th card is for, in the warning
+ * about characters the card font lacks.
+ */
+export function drawCards(cards: CardText[], page: (i: number) => string, warn: (message: string) => void): CardBatch {
+  const missing = cards.flatMap((card, i) => (existsSync(cardFile(card)) ? [] : [i]));
+  const settles = new Map<number, { resolve: (card: DrawnCard) => void; reject: (error: Error) => void }>();
+  const drawn = new Map<number, Promise<DrawnCard>>();
+  for (const i of missing) drawn.set(i, new Promise((resolve, reject) => settles.set(i, { resolve, reject })));
+  let worker: Worker | undefined;
+  if (missing.length > 0) {
+    worker = new Worker(new URL('./worker.ts', import.meta.url));
+    worker.on('message', (done: CardDone) => {
+      const settle = settles.get(done.id)!;
+      if ('failure' in done) return settle.reject(new Error(`A link-preview card could not be drawn (${page(done.id)}):\n${done.failure}`));
+      if (done.missing.length > 0)
+        warn(`${page(done.id)}: the card font has no glyph for “${done.missing.join('')}”; the link-preview card will lack it.`);
+      settle.resolve(done.file ? { file: done.file } : { png: done.png! });
+    });
+    worker.on('error', (error: Error) => {
+      for (const settle of settles.values()) settle.reject(error);
+    });
+    worker.postMessage(missing.map((id): CardJob => ({ id, card: cards[id]! })));
+  }
+  return {
+    card: (i) => drawn.get(i) ?? recalled(cards[i]!, page(i), warn),
+    close: async () => {
+      await worker?.terminate();
+    },
+  };
+}
+
+/** A card an earlier build drew: its cache file, and the warning kept beside it. */
+async function recalled(card: CardText, page: string, warn: (message: string) => void): Promise<DrawnCard> {
+  const file = cardFile(card);
+  const missing = JSON.parse(await readFile(`${file}.missing.json`, 'utf8').catch(() => '[]')) as string[];
+  if (missing.length > 0) warn(`${page}: the card font has no glyph for “${missing.join('')}”; the link-preview card will lack it.`);
+  return { file };
+}
