@@ -1,6 +1,7 @@
 import type { ElementContent, Parents, Text } from 'hast';
 import type { VFile } from 'vfile';
 import type { Place } from '../lib/essay-error.ts';
+import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 
 /**
  * Finding Pandoc's `@` markers in the text of one element, shared by
@@ -43,6 +44,39 @@ export function slice(pieces: Piece[], from: number, to: number): ElementContent
     if (value) out.push({ type: 'text', value, ...(node.position ? { position: node.position } : {}) });
   }
   return out;
+}
+
+/** What a plugin makes of the markers it takes: whether one is its own, and the node that stands for it. */
+export interface MarkerReplacer<T extends ElementContent> {
+  accepts(marker: CitationMarker, place: Place): boolean;
+  make(marker: CitationMarker, joined: string, pieces: Piece[]): T;
+}
+
+/**
+ * Replaces the markers a plugin accepts among a parent's children with the
+ * nodes it makes, in place; returns those nodes in order. A marker spanning an
+ * element no group may span is never offered.
+ */
+export function replaceMarkers<T extends ElementContent>(parent: Parents, file: VFile, replacer: MarkerReplacer<T>): T[] {
+  if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
+  const { joined, pieces } = joinChildren(parent);
+  const chosen = findCitations(joined).filter(
+    (marker) => !marker.text.includes(BARRIER) && replacer.accepts(marker, placeOfOffset(pieces, marker.start, file)),
+  );
+  if (chosen.length === 0) return [];
+  const made: T[] = [];
+  const children: ElementContent[] = [];
+  let offset = 0;
+  for (const marker of chosen) {
+    children.push(...slice(pieces, offset, marker.start));
+    const node = replacer.make(marker, joined, pieces);
+    made.push(node);
+    children.push(node);
+    offset = marker.end;
+  }
+  children.push(...slice(pieces, offset, joined.length));
+  parent.children = children as typeof parent.children;
+  return made;
 }
 
 /** Where an offset of a parent's joined text was written. */

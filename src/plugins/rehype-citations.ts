@@ -10,7 +10,7 @@ import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
 import { CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
-import { AFFIX_MARKUP, BARRIER, joinChildren, MARKUP, type Piece, placeOfOffset, placeOfText, slice } from './markers.ts';
+import { AFFIX_MARKUP, MARKUP, type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
 
 /** A citation found in the text, waiting to be formatted. */
@@ -52,7 +52,7 @@ export default function rehypeCitations() {
         reportInLink(node, run, file, keys);
         return SKIP;
       }
-      for (const f of replaceMarkers(node, noteOf([...ancestors, node]), run, file, keys)) {
+      for (const f of replaceCitations(node, noteOf([...ancestors, node]), run, file, keys)) {
         found.push(f);
         placeholders.add(f.node);
       }
@@ -114,27 +114,17 @@ export default function rehypeCitations() {
  * A group may span inline markup (`[see *this* @doe99]`), so markers are found
  * in the parent's text with each child element standing in as one character.
  */
-function replaceMarkers(parent: Parents, inNote: string | undefined, run: EssayRun, file: VFile, keys: Set<string>): Found[] {
-  if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
-  const { joined, pieces } = joinChildren(parent);
-  const chosen = findCitations(joined).filter(
-    (marker) => !marker.text.includes(BARRIER) && isCitation(marker, run, keys, placeOfOffset(pieces, marker.start, file)),
-  );
-  if (chosen.length === 0) return [];
-
+function replaceCitations(parent: Parents, inNote: string | undefined, run: EssayRun, file: VFile, keys: Set<string>): Found[] {
   const found: Found[] = [];
-  const children: ElementContent[] = [];
-  let offset = 0;
-  for (const marker of chosen) {
-    children.push(...slice(pieces, offset, marker.start));
-    const node = element('span', {}, slice(pieces, marker.start, marker.end));
-    const works = marker.works.map((w) => ({ ...w, prefix: affix(w.prefix, pieces, marker), suffix: affix(w.suffix, pieces, marker) }));
-    found.push({ node, request: { works, noteIndex: 0, inText: marker.kind === 'in-text', inNote: inNote !== undefined }, inNote });
-    children.push(node);
-    offset = marker.end;
-  }
-  children.push(...slice(pieces, offset, joined.length));
-  parent.children = children as typeof parent.children;
+  replaceMarkers(parent, file, {
+    accepts: (marker, place) => isCitation(marker, run, keys, place),
+    make(marker, _, pieces) {
+      const node = element('span', {}, slice(pieces, marker.start, marker.end));
+      const works = marker.works.map((w) => ({ ...w, prefix: affix(w.prefix, pieces, marker), suffix: affix(w.suffix, pieces, marker) }));
+      found.push({ node, request: { works, noteIndex: 0, inText: marker.kind === 'in-text', inNote: inNote !== undefined }, inNote });
+      return node;
+    },
+  });
   return found;
 }
 

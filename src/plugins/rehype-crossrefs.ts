@@ -18,7 +18,7 @@ import {
   runOf,
 } from './contracts.ts';
 import { element, headingText, text } from './hast.ts';
-import { BARRIER, joinChildren, type Piece, placeOfOffset, placeOfText, slice } from './markers.ts';
+import { type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 
 /**
  * Quarto's cross-references: labelled figures, tables, equations and
@@ -186,25 +186,10 @@ function replaceReferences(
   file: VFile,
   run: EssayRun,
 ): Element[] {
-  if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
-  const { joined, pieces } = joinChildren(parent);
-  const chosen = findCitations(joined).filter(
-    (marker) => !marker.text.includes(BARRIER) && isReference(marker, targets, keys, run, placeOfOffset(pieces, marker.start, file)),
-  );
-  if (chosen.length === 0) return [];
-  const made: Element[] = [];
-  const children: ElementContent[] = [];
-  let offset = 0;
-  for (const marker of chosen) {
-    children.push(...slice(pieces, offset, marker.start));
-    const reference = render(marker, joined, pieces, targets, run);
-    made.push(reference);
-    children.push(reference);
-    offset = marker.end;
-  }
-  children.push(...slice(pieces, offset, joined.length));
-  parent.children = children as typeof parent.children;
-  return made;
+  return replaceMarkers(parent, file, {
+    accepts: (marker, place) => isReference(marker, targets, keys, run, place),
+    make: (marker, joined, pieces) => render(marker, joined, pieces, targets, run),
+  });
 }
 
 /** Whether a marker is a cross-reference to render; the problems one may have are reported here. */

@@ -18,7 +18,8 @@ const descriptor = (face: string, name: string) => new RegExp(`${name}:\\s*([^;]
 function metrics(style: 'normal' | 'italic') {
   const data = readFileSync(require.resolve(`@fontsource/source-serif-4/files/source-serif-4-latin-400-${style}.woff`));
   const font = opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-  const { sTypoAscender, sTypoDescender, sTypoLineGap } = font.tables.os2 as Record<string, number>;
+  const { os2 } = (font as unknown as { tables: { os2: Record<string, number> } }).tables;
+  const { sTypoAscender, sTypoDescender, sTypoLineGap } = os2;
   return { ascent: sTypoAscender! / font.unitsPerEm, descent: -sTypoDescender! / font.unitsPerEm, gap: sTypoLineGap! / font.unitsPerEm };
 }
 
