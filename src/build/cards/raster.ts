@@ -255,51 +255,41 @@ function computeDy(top: number, y0: number): number {
   return (top << 6) + 32 - y0;
 }
 
-/** LineEdge::new, from points in pixels, with the supersampling shift. */
-function lineEdge(x0f: number, y0f: number, x1f: number, y1f: number): Edge | undefined {
+/**
+ * A segment's points in pixels as the fixed point its edge is built from
+ * (FDot6, with the supersampling shift), first and last swapped if need be so
+ * that y grows, with the winding that undoes; undefined when it spans no row
+ * (the start LineEdge::new and QuadraticEdge::new share).
+ */
+function downward(points: number[]): { p: number[]; winding: number } | undefined {
   const scale = 1 << (SHIFT + 6);
-  let x0 = toI32(x0f * scale);
-  let y0 = toI32(y0f * scale);
-  let x1 = toI32(x1f * scale);
-  let y1 = toI32(y1f * scale);
+  const p = points.map((v) => toI32(v * scale));
+  const last = p.length - 2;
   let winding = 1;
-  if (y0 > y1) {
-    [x0, x1] = [x1, x0];
-    [y0, y1] = [y1, y0];
+  if (p[1]! > p[last + 1]!) {
+    [p[0], p[last]] = [p[last]!, p[0]!];
+    [p[1], p[last + 1]] = [p[last + 1]!, p[1]!];
     winding = -1;
   }
-  const top = (y0 + 32) >> 6;
-  const bottom = (y1 + 32) >> 6;
-  if (top === bottom) return undefined;
-  const slope = fdot6Div(x1 - x0, y1 - y0);
-  const dy = computeDy(top, y0);
+  return (p[1]! + 32) >> 6 === (p[last + 1]! + 32) >> 6 ? undefined : { p, winding };
+}
+
+/** LineEdge::new, from points in pixels, with the supersampling shift: its update from the end points in 16.16. */
+function lineEdge(x0: number, y0: number, x1: number, y1: number): Edge | undefined {
+  const down = downward([x0, y0, x1, y1]);
+  if (!down) return undefined;
   const edge = new Edge();
-  edge.x = (x0 + fdot16Mul(slope, dy)) << 10;
-  edge.dx = slope;
-  edge.firstY = top;
-  edge.lastY = bottom - 1;
-  edge.winding = winding;
+  edge.setLine(down.p[0]! << 10, down.p[1]! << 10, down.p[2]! << 10, down.p[3]! << 10);
+  edge.winding = down.winding;
   return edge;
 }
 
 /** QuadraticEdge::new, from points in pixels, monotonic in y. */
-function quadEdge(p: number[], at: number): Edge | undefined {
-  const scale = 1 << (SHIFT + 6);
-  let x0 = toI32(p[at]! * scale);
-  let y0 = toI32(p[at + 1]! * scale);
-  const x1 = toI32(p[at + 2]! * scale);
-  const y1 = toI32(p[at + 3]! * scale);
-  let x2 = toI32(p[at + 4]! * scale);
-  let y2 = toI32(p[at + 5]! * scale);
-  let winding = 1;
-  if (y0 > y2) {
-    [x0, x2] = [x2, x0];
-    [y0, y2] = [y2, y0];
-    winding = -1;
-  }
-  const top = (y0 + 32) >> 6;
-  const bottom = (y2 + 32) >> 6;
-  if (top === bottom) return undefined;
+function quadEdge(points: number[], at: number): Edge | undefined {
+  const down = downward(points.slice(at, at + 6));
+  if (!down) return undefined;
+  const { winding } = down;
+  const [x0, y0, x1, y1, x2, y2] = down.p as [number, number, number, number, number, number];
   // How many lines approximate the curve (1 << shift).
   const ddx = ((x1 << 1) - x0 - x2) >> 2;
   const ddy = ((y1 << 1) - y0 - y2) >> 2;
@@ -673,23 +663,12 @@ function clipMonoQuad(src: number[], clip: Clip, list: EdgeList): void {
   if (pts[0]! >= clip.right) return vline(clip.right, pts[1]!, pts[5]!);
   const tmp = new Array<number>(10);
   if (pts[0]! < clip.left) {
-    const t = chopMonoQuadAt(pts[0]!, pts[2]!, pts[4]!, clip.left);
-    if (t === undefined) return vline(clip.left, pts[1]!, pts[5]!);
-    chopQuadAt(pts, 0, t, tmp);
+    if (!chopAtBound(pts, 0, clip.left, 'after', tmp)) return vline(clip.left, pts[1]!, pts[5]!);
     vline(clip.left, tmp[1]!, tmp[5]!);
-    tmp[4] = clip.left;
-    tmp[6] = Math.max(tmp[6]!, clip.left);
-    pts[0] = tmp[4]!;
-    pts[1] = tmp[5]!;
-    pts[2] = tmp[6]!;
-    pts[3] = tmp[7]!;
+    pts.splice(0, 4, ...tmp.slice(4, 8));
   }
   if (pts[4]! > clip.right) {
-    const t = chopMonoQuadAt(pts[0]!, pts[2]!, pts[4]!, clip.right);
-    if (t !== undefined) {
-      chopQuadAt(pts, 0, t, tmp);
-      tmp[2] = Math.min(tmp[2]!, clip.right);
-      tmp[4] = clip.right;
+    if (chopAtBound(pts, 0, clip.right, 'before', tmp)) {
       push(tmp.slice(0, 6));
       vline(clip.right, tmp[5]!, tmp[9]!);
     } else {
@@ -705,33 +684,36 @@ function clipMonoQuad(src: number[], clip: Clip, list: EdgeList): void {
 function chopQuadInY(clip: Clip, pts: number[]): void {
   const tmp = new Array<number>(10);
   if (pts[1]! < clip.top) {
-    const t = chopMonoQuadAt(pts[1]!, pts[3]!, pts[5]!, clip.top);
-    if (t !== undefined) {
-      chopQuadAt(pts, 0, t, tmp);
-      tmp[5] = clip.top;
-      tmp[7] = Math.max(tmp[7]!, clip.top);
-      pts[0] = tmp[4]!;
-      pts[1] = tmp[5]!;
-      pts[2] = tmp[6]!;
-      pts[3] = tmp[7]!;
+    if (chopAtBound(pts, 1, clip.top, 'after', tmp)) {
+      pts.splice(0, 4, ...tmp.slice(4, 8));
     } else {
       for (let i = 1; i < 6; i += 2) if (pts[i]! < clip.top) pts[i] = clip.top;
     }
   }
   if (pts[5]! > clip.bottom) {
-    const t = chopMonoQuadAt(pts[1]!, pts[3]!, pts[5]!, clip.bottom);
-    if (t !== undefined) {
-      chopQuadAt(pts, 0, t, tmp);
-      tmp[3] = Math.min(tmp[3]!, clip.bottom);
-      tmp[5] = clip.bottom;
-      pts[2] = tmp[2]!;
-      pts[3] = tmp[3]!;
-      pts[4] = tmp[4]!;
-      pts[5] = tmp[5]!;
+    if (chopAtBound(pts, 1, clip.bottom, 'before', tmp)) {
+      pts.splice(2, 4, ...tmp.slice(2, 6));
     } else {
       for (let i = 1; i < 6; i += 2) if (pts[i]! > clip.bottom) pts[i] = clip.bottom;
     }
   }
+}
+
+/**
+ * Chops a quadratic monotonic on an axis (0: x, 1: y) where it reaches a
+ * bound, into `tmp` (two quadratics sharing their middle point), the shared
+ * point set on the bound and the control point of the part to keep (the one
+ * after a lower bound, before an upper bound) not past it; false when the
+ * curve never reaches it. The curve grows along the axis.
+ */
+function chopAtBound(pts: number[], axis: 0 | 1, bound: number, keep: 'after' | 'before', tmp: number[]): boolean {
+  const t = chopMonoQuadAt(pts[axis]!, pts[2 + axis]!, pts[4 + axis]!, bound);
+  if (t === undefined) return false;
+  chopQuadAt(pts, 0, t, tmp);
+  tmp[4 + axis] = bound;
+  if (keep === 'after') tmp[6 + axis] = Math.max(tmp[6 + axis]!, bound);
+  else tmp[2 + axis] = Math.min(tmp[2 + axis]!, bound);
+  return true;
 }
 
 /** The first t in (0, 1) where a monotonic quadratic reaches `target`. */
