@@ -48,16 +48,27 @@ describe('the text face’s fallbacks', () => {
   );
 });
 
-describe('the preloaded roman', () => {
-  it('is declared after @fontsource’s faces, with its Latin unicode-range, and without swapping in late', () => {
-    const latin = faces.find((face) => face.includes('latin-400-normal.woff2'))!;
-    const fontsource = readFileSync(require.resolve('@fontsource/source-serif-4/400.css'), 'utf8');
-    const theirs = [...fontsource.matchAll(/@font-face\s*\{([^}]*)\}/g)]
-      .map(([, body]) => body!)
-      .find((face) => face.includes('latin-400-normal'))!;
-    const range = (face: string) => descriptor(face, 'unicode-range')!.replace(/\s/g, '');
-    expect(range(latin)).toBe(range(theirs));
-    expect(descriptor(latin, 'font-display')).toBe('optional');
-    expect(css.indexOf('latin-400-normal.woff2')).toBeGreaterThan(css.lastIndexOf('@import'));
+describe('the text face', () => {
+  const own = faces.filter((face) => descriptor(face, 'font-family') === "'Source Serif 4'");
+  const range = (face: string) => descriptor(face, 'unicode-range')!.replace(/\s/g, '');
+
+  it.each(own.map((face) => [/files\/([^']+)\.woff2/.exec(face)![1]!, face]))(
+    '%s covers what @fontsource declares it covers',
+    (name, face) => {
+      const [, weight, style] = /-(\d+)-(normal|italic)$/.exec(name)!;
+      const sheet = readFileSync(require.resolve(`@fontsource/source-serif-4/${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8');
+      const theirs = [...sheet.matchAll(/@font-face\s*\{([^}]*)\}/g)].map(([, body]) => body!).find((f) => f.includes(`/${name}.woff2`));
+      expect(theirs, `${name} in @fontsource's stylesheet`).toBeDefined();
+      expect(range(face)).toBe(range(theirs!));
+      expect(descriptor(face, 'font-style')).toBe(style);
+      expect(descriptor(face, 'font-weight')).toBe(weight);
+    },
+  );
+
+  it('swaps in late everywhere but in the preloaded roman’s Latin subset', () => {
+    const optional = own
+      .filter((face) => descriptor(face, 'font-display') === 'optional')
+      .map((face) => /files\/([^']+)\.woff2/.exec(face)![1]);
+    expect(optional).toEqual(['source-serif-4-latin-400-normal']);
   });
 });
