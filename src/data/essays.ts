@@ -1,9 +1,8 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { type CalendarDate, parseCalendarDate } from '../lib/dates.ts';
-import type { EssayFacts } from '../lib/essay-record.ts';
+import { type CalendarDate, storedDate } from '../lib/dates.ts';
+import { type EssayFacts, essayFactsOf } from '../lib/essay-record.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
-import { SITE } from '../lib/site.ts';
 import type { EssayOutput, Section } from '../plugins/contracts.ts';
 
 /**
@@ -40,25 +39,12 @@ export function essayRecord(essay: Essay): string {
 
 /** When the essay was last revised, as the loader found it (its `updated`, or the repository's date), if it was. */
 export function essayRevised(essay: Essay): CalendarDate | undefined {
-  const stored = (essay.rendered?.metadata as { revised?: StoredRevision } | undefined)?.revised;
-  const parsed = stored && parseCalendarDate(stored.date);
-  return parsed && { date: parsed.date, precision: stored.precision };
+  return storedDate((essay.rendered?.metadata as { revised?: StoredRevision } | undefined)?.revised);
 }
 
 /** What the essay's own citation record is made from. `site` is Astro's configured `site`. */
 export function essayFacts(essay: Essay, site: URL | undefined): EssayFacts {
-  const { data } = essay;
-  return {
-    slug: essay.id,
-    title: data.title,
-    description: data.description,
-    author: data.author ?? SITE.author.name,
-    written: data.written,
-    revised: essayRevised(essay),
-    lang: data.lang,
-    url: new URL(essayPath(essay.id), site),
-    siteName: SITE.name,
-  };
+  return essayFactsOf(essay.id, essay.data, new URL(essayPath(essay.id), site), essayRevised(essay));
 }
 
 // A type, not an interface: getStaticPaths props must be assignable to a record.

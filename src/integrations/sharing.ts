@@ -11,16 +11,18 @@ import { SITE } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
 
-/** What the sharing integration makes, by path under the site (with the base): share pages and cards. */
+/** What the sharing integration makes, by path under the site (with the base): share pages, downloads and cards. */
 interface Plan {
-  pages: { path: string; html: () => string }[];
+  /** Files written as they are: share pages and the essays' citation downloads. */
+  pages: { path: string; html: () => string; type: string }[];
   cards: { path: string; card: CardText; page: string }[];
 }
 
 /**
- * Gives the site, every essay and every section a link-preview card, and
- * every section its share page (`/essays/<essay>/s/<section>/`, see
- * src/build/share-page.ts), from the sections the Markdown pipeline found
+ * Gives the site, every essay and every section a link-preview card, every
+ * section its share page (`/essays/<essay>/s/<section>/`, see
+ * src/build/share-page.ts), and every essay its "Cite this essay" files
+ * (`cite.ris`, `references.bib`…), from what the content loader found
  * (src/loader/sharing-manifest.ts). These are thousands of small files on a
  * large site: made here from a template and the card drawer, not rendered as
  * Astro pages one by one. The cards the cache lacks are drawn in a worker
@@ -69,18 +71,19 @@ export default function sharing(): AstroIntegration {
         } finally {
           await batch?.close();
         }
-        logger.info(`Wrote ${pages.length} share pages and ${cards.length} link-preview cards.`);
+        const downloads = pages.filter((p) => !p.path.endsWith('/')).length;
+        logger.info(`Wrote ${pages.length - downloads} share pages, ${downloads} citation files and ${cards.length} link-preview cards.`);
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev`: the same files, made when asked for.
         server.middlewares.use(async (request, response, next) => {
           const wanted = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
-          if (!wanted.endsWith('/card.png') && !/\/s\/[^/]+\/$/.test(wanted)) return next();
+          if (!wanted.startsWith(`${trimmedBase(config)}/essays/`) && !wanted.endsWith('/card.png')) return next();
           const made = planOf(await readSharingManifest(config.cacheDir).catch(() => ({ essays: [] })), config);
           const page = made.pages.find((p) => decodeURIComponent(p.path) === wanted);
           const card = made.cards.find((c) => decodeURIComponent(c.path) === wanted);
           if (!page && !card) return next();
-          response.setHeader('Content-Type', card ? 'image/png' : 'text/html; charset=utf-8');
+          response.setHeader('Content-Type', card ? 'image/png' : page!.type);
           response.end(card ? await renderCard(card.card, card.page) : page!.html());
         });
       },
@@ -101,9 +104,12 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
     plan.cards.push({ path: cardPath(essay.path), card: { title, footer, lang: essay.lang }, page: `the essay "${essay.id}"` });
+    for (const download of essay.downloads) {
+      plan.pages.push({ path: `${essay.path}${download.file}`, html: () => download.body, type: download.type });
+    }
     for (const section of essay.sections) {
       const page = sharePath(essay.path, section.id);
-      plan.pages.push({ path: page, html: () => shareHtml(essay, section, page, site, base) });
+      plan.pages.push({ path: page, html: () => shareHtml(essay, section, page, site, base), type: 'text/html; charset=utf-8' });
       plan.cards.push({
         path: cardPath(page),
         card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },

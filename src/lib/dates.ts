@@ -31,6 +31,12 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   return { date, precision: d !== undefined ? 'day' : m !== undefined ? 'month' : 'year' };
 }
 
+/** A date stored as ISO text with its precision (`{ date: '2015-02', precision: 'month' }`) as a calendar date again. */
+export function storedDate(stored: { date: string; precision: CalendarDate['precision'] } | undefined): CalendarDate | undefined {
+  const parsed = stored && parseCalendarDate(stored.date);
+  return parsed && { date: parsed.date, precision: stored.precision };
+}
+
 /** The date's parts as far as they are known: [2013, 10] for October 2013. */
 export function dateParts({ date, precision }: CalendarDate): number[] {
   return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()].slice(

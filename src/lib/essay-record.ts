@@ -1,6 +1,7 @@
 import { portableCsl, writeBibtex } from './bibtex.ts';
 import type { CslItem, CslName } from './csl-item.ts';
 import { type CalendarDate, dateParts, type Written } from './dates.ts';
+import { SITE } from './site.ts';
 
 /** What the record of an essay is made from: its frontmatter, its URL, the site. */
 export interface EssayFacts {
@@ -14,6 +15,22 @@ export interface EssayFacts {
   lang: string;
   url: URL;
   siteName: string;
+}
+
+/**
+ * An essay's facts from its frontmatter, its public address and when it was
+ * last revised: the site's author when the essay names none, the site's name
+ * as the container. The loader (for the downloads) and the pages (for the
+ * metadata) make them here, so that both say the same.
+ */
+export function essayFactsOf(
+  slug: string,
+  data: Pick<EssayFacts, 'title' | 'description' | 'author' | 'written' | 'lang'>,
+  url: URL,
+  revised: CalendarDate | undefined,
+): EssayFacts {
+  const { title, description, author, written, lang } = data;
+  return { slug, title, description, author: author ?? SITE.author.name, written, revised, lang, url, siteName: SITE.name };
 }
 
 /**

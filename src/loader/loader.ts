@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { isoDate, revisedDate } from '../lib/dates.ts';
+import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
+import { essayDownloads } from '../lib/downloads.ts';
+import { essayFactsOf } from '../lib/essay-record.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
 import { essayFolders } from './files.ts';
@@ -14,7 +16,7 @@ import { checkLinks } from './links.ts';
 import { type EssaySource, type ReadEssay, type RenderedEssay, readEssay } from './render.ts';
 import { essayRenderer } from './render-pool.ts';
 import { type EssayData, essaySchema } from './schema.ts';
-import { writeSharingManifest } from './sharing-manifest.ts';
+import { type SharedEssay, writeSharingManifest } from './sharing-manifest.ts';
 
 type DataEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
 
@@ -173,9 +175,10 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   await writeSharingManifest(config.cacheDir, {
     essays: [...outputs].map(([id, output]) => {
       const { data } = store.get(id)! as unknown as { data: EssayData };
+      const page = `${basePath}essays/${id}/`;
       return {
         id,
-        path: `${basePath}essays/${id}/`,
+        path: page,
         title: data.title,
         description: data.description,
         lang: data.lang,
@@ -183,6 +186,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
         tags: data.tags,
         published: isoDate(data.written.date, data.written.precision),
         sections: output.sections,
+        downloads: downloadsOf(id, data, store.get(id)!, output, new URL(page, config.site ?? 'https://site.invalid')),
       };
     }),
   });
@@ -280,7 +284,9 @@ function findEssays(dir: string, problems: EssayError[]): { id: string; file: st
  * read (images), which can change only if one of those did or the files did.
  */
 async function digestOf(read: ReadEssay, code: string, existing: DataEntry | undefined, revised: string): Promise<string> {
-  const hash = createHash('sha256').update(code).update('\0index.md\0').update(read.bytes).update('\0revised\0').update(revised);
+  // The public address is in the essay's own reference ("Cite this essay"): a new SITE_URL or base renders it again.
+  const hash = createHash('sha256').update(code).update('\0url\0').update(read.source.url).update('\0index.md\0').update(read.bytes);
+  hash.update('\0revised\0').update(revised);
   if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
   for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(csl.xml);
   const previous = existing?.rendered ? essayOutput(existing).files : [];
@@ -290,6 +296,12 @@ async function digestOf(read: ReadEssay, code: string, existing: DataEntry | und
     hash.update(await readFile(file).catch(() => 'missing'));
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** An essay's "Cite this essay" files, with their contents. */
+function downloadsOf(id: string, data: EssayData, entry: DataEntry, output: EssayOutput, url: URL): SharedEssay['downloads'] {
+  const revised = storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
+  return essayDownloads(essayFactsOf(id, data, url, revised), output.listed).map(({ file, type, body }) => ({ file, type, body: body() }));
 }
 
 function essayOutput(entry: DataEntry): EssayOutput {

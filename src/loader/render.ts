@@ -3,8 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
 import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
 import { formatCitations } from '../lib/citeproc.ts';
-import { essayItem, linkUrl } from '../lib/essay-record.ts';
-import { SITE } from '../lib/site.ts';
+import { essayFactsOf, essayItem, linkUrl } from '../lib/essay-record.ts';
 import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
@@ -195,13 +194,7 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
   const { headings, localImagePaths, remoteImagePaths } = result.metadata;
   // Formatted by the engine that formatted its citations, while it is at hand; shown as a post of the
   // site: styles date a 'webpage' twice ("2013. … October 2013."), a post once.
-  const item = essayItem({
-    ...data,
-    author: data.author ?? SITE.author.name,
-    slug: source.id,
-    url: new URL(source.url),
-    siteName: SITE.name,
-  });
+  const item = essayItem(essayFactsOf(source.id, data, new URL(source.url), undefined));
   const record = linkUrl(formatCitations([{ ...item, type: 'post' }], read.csl, [], '*').bibliography[0]?.html ?? '', source.url);
   return {
     html: result.code,

@@ -4,10 +4,11 @@ import type { Section } from '../plugins/contracts.ts';
 
 /**
  * What the build needs to give every essay and section its share page and
- * link-preview card, as the loader found it: written by the loader after each
+ * link-preview card, and every essay its citation downloads, as the loader
+ * found it: written by the loader after each
  * content sync into Astro's cache folder, read by the sharing integration
- * (src/integrations/sharing.ts), which makes the pages and cards without
- * rendering a page through Astro for each. Paths include the site's base.
+ * (src/integrations/sharing.ts), which writes the files without rendering a
+ * page through Astro for each. Paths include the site's base.
  */
 export interface SharingManifest {
   essays: SharedEssay[];
@@ -25,6 +26,8 @@ export interface SharedEssay {
   /** When it was written, ISO 8601, as precisely as the author dated it. */
   published: string;
   sections: Section[];
+  /** The "Cite this essay" files (`cite.bib`, `references.json`…), written beside the essay page. */
+  downloads: { file: string; type: string; body: string }[];
 }
 
 function manifestFile(cacheDir: URL): string {
