@@ -70,6 +70,13 @@ describe('a rebuild with the caches kept', () => {
     expect(afterImage, 'only the image changed').toMatchObject({ rendered: 1, unchanged: 1 });
     expect(image(), 'the new image is published').not.toBe(before);
     expect(readFileSync(path.join(site, 'dist/_astro', image()), 'utf8')).toContain('blue');
+
+    // The essay's own reference and its downloads print the public address.
+    const moved = buildSite(site, { SITE_URL: 'https://moved.example.net' });
+    expect(moved.status, moved.output).toBe(0);
+    expect(rendered(moved.output), 'a new address').toMatchObject({ rendered: 2, unchanged: 0 });
+    expect(readFileSync(path.join(site, 'dist/essays/good/index.html'), 'utf8')).toContain('href="https://moved.example.net/essays/good/"');
+    expect(readFileSync(path.join(site, 'dist/essays/good/cite.ris'), 'utf8')).toContain('UR  - https://moved.example.net/essays/good/');
   });
 });
 
