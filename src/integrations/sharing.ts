@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
@@ -66,7 +66,7 @@ export default function sharing(): AstroIntegration {
             const drawn = await batch!.card(i);
             const file = target(cards[i]!.path);
             await mkdir(path.dirname(file), { recursive: true });
-            await ('file' in drawn ? copyFile(drawn.file, file) : writeFile(file, drawn.png));
+            await ('file' in drawn ? linkOrCopy(drawn.file, file) : writeFile(file, drawn.png));
           });
         } finally {
           await batch?.close();
@@ -141,6 +141,20 @@ function shareHtml(essay: SharedEssay, section: SharedEssay['sections'][number],
 /** The site's base path without its trailing slash ('' at the root). */
 function trimmedBase(config: AstroConfig): string {
   return config.base.replace(/\/$/, '');
+}
+
+/**
+ * A cached card into dist/ as a hard link (thousands of them: copying would
+ * write the cache again); a copy where a link cannot be made (another file
+ * system). The cache never writes into a card it has: it writes a new file and
+ * renames it, so a published card never changes under a link.
+ */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -10,8 +10,6 @@ export interface SplitEssay {
    * pipeline: positions it reports are the file's own lines and columns.
    */
   markdown: string;
-  /** The Markdown body alone, as written. */
-  body: string;
   /** Where the value at `path` (e.g. `['written', 'date']`) was written; else where a missing field would go. */
   placeOf(path: readonly PropertyKey[]): Place;
 }
@@ -56,7 +54,6 @@ export function splitEssay(source: string, file: string): SplitEssay {
   return {
     data: (data ?? {}) as Record<string, unknown>,
     markdown: blank + source.slice(whole!.length),
-    body: source.slice(whole!.length),
     placeOf(path) {
       const node = nodeAt(doc.contents, path);
       if (node?.range) return at(node.range[0]);

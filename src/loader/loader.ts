@@ -155,7 +155,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
         store.set({
           id,
           data: read.data,
-          body: read.body,
+          // No `body`: nothing reads the Markdown from the store, and every byte stored is bundled into the build.
           filePath: path.relative(root, file).split(path.sep).join('/'),
           digest,
           // The proofreading report is the essay's, not the rendering's: kept, so that every build repeats it.

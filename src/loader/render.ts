@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import type { MarkdownHeading, MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
 import { formatCitations } from '../lib/citeproc.ts';
 import { essayFactsOf, essayItem, linkUrl } from '../lib/essay-record.ts';
@@ -39,7 +39,6 @@ export interface ReadEssay {
   bytes: Uint8Array;
   /** Markdown with the frontmatter blanked out, so that positions are the file's own. */
   markdown: string;
-  body: string;
   /** The .bib the essay names, as read. */
   bibliography?: { file: string; bytes: Uint8Array } | undefined;
   /** Where each `nocite` key was written, for its message if the .bib lacks it. */
@@ -52,7 +51,6 @@ export interface ReadEssay {
 export interface RenderedEssay {
   html: string;
   metadata: {
-    headings: MarkdownHeading[];
     /** Images for Astro's asset pipeline (its glob() loader's name for them). */
     imagePaths: string[];
     localImagePaths: string[];
@@ -122,7 +120,6 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
     data,
     bytes,
     markdown: split.markdown,
-    body: split.body,
     bibliography,
     nocitePlaces: Array.isArray(data.nocite) ? data.nocite.map((_, i) => split.placeOf(['nocite', i])) : [],
     csl: { style, locale, fallback: loadLocale('en-US', { file: source.file }) },
@@ -191,7 +188,8 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
     throw new EssayErrors([new EssayError({ file: source.file }, `could not be rendered: ${message}`, { cause: error })]);
   }
   if (run.problems.length > 0) throw new EssayErrors(run.problems);
-  const { headings, localImagePaths, remoteImagePaths } = result.metadata;
+  // Astro's `headings` are left out: the pages read the sections the pipeline found (essay.sections).
+  const { localImagePaths, remoteImagePaths } = result.metadata;
   // Formatted by the engine that formatted its citations, while it is at hand; shown as a post of the
   // site: styles date a 'webpage' twice ("2013. … October 2013."), a post once.
   const item = essayItem(essayFactsOf(source.id, data, new URL(source.url), undefined));
@@ -199,7 +197,6 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
   return {
     html: result.code,
     metadata: {
-      headings,
       localImagePaths,
       imagePaths: [...localImagePaths, ...remoteImagePaths],
       essay: {
