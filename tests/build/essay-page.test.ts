@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from '../support/html.ts';
-import { dist, siteCheck } from '../support/paths.ts';
+import { dist, siteCheck, siteCheckTitle } from '../support/paths.ts';
 
 const SECTIONS = {
   'how-popular-were-the-bolsheviks': 'How popular were the Bolsheviks?',
@@ -22,7 +22,7 @@ beforeAll(() => {
 
 describe('the built site', () => {
   // ../shared/ sits beside this repository on the team's machines and in its CI, not in other clones.
-  it.skipIf(!existsSync(siteCheck))(`passes the shared acceptance checks (skipped: no ${siteCheck})`, () => {
+  it.skipIf(!existsSync(siteCheck))(siteCheckTitle('passes the shared acceptance checks'), () => {
     const run = spawnSync(siteCheck, [dist], { encoding: 'utf8' });
     expect(run.stdout).toMatch(/site-check: 8 passed, 0 failed/);
     expect(run.status, run.stdout).toBe(0);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/html.ts';
-import { fixtures, root, siteCheck } from '../support/paths.ts';
+import { fixtures, root, siteCheck, siteCheckTitle } from '../support/paths.ts';
 
 /** The project's Node 24, as `npm run import` uses it. */
 const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
@@ -81,7 +81,7 @@ describe('a site made by `npm run import` from a WordPress export', () => {
   });
 
   // ../shared/ sits beside this repository on the team's machines and in its CI, not in other clones.
-  it.skipIf(!existsSync(siteCheck))(`passes the shared acceptance checks on the imported essay (skipped: no ${siteCheck})`, () => {
+  it.skipIf(!existsSync(siteCheck))(siteCheckTitle('passes the shared acceptance checks on the imported essay'), () => {
     const run = spawnSync(siteCheck, [dist], { encoding: 'utf8' });
     expect(run.stdout).toMatch(/site-check: 8 passed, 0 failed/);
     expect(run.status, run.stdout).toBe(0);
