@@ -6,6 +6,7 @@ import linkCheck from './src/integrations/link-check.ts';
 import noPartialBuilds from './src/integrations/no-partial-builds.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sharing from './src/integrations/sharing.ts';
+import { textFace } from './src/build/text-face.ts';
 import { CSP } from './src/lib/csp.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
 
@@ -34,5 +35,7 @@ export default defineConfig({
   // after it), the share pages and cards are written, every link is checked (the
   // essays' heading links lead to the share pages), the search index is built, and a
   // build that fails anywhere leaves no dist/ (last, so that done means done).
+  // The text face's stylesheet, made from @fontsource's declarations and the font files.
+  vite: { plugins: [textFace()] },
   integrations: [sitemap(), sharing(), linkCheck(), pagefind(), noPartialBuilds()],
 });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { textFaceCss } from '../../src/build/text-face.ts';
 
 /**
- * src/styles/fonts.css, checked against the font files it names: the
+ * The text face's stylesheet (src/build/text-face.ts), checked against the font files it names: the
  * fallbacks' metric overrides are Source Serif 4's own vertical metrics (else a
  * reader whose face is late sees the page set on the wrong lines), and the
  * roman's Latin face, written out to be preloaded, covers what @fontsource's
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
  */
 const require = createRequire(import.meta.url);
 const opentype = require('@shuding/opentype.js') as typeof import('@shuding/opentype.js').default;
-const css = readFileSync('src/styles/fonts.css', 'utf8');
+const css = textFaceCss();
 const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map(([, body]) => body!);
 const descriptor = (face: string, name: string) => new RegExp(`${name}:\\s*([^;]+);`).exec(face)?.[1]?.replace(/\s+/g, ' ').trim();
 
