@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
-import { makeFixtureSite } from '../support/fixture-site.ts';
+import { copyFollowingLinks, makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
 
 const essay = (name: string) => path.join(fixtures, 'sites', name);
@@ -74,7 +74,7 @@ describe('a build with a broken essay', () => {
     const site = makeFixtureSite('rebuild', { good: essay('good') });
     expect(buildSite(site).status).toBe(0);
     expect(existsSync(path.join(site, 'dist/essays/good/index.html'))).toBe(true);
-    cpSync(essay('unknown-key'), path.join(site, 'content/essays/broken'), { recursive: true });
+    copyFollowingLinks(essay('unknown-key'), path.join(site, 'content/essays/broken'));
     for (let attempt = 1; attempt <= 2; attempt++) {
       const { status, output } = buildSite(site);
       expect(status, output).not.toBe(0);
@@ -89,7 +89,7 @@ describe('a draft', () => {
     const site = makeFixtureSite('draft', { good: essay('good') });
     const draft = path.join(site, 'content/essays/draft');
     mkdirSync(draft);
-    cpSync(path.join(essay('unknown-key'), 'references.bib'), path.join(draft, 'references.bib'));
+    copyFileSync(path.join(essay('unknown-key'), 'references.bib'), path.join(draft, 'references.bib'));
     writeFileSync(
       path.join(draft, 'index.md'),
       '---\ntitle: Draft\ndescription: Unfinished.\nwritten: 2020-01-01\nbibliography: references.bib\ndraft: true\n---\n\nA claim [@nobody2020].\n',

@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './paths.ts';
 
 /**
  * A throwaway copy of the site whose essays are the given fixture folders:
- * the real config, src/ and public/ (linked), its own content/ and caches.
+ * the real config, src/ and public/ (linked), its own content/ (copied, symlinks
+ * followed) and caches.
  * It lives under tests/.tmp so that node_modules resolves to the project's.
  */
 export function makeFixtureSite(name: string, essays: Record<string, string>): string {
@@ -12,8 +13,20 @@ export function makeFixtureSite(name: string, essays: Record<string, string>): s
   rmSync(site, { recursive: true, force: true });
   mkdirSync(path.join(site, 'content/essays'), { recursive: true });
   linkProject(site);
-  for (const [slug, from] of Object.entries(essays)) cpSync(from, path.join(site, 'content/essays', slug), { recursive: true });
+  // Fixtures share one bibliography by a symlink (tests/fixtures/sites/references.bib):
+  // the site gets the file itself, as an author's folder would hold it.
+  for (const [slug, from] of Object.entries(essays)) copyFollowingLinks(from, path.join(site, 'content/essays', slug));
   return site;
+}
+
+/** Copies a fixture folder, each symlink in it as the file it points to (cpSync's `dereference` keeps links below the top). */
+export function copyFollowingLinks(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) copyFollowingLinks(source, path.join(to, entry.name));
+    else copyFileSync(realpathSync(source), path.join(to, entry.name));
+  }
 }
 
 /** Makes a folder with its own content/ a copy of the site: the real config, src/ and public/, linked. */
