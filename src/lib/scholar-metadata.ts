@@ -2,6 +2,7 @@ import type { CslItem, CslName } from './csl-item.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
 import { cardPath } from './share.ts';
+import { withBase } from './site.ts';
 
 /** A `<meta name content>` pair. */
 export type Meta = [name: string, content: string];
@@ -60,7 +61,7 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     ...(facts.revised ? { dateModified: isoDate(facts.revised.date, facts.revised.precision) } : {}),
     inLanguage: facts.lang,
     ...(facts.author ? { author: { '@type': 'Person', name: facts.author } } : {}),
-    isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL('/', facts.url).href },
+    isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL(withBase('/'), facts.url).href },
     citation: references.map((item) => ({
       '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
       name: item.title,
