@@ -111,7 +111,11 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
     }
     for (const section of essay.sections) {
       const page = sharePath(essay.path, section.id);
-      plan.pages.push({ path: page, html: () => shareHtml(essay, section, page, site, base, SITE.title), type: 'text/html; charset=utf-8' });
+      plan.pages.push({
+        path: page,
+        html: () => shareHtml(essay, section, page, site, base, SITE.title),
+        type: 'text/html; charset=utf-8',
+      });
       plan.cards.push({
         path: cardPath(page),
         card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },
