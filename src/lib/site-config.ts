@@ -137,9 +137,10 @@ export function parseSiteConfig(options: unknown, env: Record<string, string | u
       const known = Object.keys(fieldsAt(issue.path));
       return issue.keys.map((key) => {
         const name = [...issue.path.map(String), key].join('.');
-        return `unknown setting \`${name}\`${didYouMean(key, known, '`').replace(/\?$/, '`?')} ${
-          issue.path.length === 0 ? 'The settings are' : `\`${field}\` takes`
-        } ${known.join(', ')}.`;
+        const guess = didYouMean(key, known, '`').replace(/\?$/, '`?');
+        const takes = issue.path.length === 0 ? `the settings are ${known.join(', ')}` : `\`${field}\` takes ${known.join(', ')}`;
+        // "… — did you mean `title`? The settings are …", or "…; the settings are …".
+        return `unknown setting \`${name}\`${guess ? `${guess} ${takes[0]!.toUpperCase()}${takes.slice(1)}` : `; ${takes}`}.`;
       });
     }
     if (issue.code === 'invalid_type') {
