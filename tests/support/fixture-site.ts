@@ -7,18 +7,24 @@ import { root } from './paths.ts';
  * the real config, src/ and public/ (linked), its own content/ and caches.
  * It lives under tests/.tmp so that node_modules resolves to the project's.
  */
-export function makeFixtureSite(name: string, essays: Record<string, string>): string {
+export function makeFixtureSite(name: string, essays: Record<string, string>, { copySource = false } = {}): string {
   const site = path.join(root, 'tests/.tmp', name);
   rmSync(site, { recursive: true, force: true });
   mkdirSync(path.join(site, 'content/essays'), { recursive: true });
-  linkProject(site);
+  linkProject(site, { copySource });
   for (const [slug, from] of Object.entries(essays)) cpSync(from, path.join(site, 'content/essays', slug), { recursive: true });
   return site;
 }
 
-/** Makes a folder with its own content/ a copy of the site: the real config, src/ and public/, linked. */
-export function linkProject(site: string): void {
+/**
+ * Makes a folder with its own content/ a copy of the site: the real config,
+ * src/ and public/, linked. With `copySource`, src/ is copied instead: through
+ * a linked src/ the build leaves out the layout's stylesheet (Vite sees the
+ * pages outside the site's root), which a test of what a reader sees needs.
+ */
+export function linkProject(site: string, { copySource = false } = {}): void {
   for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    symlinkSync(path.join(root, entry), path.join(site, entry));
+    if (entry === 'src' && copySource) cpSync(path.join(root, entry), path.join(site, entry), { recursive: true });
+    else symlinkSync(path.join(root, entry), path.join(site, entry));
   }
 }

@@ -15,7 +15,11 @@ export const SUB_SITE_URL = 'https://reader.example.net';
  */
 export function buildSubpathSite(name: string): string {
   const from = path.join(fixtures, 'sites/subpath');
-  const site = makeFixtureSite(name, { 'july-days': path.join(from, 'july-days'), bolsheviki: path.join(from, 'bolsheviki') });
+  const site = makeFixtureSite(
+    name,
+    { 'july-days': path.join(from, 'july-days'), bolsheviki: path.join(from, 'bolsheviki') },
+    { copySource: true },
+  );
   const { status, output } = buildSite(site, { BASE_PATH: SUB_PATH, SITE_URL: SUB_SITE_URL });
   if (status !== 0) throw new Error(`astro build under ${SUB_PATH} failed (exit ${status}):\n${output}`);
   return path.join(site, 'dist');
