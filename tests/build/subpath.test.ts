@@ -44,7 +44,7 @@ describe('a site built under a sub-path (BASE_PATH)', () => {
     const address = `${SUB_SITE_URL}${SUB_PATH}essays/july-days/`;
     expect(essay).toContain(`<link rel="canonical" href="${address}">`);
     expect(essay).toContain(`<meta property="og:image" content="${address}card.png">`);
-    expect(essay).toContain(`"isPartOf":{"@type":"WebSite","name":"Essays","url":"${SUB_SITE_URL}${SUB_PATH}"}`);
+    expect(essay).toContain(`"isPartOf":{"@type":"WebSite","name":"Notes on 1917","url":"${SUB_SITE_URL}${SUB_PATH}"}`);
     expect(read('essays/july-days/cite.bib')).toContain(address);
     expect(read('essays/july-days/cite.ris')).toContain(address);
     expect(essay).toMatch(new RegExp(`class="[^"]*cite[^"]*"[\\s\\S]*${address.replaceAll('.', '\\.')}`));
@@ -80,6 +80,44 @@ describe('a site built under a sub-path (BASE_PATH)', () => {
 });
 
 describe('the site configuration', () => {
+  it('names the site, its author and its licence as essays({ … }) gives them', () => {
+    const home = read('index.html');
+    expect(home).toContain('<title>Notes on 1917</title>');
+    expect(home).toContain('<p class="lede">Essays on the Russian revolutions, with their sources.</p>');
+    expect(home).toMatch(/© <a href="https:\/\/historian\.example\.net\/" rel="author">Ada Historian<\/a>\. /);
+    expect(home).toContain('<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>');
+    const essay = read('essays/july-days/index.html');
+    expect(essay).toContain('<title>The July Days · Notes on 1917</title>');
+    const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(essay)![1]!) as Record<string, unknown>;
+    expect(json.author).toEqual({
+      '@type': 'Person',
+      name: 'Ada Historian',
+      url: 'https://historian.example.net/',
+      sameAs: 'https://orcid.org/0000-0002-1825-0097',
+    });
+    expect(json.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(read('essays/july-days/cite.bib')).toMatch(/author\s*=\s*\{Historian, Ada\}/);
+    const feed = read('rss.xml');
+    expect(feed).toContain('<title>Notes on 1917: new essays</title>');
+  });
+
+  it('lets an essay name its own author and licence', () => {
+    const essay = read('essays/bolsheviki/index.html');
+    expect(essay).toMatch(/© Иван Петров\. /);
+    expect(essay).toContain('<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">CC BY-SA 4.0</a>');
+    const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(essay)![1]!) as Record<string, unknown>;
+    expect(json.author).toEqual({ '@type': 'Person', name: 'Иван Петров' });
+    expect(json.license).toBe('https://creativecommons.org/licenses/by-sa/4.0/');
+  });
+
+  it('warns once, clearly, when a production build still has the placeholder address', () => {
+    const site = makeFixtureSite('placeholder', { good: path.join(fixtures, 'sites/good') });
+    const { status, output } = buildSite(site, { SITE_URL: '' });
+    expect(status).toBe(0);
+    expect(output.match(/still the placeholder https:\/\/essays\.example\.org/g)).toHaveLength(1);
+    expect(output).toContain('Set `url` in essays({ … }) in astro.config.mjs, or SITE_URL when building.');
+  });
+
   it('stops the build with the bad setting named when BASE_PATH is not a path', () => {
     const site = makeFixtureSite('bad-base', { good: path.join(fixtures, 'sites/good') });
     const { status, output } = buildSite(site, { BASE_PATH: 'https://example.org/essays/' });

@@ -70,7 +70,7 @@ describe('a site served under a sub-path', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     expect(await page.locator('h1').textContent()).toBe('Большевики и власть');
 
-    await page.getByRole('link', { name: 'Essays', exact: true }).click();
+    await page.getByRole('link', { name: 'Notes on 1917', exact: true }).click();
     await page.waitForURL(`${site.server.url}${SUB_PATH}`);
     await page.getByRole('link', { name: 'The July Days' }).click();
     await page.waitForURL(`${site.server.url}${ENGLISH}`);
