@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { PLACEHOLDER_URL, parseSiteConfig, type SiteConfig, type SiteOptions } from '../lib/site-config.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
@@ -27,6 +29,18 @@ export default function essays(options: SiteOptions = {}): AstroIntegration {
           );
         }
       },
+      'astro:build:done': async ({ dir }) => {
+        // public/_headers names paths from the site's root; under a base, the host serves them under it.
+        if (config.base === '/') return;
+        const file = new URL('_headers', dir);
+        const headers = await readFile(file, 'utf8').catch(() => undefined);
+        if (headers !== undefined) await writeFile(fileURLToPath(file), headersUnderBase(headers, config.base));
+      },
     },
   };
+}
+
+/** The rules of a `_headers` file (Netlify, Cloudflare Pages) with each path under `base`: `/_astro/*` → `/essays-site/_astro/*`. */
+export function headersUnderBase(headers: string, base: string): string {
+  return headers.replace(/^\/(?=\S*$)/gm, base);
 }

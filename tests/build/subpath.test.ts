@@ -70,6 +70,13 @@ describe('a site built under a sub-path (BASE_PATH)', () => {
     expect(read('robots.txt')).toContain(`Sitemap: ${SUB_SITE_URL}${SUB_PATH}sitemap-index.xml`);
   });
 
+  it('gives the rules of _headers the sub-path, for hosts that read it', () => {
+    const rules = read('_headers')
+      .split('\n')
+      .filter((line) => line.startsWith('/'));
+    expect(rules).toEqual([`${SUB_PATH}*`, `${SUB_PATH}pagefind/*.pagefind`, `${SUB_PATH}_astro/*`]);
+  });
+
   it('builds the search index for the pages under the sub-path (its scripts ask for it there)', () => {
     const scripts = (readdirSync(path.join(dist, '_astro')) as string[]).filter((f) => f.endsWith('.js'));
     const search = scripts.map((f) => read(`_astro/${f}`)).join('\n');
