@@ -55,7 +55,11 @@ export const siteConfigSchema = z
       .strict()
       .default({ name: 'The Essays editors' }),
     /** The public address of the site, without the base path (SITE_URL overrides it). */
-    url: httpUrl('the site’s public address').default(PLACEHOLDER_URL),
+    url: httpUrl('the site’s public address')
+      .refine((value) => !URL.canParse(value) || new URL(value).pathname === '/', {
+        message: 'must be the site’s address without a path: put the path (such as /essays-site/) in `base`, or BASE_PATH',
+      })
+      .default(PLACEHOLDER_URL),
     /** The path the site is served under, `/` at the root of its domain (BASE_PATH overrides it). */
     base: basePath.default('/'),
     /** BCP 47 language of the pages that are not an essay (home, search, 404) and of the feed. */

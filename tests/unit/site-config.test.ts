@@ -49,6 +49,13 @@ describe('the site configuration', () => {
     expect(() => parseSiteConfig({ feed: { limit: 0 } })).toThrow('`feed.limit`');
   });
 
+  it('sends a path given in the address to `base`', () => {
+    expect(() => parseSiteConfig({}, { SITE_URL: 'https://user.github.io/essays-site/' })).toThrow(
+      'SITE_URL (for `url`) must be the site’s address without a path: put the path (such as /essays-site/) in `base`, or BASE_PATH (got "https://user.github.io/essays-site/").',
+    );
+    expect(parseSiteConfig({ url: 'https://user.github.io/' }).url).toBe('https://user.github.io/');
+  });
+
   it('suggests the setting meant for an unknown one', () => {
     expect(() => parseSiteConfig({ titel: 'x' })).toThrow(
       /unknown setting `titel` — did you mean `title`\? The settings are title, tagline, author/,
