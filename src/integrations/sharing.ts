@@ -77,7 +77,9 @@ export default function sharing(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         // `astro dev`: the same files, made when asked for.
         server.middlewares.use(async (request, response, next) => {
-          const wanted = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+          // Under a base, Vite hands the middleware the address without it; the plan's paths have it.
+          const asked = (request as { originalUrl?: string }).originalUrl ?? request.url ?? '/';
+          const wanted = decodeURIComponent(new URL(asked, 'http://dev').pathname);
           if (!wanted.startsWith(`${trimmedBase(config)}/essays/`) && !wanted.endsWith('/card.png')) return next();
           const made = planOf(await readSharingManifest(config.cacheDir).catch(() => ({ essays: [] })), config);
           const page = made.pages.find((p) => decodeURIComponent(p.path) === wanted);
