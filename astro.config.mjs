@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import essays from './src/integrations/essays.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import noPartialBuilds from './src/integrations/no-partial-builds.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -11,8 +12,6 @@ import { CSP } from './src/lib/csp.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
 
 export default defineConfig({
-  // Canonical URLs and the sitemap need the public address; set SITE_URL when deploying.
-  site: process.env.SITE_URL ?? 'https://essays.example.org',
   trailingSlash: 'always',
   // A rebuild renders again only the pages whose essay changed (each route gives
   // the essay's digest as its cacheKey); the rest are copied from the last build.
@@ -31,11 +30,29 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownPipeline),
   },
+  // essays() is the site's configuration (README, "Configuring the site"): it sets `site`
+  // and `base` from `url` and `base`, or from SITE_URL and BASE_PATH when they are set.
   // Hooks run in this order: the sitemap lists Astro's pages (not the share pages, made
   // after it), the share pages and cards are written, every link is checked (the
   // essays' heading links lead to the share pages), the search index is built, and a
   // build that fails anywhere leaves no dist/ (last, so that done means done).
   // The text face's stylesheet, made from @fontsource's declarations and the font files.
   vite: { plugins: [textFace()] },
-  integrations: [sitemap(), sharing(), linkCheck(), pagefind(), noPartialBuilds()],
+  integrations: [
+    essays({
+      title: 'Essays',
+      tagline: 'Long-form essays with their sources: cited, linked and searchable.',
+      author: { name: 'The Essays editors' },
+      url: 'https://essays.example.org',
+      base: '/',
+      lang: 'en-GB',
+      licence: { name: 'All rights reserved' },
+    }),
+    // Share pages are written after the sitemap and never in it; the filter keeps it so if that order changes.
+    sitemap({ filter: (page) => !/\/essays\/[^/]+\/s\//.test(new URL(page).pathname) }),
+    sharing(),
+    linkCheck(),
+    pagefind(),
+    noPartialBuilds(),
+  ],
 });

@@ -3,6 +3,7 @@ import { type CalendarDate, storedDate } from '../lib/dates.ts';
 import { type EssayFacts, essayFactsOf } from '../lib/essay-record.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
+import { withBase } from '../lib/site.ts';
 import type { EssayOutput, Section } from '../plugins/contracts.ts';
 
 /**
@@ -19,9 +20,9 @@ export async function getEssays(): Promise<Essay[]> {
   return essays.sort((a, b) => b.data.written.date.getTime() - a.data.written.date.getTime());
 }
 
-/** An essay's public URL. It is a share link: it must never change. */
+/** An essay's public URL path, under the site's base. It is a share link: it must never change. */
 export function essayPath(id: string): string {
-  return `/essays/${id}/`;
+  return withBase(`/essays/${id}/`);
 }
 
 /** What the pipeline found in an essay: sections, reading time, the works its bibliography lists. */

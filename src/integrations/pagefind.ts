@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { afterBuild } from './after-build.ts';
 
 /**
  * Builds the Pagefind search index over the built site in `astro:build:done`,
@@ -8,30 +8,24 @@ import { close, createIndex } from 'pagefind';
  * produces a searchable site. Pages opt in with `data-pagefind-body`.
  */
 export default function pagefind(): AstroIntegration {
-  return {
-    name: 'essay-publisher:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        try {
-          // One index for all essays whatever their `lang`: Pagefind otherwise keeps one per
-          // language and a search from an en-GB page would never find an en-US essay.
-          const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
-          // Only essay pages carry data-pagefind-body; reading the share pages and the rest
-          // would cost time and memory for nothing.
-          const { page_count, errors: addErrors } = await index.addDirectory({ path: site, glob: 'essays/*/index.html' });
-          if (addErrors.length > 0) throw new Error(`Pagefind could not index ${site}: ${addErrors.join('; ')}`);
-          if (page_count === 0) throw new Error('Pagefind found no page to index: is `data-pagefind-body` on the essay pages?');
-          const { errors: writeErrors } = await index.writeFiles({ outputPath: `${site}pagefind` });
-          if (writeErrors.length > 0) throw new Error(`Pagefind could not write its index: ${writeErrors.join('; ')}`);
-          logger.info(`Indexed ${page_count} page${page_count === 1 ? '' : 's'} for search.`);
-        } catch (cause) {
-          throw new Error('Building the search index failed.', { cause });
-        } finally {
-          await close();
-        }
-      },
-    },
-  };
+  return afterBuild('essay-publisher:pagefind', async ({ dir: site, logger }) => {
+    try {
+      // One index for all essays whatever their `lang`: Pagefind otherwise keeps one per
+      // language and a search from an en-GB page would never find an en-US essay.
+      const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
+      if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
+      // Only essay pages carry data-pagefind-body; reading the share pages and the rest
+      // would cost time and memory for nothing.
+      const { page_count, errors: addErrors } = await index.addDirectory({ path: site, glob: 'essays/*/index.html' });
+      if (addErrors.length > 0) throw new Error(`Pagefind could not index ${site}: ${addErrors.join('; ')}`);
+      if (page_count === 0) throw new Error('Pagefind found no page to index: is `data-pagefind-body` on the essay pages?');
+      const { errors: writeErrors } = await index.writeFiles({ outputPath: `${site}pagefind` });
+      if (writeErrors.length > 0) throw new Error(`Pagefind could not write its index: ${writeErrors.join('; ')}`);
+      logger.info(`Indexed ${page_count} page${page_count === 1 ? '' : 's'} for search.`);
+    } catch (cause) {
+      throw new Error('Building the search index failed.', { cause });
+    } finally {
+      await close();
+    }
+  });
 }

@@ -7,7 +7,7 @@ import { type CardText, renderCard } from '../build/cards/index.ts';
 import { sharePageHtml } from '../build/share-page.ts';
 import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
-import { SITE } from '../lib/site.ts';
+import { siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
 
@@ -77,7 +77,9 @@ export default function sharing(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         // `astro dev`: the same files, made when asked for.
         server.middlewares.use(async (request, response, next) => {
-          const wanted = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+          // Under a base, Vite hands the middleware the address without it; the plan's paths have it.
+          const asked = (request as { originalUrl?: string }).originalUrl ?? request.url ?? '/';
+          const wanted = decodeURIComponent(new URL(asked, 'http://dev').pathname);
           if (!wanted.startsWith(`${trimmedBase(config)}/essays/`) && !wanted.endsWith('/card.png')) return next();
           const made = planOf(await readSharingManifest(config.cacheDir).catch(() => ({ essays: [] })), config);
           const page = made.pages.find((p) => decodeURIComponent(p.path) === wanted);
@@ -95,10 +97,12 @@ export default function sharing(): AstroIntegration {
 function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   const site = new URL(config.site ?? 'https://site.invalid/');
   const base = trimmedBase(config);
-  const footer = `${SITE.name} · ${site.host}`;
+  // Read when the plan is made, not when this module is: astro.config.mjs imports it before it calls essays().
+  const SITE = siteConfig();
+  const footer = `${SITE.title} · ${site.host}`;
   const plan: Plan = {
     pages: [],
-    cards: [{ path: cardPath(`${base}/`), card: { title: SITE.description, footer, lang: SITE.lang }, page: 'the site card' }],
+    cards: [{ path: cardPath(`${base}/`), card: { title: SITE.tagline, footer, lang: SITE.lang }, page: 'the site card' }],
   };
   for (const essay of manifest.essays) {
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
@@ -109,7 +113,11 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
     }
     for (const section of essay.sections) {
       const page = sharePath(essay.path, section.id);
-      plan.pages.push({ path: page, html: () => shareHtml(essay, section, page, site, base), type: 'text/html; charset=utf-8' });
+      plan.pages.push({
+        path: page,
+        html: () => shareHtml(essay, section, page, site, base, SITE.title),
+        type: 'text/html; charset=utf-8',
+      });
       plan.cards.push({
         path: cardPath(page),
         card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },
@@ -120,7 +128,14 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   return plan;
 }
 
-function shareHtml(essay: SharedEssay, section: SharedEssay['sections'][number], page: string, site: URL, base: string): string {
+function shareHtml(
+  essay: SharedEssay,
+  section: SharedEssay['sections'][number],
+  page: string,
+  site: URL,
+  base: string,
+  siteName: string,
+): string {
   const strings = uiStrings(essay.lang);
   return sharePageHtml({
     section: section.title,
@@ -131,7 +146,7 @@ function shareHtml(essay: SharedEssay, section: SharedEssay['sections'][number],
     path: page,
     image: cardPath(page),
     article: { published: essay.published, author: essay.author, tags: essay.tags, section: section.title },
-    siteName: SITE.name,
+    siteName,
     site,
     favicon: `${base}/favicon.svg`,
     strings,

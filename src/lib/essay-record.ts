@@ -9,6 +9,11 @@ export interface EssayFacts {
   title: string;
   description: string;
   author?: string | undefined;
+  /** The author's page and ORCID iD, when the author is the site's (`essays({ author })`). */
+  authorUrl?: string | undefined;
+  orcid?: string | undefined;
+  /** The terms the essay is published under: its own, or the site's. */
+  licence: { name: string; url?: string | undefined };
   written: Written;
   /** When it was last revised, if it was (the frontmatter's `updated`, or the repository's date). */
   revised?: CalendarDate | undefined;
@@ -25,12 +30,26 @@ export interface EssayFacts {
  */
 export function essayFactsOf(
   slug: string,
-  data: Pick<EssayFacts, 'title' | 'description' | 'author' | 'written' | 'lang'>,
+  data: Pick<EssayFacts, 'title' | 'description' | 'author' | 'written' | 'lang'> & { licence?: EssayFacts['licence'] | undefined },
   url: URL,
   revised: CalendarDate | undefined,
 ): EssayFacts {
   const { title, description, author, written, lang } = data;
-  return { slug, title, description, author: author ?? SITE.author.name, written, revised, lang, url, siteName: SITE.name };
+  const site = author === undefined ? { authorUrl: SITE.author.url, orcid: SITE.author.orcid } : {};
+  const licence = data.licence ?? SITE.licence;
+  return {
+    slug,
+    title,
+    description,
+    author: author ?? SITE.author.name,
+    ...site,
+    licence,
+    written,
+    revised,
+    lang,
+    url,
+    siteName: SITE.name,
+  };
 }
 
 /**

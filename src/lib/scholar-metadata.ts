@@ -2,6 +2,7 @@ import type { CslItem, CslName } from './csl-item.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
 import { cardPath } from './share.ts';
+import { withBase } from './site.ts';
 
 /** A `<meta name content>` pair. */
 export type Meta = [name: string, content: string];
@@ -45,6 +46,16 @@ const SCHEMA_TYPES: Record<string, string> = {
   webpage: 'WebPage',
 };
 
+/** The essay's author as schema.org names a person: with the site author's page and ORCID iD where given. */
+function person(facts: EssayFacts): Record<string, unknown> {
+  return {
+    '@type': 'Person',
+    name: facts.author,
+    ...(facts.authorUrl ? { url: facts.authorUrl } : {}),
+    ...(facts.orcid ? { sameAs: `https://orcid.org/${facts.orcid}` } : {}),
+  };
+}
+
 /** schema.org `ScholarlyArticle` for the essay, with its bibliography as `citation`. */
 export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Record<string, unknown> {
   return {
@@ -59,8 +70,9 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     datePublished: isoDate(facts.written.date, facts.written.precision),
     ...(facts.revised ? { dateModified: isoDate(facts.revised.date, facts.revised.precision) } : {}),
     inLanguage: facts.lang,
-    ...(facts.author ? { author: { '@type': 'Person', name: facts.author } } : {}),
-    isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL('/', facts.url).href },
+    ...(facts.author ? { author: person(facts) } : {}),
+    license: facts.licence.url ?? facts.licence.name,
+    isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL(withBase('/'), facts.url).href },
     citation: references.map((item) => ({
       '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
       name: item.title,

@@ -15,8 +15,8 @@ export interface ArticleMeta {
 export interface SocialMetaProps {
   title: string;
   description: string;
-  /** The page's own address: Facebook re-reads the page named by `og:url`. */
-  url: URL;
+  /** The page's own address: Facebook re-reads the page named by `og:url`. None for the 404 page, which has none. */
+  url?: URL | undefined;
   /** The card image, absolute. */
   image: URL;
   /** What the card shows, for readers who cannot see it. */
@@ -43,7 +43,7 @@ export function socialMeta({ title, description, url, image, imageAlt, siteName,
     og('og:site_name', siteName),
     og('og:title', title),
     og('og:description', description),
-    og('og:url', url.href),
+    ...(url ? [og('og:url', url.href)] : []),
     og('og:locale', lang.replace('-', '_')),
     og('og:image', image.href),
     og('og:image:type', 'image/png'),

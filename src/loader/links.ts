@@ -38,7 +38,11 @@ export function checkLinks(
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
       if (!url.pathname.startsWith(basePath)) {
-        problems.push(new EssayError(place, `the link "${href}" leads outside the site (${url.pathname} is not under ${basePath}).`));
+        // Most likely a link from the root, written before the site moved under a base.
+        const fix = href.startsWith('/')
+          ? `; write it relative to the essay (such as "../other-essay/") or under the base ("${basePath}${href.slice(1)}")`
+          : '';
+        problems.push(new EssayError(place, `the link "${href}" leads outside the site (${url.pathname} is not under ${basePath})${fix}.`));
         continue;
       }
       const sitePath = decodeURIComponent(url.pathname.slice(basePath.length));

@@ -8,6 +8,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
 import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
+import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
 import { essayFolders } from './files.ts';
@@ -287,6 +288,8 @@ async function digestOf(read: ReadEssay, code: string, existing: DataEntry | und
   // The public address is in the essay's own reference ("Cite this essay"): a new SITE_URL or base renders it again.
   const hash = createHash('sha256').update(code).update('\0url\0').update(read.source.url).update('\0index.md\0').update(read.bytes);
   hash.update('\0revised\0').update(revised);
+  // The site's author, licence and name are in the essay's reference and downloads: a new essays({ … }) renders it again.
+  hash.update('\0site\0').update(process.env[SITE_CONFIG_ENV] ?? '');
   if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
   for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(csl.xml);
   const previous = existing?.rendered ? essayOutput(existing).files : [];

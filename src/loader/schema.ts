@@ -60,6 +60,23 @@ export const essaySchema = z
     description: z.string().min(1, 'is empty; say in one or two sentences what the essay argues'),
     /** The essay's author, when it should be named in metadata and "Cite this essay". */
     author: z.string().min(1).optional(),
+    /**
+     * The terms this essay is published under, when they are not the site's
+     * (`essays({ licence })`): a name (`licence: CC BY 4.0`) or a name and its
+     * text's URL (`licence: { name: CC BY 4.0, url: https://… }`).
+     */
+    licence: z
+      .union([
+        z.string().min(1),
+        z
+          .object({
+            name: z.string().min(1, 'is empty; name the licence, such as CC BY 4.0'),
+            url: z.url('must be the address of the licence’s text, starting with https://').optional(),
+          })
+          .strict(),
+      ])
+      .optional()
+      .transform((value) => (typeof value === 'string' ? { name: value } : value)),
     written,
     /**
      * When the essay was last revised: YYYY, YYYY-MM or YYYY-MM-DD. Leave it out to take the date of the

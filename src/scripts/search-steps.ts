@@ -22,7 +22,7 @@ const WORDS = {
 };
 
 export async function arrive(url: URL): Promise<void> {
-  const path = '/pagefind/pagefind-highlight.js';
+  const path = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind-highlight.js`;
   const [{ default: PagefindHighlight }] = await Promise.all([import(/* @vite-ignore */ path), loadStyle(stepsStyle)]);
   // Pagefind's own styles are injected inline, which the CSP forbids; ours are in the stylesheet.
   new PagefindHighlight({

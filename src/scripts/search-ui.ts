@@ -48,14 +48,18 @@ const PAGE = 5;
 /** Sections shown under each essay. */
 const SECTIONS = 5;
 
+/** The site's base path (`/`, `/essays-site/`), as Astro gives it to scripts. */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
 let engine: Promise<Pagefind> | undefined;
 
 /** Pagefind, loaded once per page; a failed load is tried again on the next search. */
 function loadPagefind(): Promise<Pagefind> {
   engine ??= (async () => {
-    const path = '/pagefind/pagefind.js';
+    const path = `${BASE}pagefind/pagefind.js`;
     const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-    await pagefind.options({ baseUrl: '/', highlightParam: 'highlight', noWorker: true });
+    // Pagefind knows its pages by their paths in dist/; its result URLs get the site's base.
+    await pagefind.options({ baseUrl: BASE, highlightParam: 'highlight', noWorker: true });
     await pagefind.init();
     return pagefind;
   })().catch((error: unknown) => {
@@ -120,7 +124,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     if (count === 0) {
       say(
         `No results for “${term}”${filtering ? ' with these filters' : ''}. Try fewer or other words, or browse `,
-        link('/', 'every essay'),
+        link(BASE, 'every essay'),
         '.',
       );
     } else {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from '../../tools/chromium.ts';
 import { dist } from './paths.ts';
-import { type StaticServer, serve } from './server.ts';
+import { type ServeOptions, type StaticServer, serve } from './server.ts';
 
 export interface BuiltSite {
   server: StaticServer;
@@ -18,7 +18,7 @@ export interface BuiltSite {
  * before its tests, closes each test's browser contexts after it, and stops
  * both after them. Read the fields inside tests.
  */
-export function useBuiltSite(dir: string | (() => string) = dist): BuiltSite {
+export function useBuiltSite(dir: string | (() => string) = dist, options: ServeOptions = {}): BuiltSite {
   const open: BrowserContext[] = [];
   const site = {
     async newContext(options?: BrowserContextOptions) {
@@ -31,7 +31,7 @@ export function useBuiltSite(dir: string | (() => string) = dist): BuiltSite {
     },
   } as BuiltSite;
   beforeAll(async () => {
-    site.server = await serve(typeof dir === 'function' ? dir() : dir);
+    site.server = await serve(typeof dir === 'function' ? dir() : dir, options);
     site.browser = await launchChromium();
   });
   afterEach(async () => {

@@ -22,13 +22,24 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site on loopback as a static host would: `/x/` → `/x/index.html`, else 404.html. */
-export async function serve(dir: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** The path the site is served under, as a GitHub Pages project site is (`/essays-site/`); `/` by default. */
+  base?: string;
+}
+
+/**
+ * Serves a built site on loopback as a static host would: `<base>x/` →
+ * `x/index.html`, else 404.html; anything outside the base is a 404 too.
+ */
+export async function serve(dir: string, { base = '/' }: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    const under = pathname.startsWith(base);
+    const sitePath = under ? `/${pathname.slice(base.length)}` : pathname;
+    let file = path.join(dir, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
     let status = 200;
     if (
+      !under ||
       !file.startsWith(dir) ||
       !(await stat(file).then(
         (s) => s.isFile(),

@@ -35,3 +35,33 @@ describe('the built site’s link check', () => {
     expect(await findBrokenLinks(dir)).toEqual([]);
   });
 });
+
+describe('the link check under a base path', () => {
+  const pages = {
+    'index.html':
+      '<link rel="icon" href="/essays-site/favicon.svg"><a href="/essays-site/essays/x/">x</a> <a href="essays/x/#part">relative</a>' +
+      '<a href="/essays/x/">escapes</a><script type="module" src="/_astro/a.js"></script>',
+    'essays/x/index.html':
+      '<h2 id="part">Part</h2><a href="../../">home</a><a href="../../../">above</a><a href="cite.bib">bib</a>' +
+      '<meta property="og:image" content="https://reader.example.net/card.png"><link rel="canonical" href="https://reader.example.net/essays-site/essays/x/">',
+    'essays/x/cite.bib': '@misc{x}',
+    'favicon.svg': '<svg/>',
+    '_astro/a.js': '',
+  };
+
+  it('fails on links, scripts and addresses of the site that leave the base, and passes the rest', async () => {
+    const dir = site(pages);
+    expect(await findBrokenLinks(dir, { base: '/essays-site/', site: 'https://reader.example.net' })).toEqual([
+      { page: 'essays/x/index.html', href: '../../../', problem: "outside the site's base /essays-site/" },
+      { page: 'essays/x/index.html', href: 'https://reader.example.net/card.png', problem: "outside the site's base /essays-site/" },
+      { page: 'index.html', href: '/_astro/a.js', problem: "outside the site's base /essays-site/" },
+      { page: 'index.html', href: '/essays/x/', problem: "outside the site's base /essays-site/" },
+    ]);
+  });
+
+  it('reads the same site at the root as links to missing pages', async () => {
+    const dir = site(pages);
+    const problems = (await findBrokenLinks(dir)).map((b) => `${b.page} ${b.href} ${b.problem}`);
+    expect(problems).toContain('index.html /essays-site/favicon.svg no such page or file');
+  });
+});

@@ -21,6 +21,7 @@ const facts: EssayFacts = {
   written: { date: new Date('2014-03-05'), precision: 'day' },
   lang: 'en-US',
   url: new URL('https://example.org/essays/an-essay/'),
+  licence: { name: 'All rights reserved' },
   siteName: 'Essays',
 };
 
