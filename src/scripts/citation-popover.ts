@@ -6,8 +6,10 @@
  * takes focus, and it stays on screen down to 320 px. Without JavaScript a
  * citation is simply a link to its entry.
  */
+import { clientStrings } from './client-strings.ts';
+
 const HIDE_DELAY = 250;
-const WORDS = { go: 'Go to the bibliography entry' };
+const WORDS = clientStrings('preview');
 
 /**
  * Sets the previews up (loaded by citation-preview.ts when a reader first
@@ -110,7 +112,7 @@ function goToEntry(hash: string): HTMLElement {
   const link = document.createElement('a');
   link.href = hash;
   link.className = 'citation-preview-go';
-  link.textContent = WORDS.go;
+  link.textContent = WORDS.goToEntry;
   return link;
 }
 

@@ -5,12 +5,9 @@
  * the clipboard elsewhere. The link's name says which (its data-*-label).
  */
 import { announce } from './announce.ts';
+import { clientStrings, fill } from './client-strings.ts';
 
-const WORDS = {
-  copied: 'Link to the section copied.',
-  copyByHand: (url: string) => `Copy this link: ${url}`,
-  notShared: (url: string) => `Could not share. The link is ${url}`,
-};
+const WORDS = clientStrings('copy');
 
 const links = document.querySelectorAll<HTMLAnchorElement>('.section-heading a.heading-link');
 // A share sheet is the way to pass a link on where there is one and no mouse (phones, tablets).
@@ -37,10 +34,10 @@ async function copy(link: HTMLAnchorElement): Promise<void> {
   const { url } = sectionOf(link);
   try {
     await navigator.clipboard.writeText(url);
-    announce(WORDS.copied);
+    announce(WORDS.sectionCopied);
   } catch {
     // No clipboard (an insecure page, or permission refused): show the link to copy by hand.
-    announce(WORDS.copyByHand(url));
+    announce(fill(WORDS.copyByHand, { url }));
   }
 }
 
@@ -51,6 +48,6 @@ async function share(link: HTMLAnchorElement): Promise<void> {
   } catch (error) {
     // Closing the share sheet is not a failure.
     if (error instanceof DOMException && error.name === 'AbortError') return;
-    announce(WORDS.notShared(url));
+    announce(fill(WORDS.notShared, { url }));
   }
 }

@@ -8,21 +8,18 @@
  * so that a link copied afterwards is clean.
  */
 import stepsStyle from '../styles/search-steps.css?url';
+import { fill } from '../lib/i18n/format.ts';
+import { clientStrings } from './client-strings.ts';
 import { loadStyle } from './load-style.ts';
+import { pagefindBundle } from './pagefind-bundle.ts';
 
 const PARAM = 'highlight';
 const CLASS = 'search-highlight';
 const CURRENT = 'search-highlight-current';
-const WORDS = {
-  label: 'Search matches',
-  count: (n: number, of: number) => `${n} of ${of}`,
-  previous: 'Previous match',
-  next: 'Next match',
-  clear: 'Clear marks',
-};
+const WORDS = clientStrings('steps');
 
 export async function arrive(url: URL): Promise<void> {
-  const path = '/pagefind/pagefind-highlight.js';
+  const path = `${pagefindBundle()}pagefind-highlight.js`;
   const [{ default: PagefindHighlight }] = await Promise.all([import(/* @vite-ignore */ path), loadStyle(stepsStyle)]);
   // Pagefind's own styles are injected inline, which the CSP forbids; ours are in the stylesheet.
   new PagefindHighlight({
@@ -76,7 +73,7 @@ function offerSteps(marks: HTMLElement[]) {
   function go(i: number, heading?: HTMLElement | null) {
     at = (i + marks.length) % marks.length;
     marks.forEach((m, n) => m.classList.toggle(CURRENT, n === at));
-    count.textContent = WORDS.count(at + 1, marks.length);
+    count.textContent = fill(WORDS.count, { n: at + 1, of: marks.length });
     const mark = marks[at]!;
     const top = heading?.getBoundingClientRect().top;
     const bottom = mark.getBoundingClientRect().bottom;

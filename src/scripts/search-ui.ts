@@ -12,10 +12,16 @@
  * for a broad query over 1,000 essays, and run once the reader pauses typing.
  */
 
+import { fill, plural } from '../lib/i18n/format.ts';
+import { otherIndexes } from '../lib/pagefind-languages.ts';
+import { clientStrings, pageLang } from './client-strings.ts';
+import { pagefindBundle, siteRoot } from './pagefind-bundle.ts';
+
 /** The parts of Pagefind's API (pagefind.js) used here. */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   debouncedSearch(term: string | null, options: { filters: Filters }, wait: number): Promise<Search | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -48,15 +54,28 @@ const PAGE = 5;
 /** Sections shown under each essay. */
 const SECTIONS = 5;
 
+const WORDS = clientStrings('search');
+
 let engine: Promise<Pagefind> | undefined;
 
-/** Pagefind, loaded once per page; a failed load is tried again on the next search. */
+/**
+ * Pagefind, loaded once per page; a failed load is tried again on the next
+ * search. It loads the index of the page's own language (stemmed by that
+ * language's rules) and merges every other language's, so that a reader
+ * finds essays in every language from any page.
+ */
 function loadPagefind(): Promise<Pagefind> {
   engine ??= (async () => {
-    const path = '/pagefind/pagefind.js';
-    const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-    await pagefind.options({ baseUrl: '/', highlightParam: 'highlight', noWorker: true });
+    const bundle = pagefindBundle();
+    const options = { baseUrl: siteRoot(), highlightParam: 'highlight' };
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    await pagefind.options({ ...options, noWorker: true });
     await pagefind.init();
+    const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
+    // Pagefind skips a merge of its own bundle's path (written for other sites' bundles): the
+    // same bundle, named by its absolute URL, merges as the other language it is asked for.
+    const url = new URL(bundle, location.href).href;
+    for (const language of otherIndexes(entry.languages, pageLang())) await pagefind.mergeIndex(url, { ...options, language });
     return pagefind;
   })().catch((error: unknown) => {
     engine = undefined;
@@ -100,7 +119,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     list.setAttribute('aria-busy', 'true');
     let pagefind: Pagefind;
     try {
-      if (!engine) say('Loading search…');
+      if (!engine) say(WORDS.loading);
       pagefind = await loadPagefind();
     } catch {
       if (id === latest) fail();
@@ -119,12 +138,12 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     const count = search.results.length;
     if (count === 0) {
       say(
-        `No results for “${term}”${filtering ? ' with these filters' : ''}. Try fewer or other words, or browse `,
-        link('/', 'every essay'),
-        '.',
+        `${fill(WORDS.noResults, { term })}${filtering ? WORDS.withFilters : ''}${WORDS.tryOther}`,
+        link(siteRoot(), WORDS.browseAll),
+        WORDS.end,
       );
     } else {
-      say(`${count} ${count === 1 ? 'result' : 'results'}${term ? ` for “${term}”` : ''}.`);
+      say(`${plural(pageLang(), WORDS.results, count)}${term ? fill(WORDS.forTerm, { term }) : ''}${WORDS.end}`);
     }
   }
 
@@ -146,11 +165,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
 
   function fail(): void {
     list.removeAttribute('aria-busy');
-    say(
-      import.meta.env.DEV
-        ? 'Search has no index under `astro dev`: it works in a built site (`npm run build && npm run preview`).'
-        : 'Search could not load. Check the connection, then search again.',
-    );
+    say(import.meta.env.DEV ? WORDS.noIndexInDev : WORDS.failed);
   }
 
   input.addEventListener('input', () => void run());
@@ -241,7 +256,7 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
   for (const [name, values] of Object.entries(filters).sort(([a], [b]) => a.localeCompare(b))) {
     if (!narrows(values, essays)) continue;
     const group = element('details');
-    const summary = element('summary', undefined, name.charAt(0).toUpperCase() + name.slice(1));
+    const summary = element('summary', undefined, filterName(name));
     const options = element('div');
     options.setAttribute('role', 'group');
     options.setAttribute('aria-label', summary.textContent!);
@@ -263,6 +278,11 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
     void run();
   });
   pane.hidden = pane.childElementCount === 0;
+}
+
+/** A filter's name in the page's language ("tag" → "Tag", "Метка"); a filter with no name written is its key, capitalised. */
+function filterName(name: string): string {
+  return (WORDS.filters as Record<string, string | undefined>)[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /**
