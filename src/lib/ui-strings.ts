@@ -8,7 +8,7 @@ import { en } from './i18n/en.ts';
 import { ru } from './i18n/ru.ts';
 import type { UiStrings } from './i18n/types.ts';
 
-export type { ClientGroup, ClientStrings, UiStrings } from './i18n/types.ts';
+export type { ClientStrings, UiStrings } from './i18n/types.ts';
 export { fill, plural, type PluralForms } from './i18n/format.ts';
 
 /** Every language with a table, by its BCP 47 primary subtag. */

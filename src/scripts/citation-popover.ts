@@ -6,10 +6,11 @@
  * takes focus, and it stays on screen down to 320 px. Without JavaScript a
  * citation is simply a link to its entry.
  */
-import { clientStrings } from './client-strings.ts';
-
 const HIDE_DELAY = 250;
-const WORDS = clientStrings('preview');
+import type { ClientStrings } from '../lib/ui-strings.ts';
+
+// The page's words, in its language (the JSON named by <html data-ui-strings>).
+const WORDS = ((await (await fetch(document.documentElement.dataset.uiStrings!)).json()) as ClientStrings).preview;
 
 /**
  * Sets the previews up (loaded by citation-preview.ts when a reader first

@@ -5,9 +5,6 @@
  * the clipboard elsewhere. The link's name says which (its data-*-label).
  */
 import { announce } from './announce.ts';
-import { clientStrings, fill } from './client-strings.ts';
-
-const WORDS = clientStrings('copy');
 
 const links = document.querySelectorAll<HTMLAnchorElement>('.section-heading a.heading-link');
 // A share sheet is the way to pass a link on where there is one and no mouse (phones, tablets).
@@ -34,10 +31,10 @@ async function copy(link: HTMLAnchorElement): Promise<void> {
   const { url } = sectionOf(link);
   try {
     await navigator.clipboard.writeText(url);
-    announce(WORDS.sectionCopied);
+    void announce((words) => words.copy.sectionCopied);
   } catch {
     // No clipboard (an insecure page, or permission refused): show the link to copy by hand.
-    announce(fill(WORDS.copyByHand, { url }));
+    void announce((words) => words.copy.copyByHand, { url });
   }
 }
 
@@ -48,6 +45,6 @@ async function share(link: HTMLAnchorElement): Promise<void> {
   } catch (error) {
     // Closing the share sheet is not a failure.
     if (error instanceof DOMException && error.name === 'AbortError') return;
-    announce(fill(WORDS.notShared, { url }));
+    void announce((words) => words.copy.notShared, { url });
   }
 }

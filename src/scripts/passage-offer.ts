@@ -5,11 +5,11 @@
  * Safari follow to the passage and mark (src/lib/text-fragment.ts).
  */
 import { passageUrl } from '../lib/text-fragment.ts';
+import type { ClientStrings } from '../lib/ui-strings.ts';
 import { announce } from './announce.ts';
-import { clientStrings, fill } from './client-strings.ts';
 
 const body = document.querySelector<HTMLElement>('.essay-body');
-const WORDS = clientStrings('copy');
+const WORDS = ((await (await fetch(document.documentElement.dataset.uiStrings!)).json()) as ClientStrings).copy;
 const BLOCK = 'p, li, blockquote, dd, dt, figcaption, td, th, pre, h1, h2, h3, h4, h5, h6, .csl-entry';
 
 const button = document.createElement('button');
@@ -113,9 +113,9 @@ if (body) {
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(link);
-      announce(WORDS.passageCopied);
+      void announce((words) => words.copy.passageCopied);
     } catch {
-      announce(fill(WORDS.copyByHand, { url: link }));
+      void announce((words) => words.copy.copyByHand, { url: link });
     }
   });
   document.addEventListener('keydown', (event) => event.key === 'Escape' && hide());

@@ -12,10 +12,8 @@
  * for a broad query over 1,000 essays, and run once the reader pauses typing.
  */
 
-import { fill, plural } from '../lib/i18n/format.ts';
 import { otherIndexes } from '../lib/pagefind-languages.ts';
-import { clientStrings, pageLang } from './client-strings.ts';
-import { pagefindBundle, siteRoot } from './pagefind-bundle.ts';
+import type { ClientStrings } from '../lib/ui-strings.ts';
 
 /** The parts of Pagefind's API (pagefind.js) used here. */
 interface Pagefind {
@@ -54,7 +52,12 @@ const PAGE = 5;
 /** Sections shown under each essay. */
 const SECTIONS = 5;
 
-const WORDS = clientStrings('search');
+const root = document.documentElement;
+/** Where Pagefind's bundle is, and the site's root above it (src/lib/client-urls.ts). */
+const BUNDLE = root.dataset.pagefind!;
+const SITE_ROOT = new URL('..', new URL(BUNDLE, location.href)).pathname;
+// The page's words, in its language (the JSON named by <html data-ui-strings>).
+const WORDS = ((await (await fetch(root.dataset.uiStrings!)).json()) as ClientStrings).search;
 
 let engine: Promise<Pagefind> | undefined;
 
@@ -66,16 +69,18 @@ let engine: Promise<Pagefind> | undefined;
  */
 function loadPagefind(): Promise<Pagefind> {
   engine ??= (async () => {
-    const bundle = pagefindBundle();
-    const options = { baseUrl: siteRoot(), highlightParam: 'highlight' };
-    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    const bundle = BUNDLE;
+    const options = { baseUrl: SITE_ROOT, highlightParam: 'highlight' };
+    // A variable, not a template in import(): Vite leaves it alone, with no preload helper.
+    const script = `${bundle}pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ script)) as Pagefind;
     await pagefind.options({ ...options, noWorker: true });
     await pagefind.init();
     const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
     // Pagefind skips a merge of its own bundle's path (written for other sites' bundles): the
     // same bundle, named by its absolute URL, merges as the other language it is asked for.
     const url = new URL(bundle, location.href).href;
-    for (const language of otherIndexes(entry.languages, pageLang())) await pagefind.mergeIndex(url, { ...options, language });
+    for (const language of otherIndexes(entry.languages, root.lang)) await pagefind.mergeIndex(url, { ...options, language });
     return pagefind;
   })().catch((error: unknown) => {
     engine = undefined;
@@ -138,12 +143,13 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     const count = search.results.length;
     if (count === 0) {
       say(
-        `${fill(WORDS.noResults, { term })}${filtering ? WORDS.withFilters : ''}${WORDS.tryOther}`,
-        link(siteRoot(), WORDS.browseAll),
+        `${WORDS.noResults.replace('{term}', term)}${filtering ? WORDS.withFilters : ''}${WORDS.tryOther}`,
+        link(SITE_ROOT, WORDS.browseAll),
         WORDS.end,
       );
     } else {
-      say(`${plural(pageLang(), WORDS.results, count)}${term ? fill(WORDS.forTerm, { term }) : ''}${WORDS.end}`);
+      const results = WORDS.results[new Intl.PluralRules(root.lang).select(count)] ?? WORDS.results.other;
+      say(`${results.replace('{n}', count.toLocaleString(root.lang))}${term ? WORDS.forTerm.replace('{term}', term) : ''}${WORDS.end}`);
     }
   }
 

@@ -6,7 +6,7 @@ import { buildSite } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
-import { interfaceTexts, latinWordsIn, wordsOf } from '../support/ui-text.ts';
+import { interfaceTexts, latinWordsIn, leaves, wordsOf } from '../support/ui-text.ts';
 
 /** Two essays, one English and one Russian (with notes, citations, a revision and tags). */
 const FIXTURE = path.join(fixtures, 'sites/bilingual');
@@ -68,12 +68,15 @@ describe('an essay in Russian', () => {
     }
   });
 
-  it('hands its scripts their words in Russian, and only Russian', () => {
-    const html = readFileSync(path.join(dist, 'essays/bolsheviki/index.html'), 'utf8');
-    const blocks = [...readPage(path.join(dist, 'essays/bolsheviki/index.html')).querySelectorAll('script[data-ui-strings]')];
-    expect(blocks.map((b) => b.getAttribute('data-ui-strings')).sort()).toEqual(['copy', 'preview', 'search', 'steps']);
-    expect(html).not.toContain('Loading search');
-    expect(html).toContain('Загрузка поиска');
+  it('hands its scripts their words in Russian, and only Russian: the JSON its <html> names', () => {
+    const doc = page('essays/bolsheviki');
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/ru.json');
+    const words = JSON.parse(readFileSync(path.join(dist, 'ui-strings/ru.json'), 'utf8')) as unknown;
+    const texts = leaves(words);
+    expect(texts).toContain('Загрузка поиска…');
+    expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
+    expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'ru.json']);
   });
 });
 

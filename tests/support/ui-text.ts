@@ -3,9 +3,9 @@
  * (the header, title block, contents, notes and bibliography headings, cite
  * box, footer, the search dialog's words as it opens), every name a screen
  * reader speaks or a tooltip shows (aria-label, title, placeholder, the
- * heading links' copy/share labels), and the words the page hands its
- * scripts (the JSON of src/components/ClientStrings.astro), for a test that
- * finds words of the wrong language among them.
+ * heading links' copy/share labels), for a test that finds words of the
+ * wrong language among them. The words the page's scripts show are a JSON
+ * file of their own (`leaves` lists its strings).
  */
 const SPOKEN = ['aria-label', 'title', 'placeholder', 'alt', 'data-copy-label', 'data-share-label'];
 
@@ -25,13 +25,11 @@ export function interfaceTexts(doc: Document): string[] {
       if (value) texts.push(value);
     }
   }
-  for (const block of doc.querySelectorAll('script[type="application/json"][data-ui-strings]')) {
-    texts.push(...leaves(JSON.parse(block.textContent ?? 'null')));
-  }
   return texts;
 }
 
-function leaves(value: unknown): string[] {
+/** The strings of a JSON value (the words a page's scripts show: src/pages/ui-strings/[lang].json.ts). */
+export function leaves(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (value && typeof value === 'object') return Object.values(value).flatMap(leaves);
   return [];

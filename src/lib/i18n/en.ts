@@ -1,3 +1,4 @@
+import { client } from './client/en.ts';
 import type { UiStrings } from './types.ts';
 
 /** English: the site's first language, and the fallback for a language with no table. */
@@ -46,7 +47,7 @@ export const en: UiStrings = {
     thisEssay: 'This essay',
     itsBibliography: 'Its bibliography',
     downloadGroup: (group) => `Download: ${group}`,
-    downloadFile: (format, group) => `Download ${format}: ${group}`,
+    downloadFile: (format, group) => `Download ${group} (${format})`,
   },
 
   searchBox: {
@@ -75,38 +76,5 @@ export const en: UiStrings = {
     end: '.',
   },
 
-  client: {
-    search: {
-      loading: 'Loading search…',
-      noResults: 'No results for “{term}”',
-      withFilters: ' with these filters',
-      tryOther: '. Try fewer or other words, or browse ',
-      browseAll: 'every essay',
-      end: '.',
-      results: { one: '{n} result', other: '{n} results' },
-      forTerm: ' for “{term}”',
-      failed: 'Search could not load. Check the connection, then search again.',
-      noIndexInDev: 'Search has no index under `astro dev`: it works in a built site (`npm run build && npm run preview`).',
-      filters: { tag: 'Tag', essay: 'Essay' },
-    },
-    steps: {
-      label: 'Search matches',
-      count: '{n} of {of}',
-      previous: 'Previous match',
-      next: 'Next match',
-      clear: 'Clear marks',
-    },
-    copy: {
-      sectionCopied: 'Link to the section copied.',
-      copyByHand: 'Copy this link: {url}',
-      notShared: 'Could not share. The link is {url}',
-      passageOffer: 'Copy link to this passage',
-      passageCopied: 'Link to the passage copied.',
-      citationCopied: 'Citation copied.',
-      citationByHand: 'Select the citation to copy it.',
-    },
-    preview: {
-      goToEntry: 'Go to the bibliography entry',
-    },
-  },
+  client,
 };

@@ -1,3 +1,4 @@
+import { client } from './client/ru.ts';
 import type { UiStrings } from './types.ts';
 
 /**
@@ -49,7 +50,7 @@ export const ru: UiStrings = {
     thisEssay: 'Этот очерк',
     itsBibliography: 'Его библиография',
     downloadGroup: (group) => `Скачать: ${group}`,
-    downloadFile: (format, group) => `Скачать ${format}: ${group}`,
+    downloadFile: (format, group) => `Скачать: ${group} (${format})`,
   },
 
   searchBox: {
@@ -78,38 +79,5 @@ export const ru: UiStrings = {
     end: '.',
   },
 
-  client: {
-    search: {
-      loading: 'Загрузка поиска…',
-      noResults: 'По запросу «{term}» ничего не найдено',
-      withFilters: ' с этими фильтрами',
-      tryOther: '. Попробуйте другие слова или меньше слов, или откройте ',
-      browseAll: 'список очерков',
-      end: '.',
-      results: { one: '{n} результат', few: '{n} результата', many: '{n} результатов', other: '{n} результата' },
-      forTerm: ' по запросу «{term}»',
-      failed: 'Поиск не загрузился. Проверьте подключение и попробуйте ещё раз.',
-      noIndexInDev: 'Под `astro dev` у поиска нет индекса: он работает на собранном сайте (`npm run build && npm run preview`).',
-      filters: { tag: 'Метка', essay: 'Очерк' },
-    },
-    steps: {
-      label: 'Совпадения',
-      count: '{n} из {of}',
-      previous: 'Предыдущее совпадение',
-      next: 'Следующее совпадение',
-      clear: 'Снять выделение',
-    },
-    copy: {
-      sectionCopied: 'Ссылка на раздел скопирована.',
-      copyByHand: 'Скопируйте ссылку: {url}',
-      notShared: 'Не удалось поделиться. Ссылка: {url}',
-      passageOffer: 'Скопировать ссылку на этот фрагмент',
-      passageCopied: 'Ссылка на фрагмент скопирована.',
-      citationCopied: 'Ссылка на очерк скопирована.',
-      citationByHand: 'Выделите ссылку на очерк, чтобы скопировать её.',
-    },
-    preview: {
-      goToEntry: 'Перейти к записи в библиографии',
-    },
-  },
+  client,
 };

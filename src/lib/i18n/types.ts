@@ -8,8 +8,10 @@ import type { PluralForms } from './format.ts';
  * language", says how to add a table.
  *
  * Functions build words around what the essay gives (a title, a number);
- * `client` is plain data (strings with `{slots}`, plural forms), because it
- * travels to the browser as JSON (src/components/ClientStrings.astro).
+ * `client` is plain data (strings with `{slots}`, plural forms), kept in
+ * client/<lang>.ts: it is published as JSON, one file per language
+ * (src/pages/ui-strings/[lang].json.ts), which a script fetches, for its
+ * page's language only, when it first speaks (no page loads it before).
  */
 export interface UiStrings {
   /** The bibliography section's heading. */
@@ -78,7 +80,7 @@ export interface UiStrings {
   cite: {
     title: string;
     copy: string;
-    /** The downloads' groups, and each file's name: "Download: This essay", "Download BibTeX of this essay". */
+    /** The downloads' groups, and each file's name: "Download: This essay", "Download This essay (BibTeX)". */
     thisEssay: string;
     itsBibliography: string;
     downloadGroup: (group: string) => string;
@@ -117,7 +119,7 @@ export interface UiStrings {
     end: string;
   };
 
-  /** Words the page's scripts show, sent to the browser as JSON with the page (one group per script). */
+  /** Words the page's scripts show (client/<lang>.ts). */
   client: ClientStrings;
 }
 
@@ -166,5 +168,3 @@ export interface ClientStrings {
     goToEntry: string;
   };
 }
-
-export type ClientGroup = keyof ClientStrings;
