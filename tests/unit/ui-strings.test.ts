@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeWritten } from '../../src/lib/dates.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { fill, plural, type PluralForms } from '../../src/lib/i18n/format.ts';
+import { otherIndexes, primaryIndex } from '../../src/lib/pagefind-languages.ts';
 import { readingTime, UI_LANGUAGES, uiStrings } from '../../src/lib/ui-strings.ts';
 
 /** Every leaf of a table, by its dotted key: strings as they are, functions called with sample arguments. */
@@ -69,5 +70,20 @@ describe('interface strings', () => {
     const date = new Date(Date.UTC(2014, 0, 1));
     expect(describeWritten({ date, precision: 'day' }, 'ru')).toBe('Написано 1 января 2014 г.');
     expect(describeWritten({ date, precision: 'day' }, 'en-GB')).toBe('Written 1 January 2014');
+  });
+});
+
+describe('the search indexes a page merges', () => {
+  const languages = { 'en-gb': { page_count: 3 }, ru: { page_count: 1 }, 'en-us': { page_count: 2 } };
+
+  it('are every language but the one Pagefind loads for the page itself', () => {
+    expect(otherIndexes(languages, 'ru')).toEqual(['en-gb', 'en-us']);
+    expect(otherIndexes(languages, 'en-GB')).toEqual(['en-us', 'ru']);
+  });
+
+  it('follow Pagefind’s own choice for a page whose language has no index: its primary subtag, else the largest index', () => {
+    expect(primaryIndex(languages, 'ru-RU')).toBe('ru');
+    expect(primaryIndex(languages, 'fr')).toBe('en-gb');
+    expect(otherIndexes(languages, 'fr')).toEqual(['en-us', 'ru']);
   });
 });
