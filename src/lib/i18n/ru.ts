@@ -46,7 +46,7 @@ export const ru: UiStrings = {
 
   cite: {
     title: 'Как цитировать',
-    copy: 'Скопировать ссылку',
+    copy: 'Скопировать библиографическую запись',
     thisEssay: 'Этот очерк',
     itsBibliography: 'Его библиография',
     downloadGroup: (group) => `Скачать: ${group}`,

@@ -32,8 +32,8 @@ export const client: ClientStrings = {
     notShared: 'Не удалось поделиться. Ссылка: {url}',
     passageOffer: 'Скопировать ссылку на этот фрагмент',
     passageCopied: 'Ссылка на фрагмент скопирована.',
-    citationCopied: 'Ссылка на очерк скопирована.',
-    citationByHand: 'Выделите ссылку на очерк, чтобы скопировать её.',
+    citationCopied: 'Библиографическая запись скопирована.',
+    citationByHand: 'Выделите запись, чтобы скопировать её.',
   },
   preview: {
     goToEntry: 'Перейти к записи в библиографии',
