@@ -10,9 +10,9 @@ import { afterBuild } from './after-build.ts';
 export default function pagefind(): AstroIntegration {
   return afterBuild('essay-publisher:pagefind', async ({ dir: site, logger }) => {
     try {
-      // One index for all essays whatever their `lang`: Pagefind otherwise keeps one per
-      // language and a search from an en-GB page would never find an en-US essay.
-      const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
+      // One index per language, by each page's <html lang>, so that each is stemmed by its
+      // own language's rules; the search UI merges them (src/scripts/search-ui.ts).
+      const { index, errors: createErrors } = await createIndex();
       if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
       // Only essay pages carry data-pagefind-body; reading the share pages and the rest
       // would cost time and memory for nothing.

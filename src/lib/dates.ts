@@ -1,3 +1,5 @@
+import { uiStrings } from './ui-strings.ts';
+
 /** A calendar date and how much of it is known: a day, a month or a year. Dates are UTC midnight, never local time. */
 export interface CalendarDate {
   date: Date;
@@ -60,9 +62,9 @@ export function isoDate(date: Date, precision: CalendarDate['precision'] = 'day'
   return date.toISOString().slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10);
 }
 
-/** The author's own words when given ("Initially written around October 2013"), else the date. */
+/** The author's own words when given ("Initially written around October 2013"), else the date, in the essay's language. */
 export function describeWritten({ date, note, precision }: Written, lang: string): string {
-  return note ?? `Written ${formatDate(date, lang, precision)}`;
+  return note ?? uiStrings(lang).written(formatDate(date, lang, precision));
 }
 
 /**

@@ -1,8 +1,12 @@
 /**
  * One polite live region for the page's confirmations ("Link copied"), shown
  * as a brief toast too. It is added when the first script that needs it
- * loads, well before any message, so that screen readers track it.
+ * loads, well before any message, so that screen readers track it. Messages
+ * are chosen from the page's words, in its language (the JSON named by
+ * `<html data-ui-strings>`), fetched with the first one.
  */
+import type { ClientStrings } from '../lib/ui-strings.ts';
+
 const region = document.createElement('p');
 region.className = 'toast';
 region.setAttribute('role', 'status');
@@ -10,7 +14,10 @@ document.body.append(region);
 
 let clear: number | undefined;
 
-export function announce(message: string): void {
+/** Announces the message `pick` chooses from the page's words, its `{slots}` filled from `values`. */
+export async function announce(pick: (words: ClientStrings) => string, values: Record<string, string> = {}): Promise<void> {
+  const words = (await (await fetch(document.documentElement.dataset.uiStrings!)).json()) as ClientStrings;
+  const message = pick(words).replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
   window.clearTimeout(clear);
   // Emptied first, so that the same message twice is announced twice.
   region.textContent = '';

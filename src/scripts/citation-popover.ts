@@ -7,7 +7,10 @@
  * citation is simply a link to its entry.
  */
 const HIDE_DELAY = 250;
-const WORDS = { go: 'Go to the bibliography entry' };
+import type { ClientStrings } from '../lib/ui-strings.ts';
+
+// The page's words, in its language (the JSON named by <html data-ui-strings>).
+const WORDS = ((await (await fetch(document.documentElement.dataset.uiStrings!)).json()) as ClientStrings).preview;
 
 /**
  * Sets the previews up (loaded by citation-preview.ts when a reader first
@@ -110,7 +113,7 @@ function goToEntry(hash: string): HTMLElement {
   const link = document.createElement('a');
   link.href = hash;
   link.className = 'citation-preview-go';
-  link.textContent = WORDS.go;
+  link.textContent = WORDS.goToEntry;
   return link;
 }
 

@@ -1,8 +1,6 @@
 /** "Copy citation": the essay's reference, as plain text, to the clipboard. */
 import { announce } from './announce.ts';
 
-const WORDS = { copied: 'Citation copied.', copyByHand: 'Select the citation to copy it.' };
-
 const button = document.querySelector<HTMLButtonElement>('[data-copy-citation]');
 const record = document.querySelector<HTMLElement>('.cite-record');
 
@@ -10,10 +8,10 @@ button?.addEventListener('click', async () => {
   const text = record?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   try {
     await navigator.clipboard.writeText(text);
-    announce(WORDS.copied);
+    void announce((words) => words.copy.citationCopied);
   } catch {
     // No clipboard: select the reference, so that the reader's copy shortcut takes it.
     if (record) getSelection()?.selectAllChildren(record);
-    announce(WORDS.copyByHand);
+    void announce((words) => words.copy.citationByHand);
   }
 });

@@ -6,12 +6,6 @@
  */
 import { announce } from './announce.ts';
 
-const WORDS = {
-  copied: 'Link to the section copied.',
-  copyByHand: (url: string) => `Copy this link: ${url}`,
-  notShared: (url: string) => `Could not share. The link is ${url}`,
-};
-
 const links = document.querySelectorAll<HTMLAnchorElement>('.section-heading a.heading-link');
 // A share sheet is the way to pass a link on where there is one and no mouse (phones, tablets).
 const shares = typeof navigator.share === 'function' && matchMedia('(pointer: coarse)').matches;
@@ -37,10 +31,10 @@ async function copy(link: HTMLAnchorElement): Promise<void> {
   const { url } = sectionOf(link);
   try {
     await navigator.clipboard.writeText(url);
-    announce(WORDS.copied);
+    void announce((words) => words.copy.sectionCopied);
   } catch {
     // No clipboard (an insecure page, or permission refused): show the link to copy by hand.
-    announce(WORDS.copyByHand(url));
+    void announce((words) => words.copy.copyByHand, { url });
   }
 }
 
@@ -51,6 +45,6 @@ async function share(link: HTMLAnchorElement): Promise<void> {
   } catch (error) {
     // Closing the share sheet is not a failure.
     if (error instanceof DOMException && error.name === 'AbortError') return;
-    announce(WORDS.notShared(url));
+    void announce((words) => words.copy.notShared, { url });
   }
 }

@@ -5,20 +5,17 @@
  * Safari follow to the passage and mark (src/lib/text-fragment.ts).
  */
 import { passageUrl } from '../lib/text-fragment.ts';
+import type { ClientStrings } from '../lib/ui-strings.ts';
 import { announce } from './announce.ts';
 
 const body = document.querySelector<HTMLElement>('.essay-body');
-const WORDS = {
-  offer: 'Copy link to this passage',
-  copied: 'Link to the passage copied.',
-  copyByHand: (url: string) => `Copy this link: ${url}`,
-};
+const WORDS = ((await (await fetch(document.documentElement.dataset.uiStrings!)).json()) as ClientStrings).copy;
 const BLOCK = 'p, li, blockquote, dd, dt, figcaption, td, th, pre, h1, h2, h3, h4, h5, h6, .csl-entry';
 
 const button = document.createElement('button');
 button.type = 'button';
 button.className = 'button button-solid passage-link';
-button.textContent = WORDS.offer;
+button.textContent = WORDS.passageOffer;
 button.hidden = true;
 
 let link = '';
@@ -116,9 +113,9 @@ if (body) {
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(link);
-      announce(WORDS.copied);
+      void announce((words) => words.copy.passageCopied);
     } catch {
-      announce(WORDS.copyByHand(link));
+      void announce((words) => words.copy.copyByHand, { url: link });
     }
   });
   document.addEventListener('keydown', (event) => event.key === 'Escape' && hide());

@@ -8,21 +8,17 @@
  * so that a link copied afterwards is clean.
  */
 import stepsStyle from '../styles/search-steps.css?url';
+import type { ClientStrings } from '../lib/ui-strings.ts';
 import { loadStyle } from './load-style.ts';
 
 const PARAM = 'highlight';
 const CLASS = 'search-highlight';
 const CURRENT = 'search-highlight-current';
-const WORDS = {
-  label: 'Search matches',
-  count: (n: number, of: number) => `${n} of ${of}`,
-  previous: 'Previous match',
-  next: 'Next match',
-  clear: 'Clear marks',
-};
+// The page's words, in its language (the JSON named by <html data-ui-strings>).
+const WORDS = ((await (await fetch(document.documentElement.dataset.uiStrings!)).json()) as ClientStrings).steps;
 
 export async function arrive(url: URL): Promise<void> {
-  const path = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind-highlight.js`;
+  const path = `${document.documentElement.dataset.pagefind}pagefind-highlight.js`;
   const [{ default: PagefindHighlight }] = await Promise.all([import(/* @vite-ignore */ path), loadStyle(stepsStyle)]);
   // Pagefind's own styles are injected inline, which the CSP forbids; ours are in the stylesheet.
   new PagefindHighlight({
@@ -76,7 +72,7 @@ function offerSteps(marks: HTMLElement[]) {
   function go(i: number, heading?: HTMLElement | null) {
     at = (i + marks.length) % marks.length;
     marks.forEach((m, n) => m.classList.toggle(CURRENT, n === at));
-    count.textContent = WORDS.count(at + 1, marks.length);
+    count.textContent = WORDS.count.replace('{n}', String(at + 1)).replace('{of}', String(marks.length));
     const mark = marks[at]!;
     const top = heading?.getBoundingClientRect().top;
     const bottom = mark.getBoundingClientRect().bottom;

@@ -12,10 +12,14 @@
  * for a broad query over 1,000 essays, and run once the reader pauses typing.
  */
 
+import { otherIndexes } from '../lib/pagefind-languages.ts';
+import type { ClientStrings } from '../lib/ui-strings.ts';
+
 /** The parts of Pagefind's API (pagefind.js) used here. */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   debouncedSearch(term: string | null, options: { filters: Filters }, wait: number): Promise<Search | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -48,19 +52,35 @@ const PAGE = 5;
 /** Sections shown under each essay. */
 const SECTIONS = 5;
 
-/** The site's base path (`/`, `/essays-site/`), as Astro gives it to scripts. */
-const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const root = document.documentElement;
+/** Where Pagefind's bundle is, and the site's root above it (src/lib/client-urls.ts). */
+const BUNDLE = root.dataset.pagefind!;
+const SITE_ROOT = new URL('..', new URL(BUNDLE, location.href)).pathname;
+// The page's words, in its language (the JSON named by <html data-ui-strings>).
+const WORDS = ((await (await fetch(root.dataset.uiStrings!)).json()) as ClientStrings).search;
 
 let engine: Promise<Pagefind> | undefined;
 
-/** Pagefind, loaded once per page; a failed load is tried again on the next search. */
+/**
+ * Pagefind, loaded once per page; a failed load is tried again on the next
+ * search. It loads the index of the page's own language (stemmed by that
+ * language's rules) and merges every other language's, so that a reader
+ * finds essays in every language from any page.
+ */
 function loadPagefind(): Promise<Pagefind> {
   engine ??= (async () => {
-    const path = `${BASE}pagefind/pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-    // Pagefind knows its pages by their paths in dist/; its result URLs get the site's base.
-    await pagefind.options({ baseUrl: BASE, highlightParam: 'highlight', noWorker: true });
+    const bundle = BUNDLE;
+    const options = { baseUrl: SITE_ROOT, highlightParam: 'highlight' };
+    // A variable, not a template in import(): Vite leaves it alone, with no preload helper.
+    const script = `${bundle}pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ script)) as Pagefind;
+    await pagefind.options({ ...options, noWorker: true });
     await pagefind.init();
+    const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
+    // Pagefind skips a merge of its own bundle's path (written for other sites' bundles): the
+    // same bundle, named by its absolute URL, merges as the other language it is asked for.
+    const url = new URL(bundle, location.href).href;
+    for (const language of otherIndexes(entry.languages, root.lang)) await pagefind.mergeIndex(url, { ...options, language });
     return pagefind;
   })().catch((error: unknown) => {
     engine = undefined;
@@ -104,7 +124,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     list.setAttribute('aria-busy', 'true');
     let pagefind: Pagefind;
     try {
-      if (!engine) say('Loading search…');
+      if (!engine) say(WORDS.loading);
       pagefind = await loadPagefind();
     } catch {
       if (id === latest) fail();
@@ -123,12 +143,13 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     const count = search.results.length;
     if (count === 0) {
       say(
-        `No results for “${term}”${filtering ? ' with these filters' : ''}. Try fewer or other words, or browse `,
-        link(BASE, 'every essay'),
-        '.',
+        `${WORDS.noResults.replace('{term}', term)}${filtering ? WORDS.withFilters : ''}${WORDS.tryOther}`,
+        link(SITE_ROOT, WORDS.browseAll),
+        WORDS.end,
       );
     } else {
-      say(`${count} ${count === 1 ? 'result' : 'results'}${term ? ` for “${term}”` : ''}.`);
+      const results = WORDS.results[new Intl.PluralRules(root.lang).select(count)] ?? WORDS.results.other;
+      say(`${results.replace('{n}', count.toLocaleString(root.lang))}${term ? WORDS.forTerm.replace('{term}', term) : ''}${WORDS.end}`);
     }
   }
 
@@ -150,11 +171,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
 
   function fail(): void {
     list.removeAttribute('aria-busy');
-    say(
-      import.meta.env.DEV
-        ? 'Search has no index under `astro dev`: it works in a built site (`npm run build && npm run preview`).'
-        : 'Search could not load. Check the connection, then search again.',
-    );
+    say(import.meta.env.DEV ? WORDS.noIndexInDev : WORDS.failed);
   }
 
   input.addEventListener('input', () => void run());
@@ -245,7 +262,7 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
   for (const [name, values] of Object.entries(filters).sort(([a], [b]) => a.localeCompare(b))) {
     if (!narrows(values, essays)) continue;
     const group = element('details');
-    const summary = element('summary', undefined, name.charAt(0).toUpperCase() + name.slice(1));
+    const summary = element('summary', undefined, filterName(name));
     const options = element('div');
     options.setAttribute('role', 'group');
     options.setAttribute('aria-label', summary.textContent!);
@@ -267,6 +284,11 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
     void run();
   });
   pane.hidden = pane.childElementCount === 0;
+}
+
+/** A filter's name in the page's language ("tag" → "Tag", "Метка"); a filter with no name written is its key, capitalised. */
+function filterName(name: string): string {
+  return (WORDS.filters as Record<string, string | undefined>)[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /**

@@ -1,0 +1,21 @@
+/**
+ * The URLs the browser's scripts fetch, which the layout hands them on
+ * `<html>` (`data-ui-strings`, `data-pagefind`): made here, once, under the
+ * site's base path, so that scripts need not know it.
+ */
+import { withBase } from './site.ts';
+
+/** The JSON of the words the page's scripts show, in its language (src/pages/ui-strings/[lang].json.ts). */
+export function uiStringsUrl(lang: string): string {
+  return withBase(`/ui-strings/${uiStringsFile(lang)}.json`);
+}
+
+/** The file name of a language's words: its primary subtag, lowercased (`ru-RU` → `ru`). */
+export function uiStringsFile(lang: string): string {
+  return lang.split('-')[0]!.toLowerCase();
+}
+
+/** Where Pagefind's bundle is served (src/integrations/pagefind.ts writes it to dist/pagefind/); results link below its parent. */
+export function pagefindBundleUrl(): string {
+  return withBase('/pagefind/');
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE } from '../../src/lib/site.ts';
+import { buildSite } from '../support/build.ts';
+import { readPage } from '../support/html.ts';
+import { makeFixtureSite } from '../support/fixture-site.ts';
+import { fixtures } from '../support/paths.ts';
+import { interfaceTexts, latinWordsIn, leaves, wordsOf } from '../support/ui-text.ts';
+
+/** Two essays, one English and one Russian (with notes, citations, a revision and tags). */
+const FIXTURE = path.join(fixtures, 'sites/bilingual');
+const RUSSIAN = path.join(FIXTURE, 'bolsheviki');
+
+/**
+ * Latin-script words a Russian page may show: the essay's own (its Markdown
+ * and the works of its .bib, as citeproc prints them), the site's settings
+ * (name, author, licence: the author's words, in the author's language), and
+ * the names of file formats.
+ */
+const ALLOWED = [
+  ...wordsOf(readFileSync(path.join(RUSSIAN, 'index.md'), 'utf8'), readFileSync(path.join(RUSSIAN, 'references.bib'), 'utf8')),
+  ...wordsOf(SITE.name, SITE.author.name, SITE.licence.name),
+  ...['BibTeX', 'RIS', 'CSL', 'JSON', 'RSS'],
+];
+
+let dist: string;
+const page = (sitePath: string) => readPage(path.join(dist, sitePath, 'index.html'));
+
+beforeAll(() => {
+  const site = makeFixtureSite('ui-language', {
+    'the-tsar': path.join(FIXTURE, 'the-tsar'),
+    bolsheviki: RUSSIAN,
+  });
+  const { status, output } = buildSite(site);
+  if (status !== 0) throw new Error(output);
+  dist = path.join(site, 'dist');
+}, 300_000);
+
+describe('an essay in Russian', () => {
+  it('shows no English word around the essay: header, title block, contents, headings, notes, bibliography, backlinks, cite box, footer, search', () => {
+    const doc = page('essays/bolsheviki');
+    expect(doc.documentElement.lang).toBe('ru');
+    const texts = interfaceTexts(doc);
+    // The parts the list must cover, so that an empty list cannot pass.
+    expect(texts).toEqual(
+      expect.arrayContaining(['Содержание', 'Примечания', 'Библиография', 'Как цитировать', 'Поиск по очеркам', 'Тёмная тема']),
+    );
+    expect(texts.some((t) => t.startsWith('Назад к ссылке 1'))).toBe(true);
+    expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
+  });
+
+  it('gives the date, reading time and revision in Russian, with the plural form for the number', () => {
+    const doc = page('essays/bolsheviki');
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('Написано 1 января 2014 г.');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('1 минута чтения');
+  });
+
+  it('gives its share pages Russian words', () => {
+    const shares = path.join(dist, 'essays/bolsheviki/s');
+    const pages = readdirSync(shares);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const section of pages) {
+      const doc = readPage(path.join(shares, section, 'index.html'));
+      expect(doc.documentElement.lang).toBe('ru');
+      expect(doc.querySelector('main p')?.textContent).toMatch(/^Раздел очерка Большевики и власть\.$/);
+      expect(latinWordsIn(interfaceTexts(doc), ALLOWED), section).toEqual([]);
+    }
+  });
+
+  it('hands its scripts their words in Russian, and only Russian: the JSON its <html> names', () => {
+    const doc = page('essays/bolsheviki');
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/ru.json');
+    const words = JSON.parse(readFileSync(path.join(dist, 'ui-strings/ru.json'), 'utf8')) as unknown;
+    const texts = leaves(words);
+    expect(texts).toContain('Загрузка поиска…');
+    expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
+    expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'ru.json']);
+  });
+});
+
+describe('pages around the essays', () => {
+  it('keep English around an English essay', () => {
+    const doc = page('essays/the-tsar');
+    expect(doc.documentElement.lang).toBe('en-GB');
+    expect(doc.querySelector('.toc-title')?.textContent?.trim()).toBe('Contents');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('1 min read');
+  });
+
+  it('use the site’s default language on the home page, the search page and the 404, and each essay card its essay’s', () => {
+    for (const doc of [page(''), page('search'), readPage(path.join(dist, '404.html'))]) {
+      expect(doc.documentElement.lang).toBe(SITE.lang);
+      expect(doc.querySelector('.skip-link')?.textContent).toBe('Skip to content');
+    }
+    expect(readPage(path.join(dist, '404.html')).querySelector('h1')?.textContent).toBe('Page not found');
+    const card = page('').querySelector('.essay-card[lang="ru"]');
+    expect(card?.textContent).toContain('1 минута чтения');
+  });
+});
+
+describe('the search index', () => {
+  it('keeps one index per language, each stemmed by its own rules', () => {
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { wasm: string; page_count: number }>;
+    };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'ru']);
+    expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
+  });
+});

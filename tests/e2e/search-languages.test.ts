@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+import { makeFixtureSite } from '../support/fixture-site.ts';
+import { fixtures } from '../support/paths.ts';
+
+/** An English essay and a Russian one: Pagefind keeps an index for each, and search merges them. */
+const FIXTURE = path.join(fixtures, 'sites/bilingual');
+
+let built: string;
+
+beforeAll(() => {
+  const site = makeFixtureSite('search-languages', {
+    'the-tsar': path.join(FIXTURE, 'the-tsar'),
+    bolsheviki: path.join(FIXTURE, 'bolsheviki'),
+  });
+  const { status, output } = buildSite(site);
+  if (status !== 0) throw new Error(output);
+  built = path.join(site, 'dist/');
+}, 300_000);
+
+const site = useBuiltSite(() => built);
+
+/** Opens the search dialog on a page with "/" and types a query. */
+async function searchFrom(sitePath: string, query: string): Promise<Page> {
+  const page = await site.newPage();
+  await page.goto(`${site.server.url}${sitePath}`);
+  await page.locator('body').press('/');
+  await page.keyboard.type(query);
+  return page;
+}
+
+const titles = (page: Page, scope: string) => page.locator(`${scope} .search-result > a`).allTextContents();
+const status = (page: Page, scope: string) => page.locator(`${scope} .search-status`).textContent();
+
+describe('search across languages', () => {
+  it('finds the Russian essay that says "большевики" for "большевиков" from the Russian essay, in Russian words', async () => {
+    const page = await searchFrom('/essays/bolsheviki/', 'большевиков');
+    await expect.poll(() => titles(page, 'dialog')).toEqual(['Большевики и власть']);
+    await expect.poll(() => status(page, 'dialog')).toBe('1 результат по запросу «большевиков».');
+    expect(await page.locator('dialog .search-dialog-title').textContent()).toBe('Поиск по очеркам');
+  });
+
+  it('finds it from the home page, an English page, too', async () => {
+    const page = await searchFrom('/', 'большевиков');
+    await expect.poll(() => titles(page, 'dialog')).toEqual(['Большевики и власть']);
+    await expect.poll(() => status(page, 'dialog')).toBe('1 result for “большевиков”.');
+  });
+
+  it('finds it from the search page', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('большевиков')}`);
+    await expect.poll(() => titles(page, 'main')).toEqual(['Большевики и власть']);
+  });
+
+  it('finds the English essay by an English word from the Russian essay, stemmed as English ("abdicated" for "abdication")', async () => {
+    const page = await searchFrom('/essays/bolsheviki/', 'abdication');
+    await expect.poll(() => titles(page, 'dialog')).toEqual(['The Fall of the Tsar']);
+  });
+
+  it('says in Russian that nothing was found, on the Russian essay', async () => {
+    const page = await searchFrom('/essays/bolsheviki/', 'zzzzqx');
+    await expect
+      .poll(() => status(page, 'dialog'))
+      .toBe('По запросу «zzzzqx» ничего не найдено. Попробуйте другие слова или меньше слов, или откройте список очерков.');
+  });
+
+  it('marks the matches on arrival in the Russian essay with a bar in Russian', async () => {
+    const page = await searchFrom('/essays/bolsheviki/', 'Петрограде');
+    await page.locator('dialog .search-result > a').first().click();
+    const bar = page.getByRole('group', { name: 'Совпадения' });
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('1 из 1');
+    expect(await bar.getByRole('button').allTextContents()).toEqual(['↑', '↓', 'Снять выделение']);
+  });
+});

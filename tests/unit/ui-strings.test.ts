@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { describeWritten } from '../../src/lib/dates.ts';
+import { en } from '../../src/lib/i18n/en.ts';
+import { fill, plural, type PluralForms } from '../../src/lib/i18n/format.ts';
+import { otherIndexes, primaryIndex } from '../../src/lib/pagefind-languages.ts';
+import { readingTime, UI_LANGUAGES, uiStrings } from '../../src/lib/ui-strings.ts';
+
+/** Every leaf of a table, by its dotted key: strings as they are, functions called with sample arguments. */
+function leaves(value: unknown, key = ''): [string, unknown][] {
+  if (typeof value === 'function') return [[key, (value as (...args: unknown[]) => unknown)(3, 'X', 'Y')]];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, key ? `${key}.${k}` : k));
+  return [[key, value]];
+}
+
+const keysOf = (table: unknown) => leaves(table).map(([key]) => key);
+
+describe.each(Object.entries(UI_LANGUAGES))('the %s interface strings', (lang, table) => {
+  it('have every key the English table has, and no other', () => {
+    // Plural forms differ by language (English has two, Russian four): compared apart, below.
+    const withoutPlurals = (keys: string[]) => [...new Set(keys.map((k) => k.replace(/^(readingTime|client\.search\.results)\..*/, '$1')))];
+    expect(withoutPlurals(keysOf(table)).sort()).toEqual(withoutPlurals(keysOf(en)).sort());
+  });
+
+  it('leave no key empty', () => {
+    const empty = leaves(table)
+      .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it('give every plural form the language has', () => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    for (const forms of [table.readingTime, table.client.search.results]) {
+      for (const category of categories) expect(forms[category], `${lang} ${category}`).toMatch(/\{n\}/);
+    }
+  });
+});
+
+describe('interface strings', () => {
+  it('are found for a language by its primary subtag, and English stands in for a language with none', () => {
+    expect(uiStrings('ru-RU').contents).toBe('Содержание');
+    expect(uiStrings('RU').contents).toBe('Содержание');
+    expect(uiStrings('en-US').contents).toBe('Contents');
+    expect(uiStrings('fr').contents).toBe('Contents');
+  });
+
+  it('choose the plural form by the language’s rules', () => {
+    expect([1, 2, 5, 21, 22, 25, 111].map((n) => readingTime(n, 'ru'))).toEqual([
+      '1 минута чтения',
+      '2 минуты чтения',
+      '5 минут чтения',
+      '21 минута чтения',
+      '22 минуты чтения',
+      '25 минут чтения',
+      '111 минут чтения',
+    ]);
+    expect(readingTime(1, 'en-GB')).toBe('1 min read');
+    expect(readingTime(12, 'en-GB')).toBe('12 min read');
+    const forms: PluralForms = { one: '{n} result', other: '{n} results' };
+    expect(plural('en', forms, 1)).toBe('1 result');
+    expect(plural('en', forms, 1200)).toBe('1,200 results');
+  });
+
+  it('fill their slots, and leave a slot with no value as written', () => {
+    expect(fill('{n} of {of}', { n: 3, of: 8 })).toBe('3 of 8');
+    expect(fill('Copy this link: {url}', {})).toBe('Copy this link: {url}');
+  });
+
+  it('put the date of writing in the essay’s language', () => {
+    const date = new Date(Date.UTC(2014, 0, 1));
+    expect(describeWritten({ date, precision: 'day' }, 'ru')).toBe('Написано 1 января 2014 г.');
+    expect(describeWritten({ date, precision: 'day' }, 'en-GB')).toBe('Written 1 January 2014');
+  });
+});
+
+describe('the search indexes a page merges', () => {
+  const languages = { 'en-gb': { page_count: 3 }, ru: { page_count: 1 }, 'en-us': { page_count: 2 } };
+
+  it('are every language but the one Pagefind loads for the page itself', () => {
+    expect(otherIndexes(languages, 'ru')).toEqual(['en-gb', 'en-us']);
+    expect(otherIndexes(languages, 'en-GB')).toEqual(['en-us', 'ru']);
+  });
+
+  it('follow Pagefind’s own choice for a page whose language has no index: its primary subtag, else the largest index', () => {
+    expect(primaryIndex(languages, 'ru-RU')).toBe('ru');
+    expect(primaryIndex(languages, 'fr')).toBe('en-gb');
+    expect(otherIndexes(languages, 'fr')).toEqual(['en-us', 'ru']);
+  });
+});
