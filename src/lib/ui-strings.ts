@@ -37,6 +37,8 @@ export interface UiStrings {
   revised: (date: string) => string;
   /** The heading of the list of revisions at the end of the essay. */
   revisions: string;
+  /** A note preview's link to the note itself. */
+  goToNote: string;
 }
 
 const en: UiStrings = {
@@ -63,6 +65,7 @@ const en: UiStrings = {
   equationNumber: (n) => `(${n})`,
   revised: (date) => `Revised ${date}`,
   revisions: 'Revisions',
+  goToNote: 'Go to the note',
 };
 
 const TABLES: Record<string, UiStrings> = { en };
