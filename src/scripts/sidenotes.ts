@@ -22,8 +22,9 @@
  * contents (which stop being sticky here: a sticky box would slide over the
  * notes) and anything wider than the text column. It may move down no further
  * than the end of its paragraph (or three lines, where the paragraph ends
- * sooner), and must end before the next obstacle; a note that cannot is set at
- * the bottom of its paragraph instead, in the text column. It is placed again
+ * sooner), and it stays beside its own section: it must end before the next
+ * heading, the next obstacle and the end of the text. A note that cannot is
+ * set at the bottom of its paragraph instead, in the text column. It is placed again
  * whenever the text's size changes (fonts arriving, images, a resize).
  */
 export {};
@@ -136,6 +137,9 @@ function place(body: HTMLElement, notes: Note[]) {
     const origin = body.getBoundingClientRect();
     const relative = (rect: DOMRect): Box => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top });
     const obstacles = obstaclesOf(body, origin).map(relative);
+    const headings = [...body.querySelectorAll(':scope > .section-heading, :scope > h2, :scope > h3')].map(
+      (heading) => relative(heading.getBoundingClientRect()).top,
+    );
     const end = origin.height;
     const measured = notes.slice(from).map((note) => ({
       ref: relative(note.ref.getBoundingClientRect()).top,
@@ -146,7 +150,12 @@ function place(body: HTMLElement, notes: Note[]) {
     for (const [k, m] of measured.entries()) {
       let top = Math.max(m.ref, bottom + gap);
       for (const o of obstacles) if (top < o.bottom + gap && top + m.height > o.top - gap) top = o.bottom + gap;
-      const limit = Math.min(end, ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap));
+      // A note stays beside its own section: it ends before the next heading, obstacle or the end of the text.
+      const limit = Math.min(
+        end,
+        ...headings.filter((h) => h > m.ref),
+        ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap),
+      );
       const reach = Math.max(m.block, m.ref + REACH_LINES * line);
       if (top > reach || top + m.height > limit) {
         inline = from + k;
