@@ -151,11 +151,7 @@ function place(body: HTMLElement, notes: Note[]) {
       let top = Math.max(m.ref, bottom + gap);
       for (const o of obstacles) if (top < o.bottom + gap && top + m.height > o.top - gap) top = o.bottom + gap;
       // A note stays beside its own section: it ends before the next heading, obstacle or the end of the text.
-      const limit = Math.min(
-        end,
-        ...headings.filter((h) => h > m.ref),
-        ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap),
-      );
+      const limit = Math.min(end, ...headings.filter((h) => h > m.ref), ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap));
       const reach = Math.max(m.block, m.ref + REACH_LINES * line);
       if (top > reach || top + m.height > limit) {
         inline = from + k;
