@@ -104,12 +104,10 @@ function create(): { kinds: Kind[]; preview: Preview } {
     else current.setAttribute('aria-describedby', describedBy);
   };
   const show = (link: HTMLAnchorElement, kind: Kind) => {
-    window.clearTimeout(hideTimer);
     const content = kind.content(link);
-    if (!content) {
-      if (current === link) hide();
-      return;
-    }
+    // Nothing to preview here (the note is beside its reference): any other preview is done with too.
+    if (!content) return hide();
+    window.clearTimeout(hideTimer);
     if (current !== link) {
       release();
       preview.replaceChildren(...content, goTo(link.hash, kind.go(link)));
@@ -129,13 +127,14 @@ function create(): { kinds: Kind[]; preview: Preview } {
     hideTimer = window.setTimeout(hide, HIDE_DELAY);
   };
 
-  document.addEventListener('mouseover', (event) => {
+  // A mouse's hover; a touch's pointer events would open the preview just before its tap's click, which then followed the link.
+  document.addEventListener('pointerover', (event) => {
     const found = match(event.target);
-    if (found && !found.link.contains(event.relatedTarget as Node | null)) show(found.link, found.kind);
+    if (event.pointerType === 'mouse' && found && !found.link.contains(event.relatedTarget as Node | null)) show(found.link, found.kind);
   });
-  document.addEventListener('mouseout', (event) => {
+  document.addEventListener('pointerout', (event) => {
     const found = match(event.target);
-    if (found && !found.link.contains(event.relatedTarget as Node | null)) hideSoon();
+    if (event.pointerType === 'mouse' && found && !found.link.contains(event.relatedTarget as Node | null)) hideSoon();
   });
   document.addEventListener('focusin', (event) => {
     const found = match(event.target);

@@ -62,6 +62,9 @@ if (body && notes.length > 0) {
   };
   follow();
   WIDE.addEventListener('change', follow);
+  // Print shows the notes section: its notes carry the ids while printing, so a PDF's links land on them.
+  addEventListener('beforeprint', () => setIds(notes, false));
+  addEventListener('afterprint', () => setIds(notes, WIDE.matches));
   new ResizeObserver(placeSoon).observe(body);
   void document.fonts.ready.then(placeSoon);
 }
