@@ -61,6 +61,16 @@ if (body && notes.length > 0) {
     if (now && now !== target) now.scrollIntoView();
   };
   follow();
+  // Pointing at a reference marks its note, and the other way round, as on gwern.net.
+  for (const { ref, copy } of notes) {
+    for (const [from, to] of [
+      [ref, copy],
+      [copy, ref],
+    ] as const) {
+      from.addEventListener('pointerenter', () => to.classList.add('is-pointed'));
+      from.addEventListener('pointerleave', () => to.classList.remove('is-pointed'));
+    }
+  }
   WIDE.addEventListener('change', follow);
   // Print shows the notes section: its notes carry the ids while printing, so a PDF's links land on them.
   addEventListener('beforeprint', () => setIds(notes, false));
