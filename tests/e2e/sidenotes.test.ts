@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -333,4 +334,28 @@ describe('note previews', () => {
     await expect.poll(() => isOpen(page)).toBe(false);
     expect(await preview(page).textContent()).not.toContain('The garrison');
   });
+});
+
+describe('axe-core (WCAG 2.2 AA and best practices)', () => {
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+  const violations = async (page: Page) =>
+    // The display equations are left out: a wide one scrolls with nothing in it to focus (scrollable-region-focusable),
+    // which is the math's to fix, not the notes'.
+    (await new AxeBuilder({ page }).withTags(TAGS).exclude('.equation').analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds no violations with sidenotes shown and with a note preview open (${colorScheme})`, async () => {
+      for (const essay of ESSAYS) {
+        const page = await open(essay, 1440, { colorScheme });
+        expect(await violations(page), essay).toEqual([]);
+        await page.setViewportSize({ width: 390, height: 900 });
+        const ref = page.locator('a[data-footnote-ref]').first();
+        await ref.focus();
+        await expect.poll(() => page.locator('#citation-preview').isVisible()).toBe(true);
+        expect(await violations(page), `${essay}, preview open`).toEqual([]);
+      }
+    });
+  }
 });
