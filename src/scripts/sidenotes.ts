@@ -56,9 +56,9 @@ if (body && notes.length > 0) {
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     setIds(notes, WIDE.matches);
     place(body, notes);
-    // A link to a note lands on the one that is shown.
+    // A link to a note lands on the one that is shown: going to the fragment again makes it the :target too.
     const now = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (now && now !== target) now.scrollIntoView();
+    if (now && now !== target) location.replace(location.hash);
   };
   follow();
   // Pointing at a reference marks its note, and the other way round, as on gwern.net.

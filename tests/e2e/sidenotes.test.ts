@@ -174,6 +174,20 @@ describe('sidenotes on wide screens', () => {
     expect(await page.evaluate(() => document.querySelector(':target')?.hasAttribute('data-footnote-ref'))).toBe(true);
   });
 
+  it('opens a link to a note at its sidenote, marked', async () => {
+    const page = await site.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${site.server.url}/essays/scholarly/#user-content-fn-garrison`);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const target = document.querySelector(':target');
+          const r = target?.getBoundingClientRect();
+          return { sidenote: target?.classList.contains('sidenote-margin'), inView: !!r && r.top >= 0 && r.bottom <= innerHeight };
+        }),
+      )
+      .toEqual({ sidenote: true, inView: true });
+  });
+
   it('follows the window: footnotes when it narrows, sidenotes again when it widens', async () => {
     const page = await open('/essays/scholarly/', 1440);
     await page.setViewportSize({ width: 700, height: 900 });
