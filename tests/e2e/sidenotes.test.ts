@@ -172,6 +172,10 @@ describe('sidenotes on wide screens', () => {
     await page.locator('.sidenote a[data-footnote-backref]').nth(1).click();
     await page.waitForURL(/#user-content-fnref-garrison$/);
     expect(await page.evaluate(() => document.querySelector(':target')?.hasAttribute('data-footnote-ref'))).toBe(true);
+    // The bibliography's way back to a citation in a note lands in the sidenote.
+    await page.locator('#bib-rabinowitch2008 .backlinks a').click();
+    await page.waitForURL(/#cite-rabinowitch2008-1$/);
+    expect(await page.evaluate(() => !!document.querySelector(':target')?.closest('.sidenote-margin'))).toBe(true);
   });
 
   it('opens a link to a note at its sidenote, marked', async () => {
