@@ -36,8 +36,8 @@ const NOTES: Kind = {
   selector: 'a[data-footnote-ref]',
   content: (link) => {
     const note = targetOf(link);
-    // Where the note stands beside its reference (src/scripts/sidenotes.ts), it is read there.
-    if (!note || (note.classList.contains('sidenote-margin') && note.getClientRects().length > 0)) return undefined;
+    // Where the note stands beside this reference (src/scripts/sidenotes.ts), it is read there.
+    if (!note || besideIt(link, note)) return undefined;
     return [paragraph(note, 'div')];
   },
   // The words are the page's (Sidenotes.astro writes them from src/lib/ui-strings.ts).
@@ -177,6 +177,11 @@ function create(): { kinds: Kind[]; preview: Preview } {
       if (tapped || link.matches(':hover') || (link.matches(':focus-visible') && !justArrivedAt(link))) show(link, found.kind);
     },
   };
+}
+
+/** Whether a note is shown in the margin beside this reference (a second reference to it is elsewhere). */
+function besideIt(link: HTMLAnchorElement, note: HTMLElement): boolean {
+  return link.hasAttribute('data-sidenote-beside') && note.classList.contains('sidenote-margin') && note.getClientRects().length > 0;
 }
 
 /** The element a link names (an entry, or a note wherever it stands now). */

@@ -30,7 +30,8 @@ if (document.querySelector(SELECTOR) && 'showPopover' in HTMLElement.prototype) 
     const link = reference(event);
     if (!link || loaded || !touched) return;
     const note = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    if (note?.classList.contains('sidenote-margin') && note.getClientRects().length > 0) return;
+    if (link.hasAttribute('data-sidenote-beside') && note?.classList.contains('sidenote-margin') && note.getClientRects().length > 0)
+      return;
     event.preventDefault();
     void load().then((preview) => preview(link, true));
   });

@@ -34,6 +34,8 @@ const section = body?.querySelector<HTMLElement>('section[data-footnotes]');
 const WIDE = matchMedia('screen and (min-width: 64em)');
 /** How far a note may move down from its reference, at least, when its paragraph ends sooner: lines of text. */
 const REACH_LINES = 3;
+/** Marks the reference a note stands beside (not a second reference to it): note previews skip it. */
+const BESIDE = 'data-sidenote-beside';
 
 interface Note {
   ref: HTMLElement;
@@ -171,11 +173,13 @@ function place(body: HTMLElement, notes: Note[]) {
         break;
       }
       notes[from + k]!.copy.style.top = `${top}px`;
+      notes[from + k]!.ref.toggleAttribute(BESIDE, true);
       bottom = top + m.height;
     }
     if (inline < 0) break;
-    const { copy } = notes[inline]!;
+    const { copy, ref } = notes[inline]!;
     copy.classList.replace('sidenote-margin', 'sidenote-inline');
+    ref.removeAttribute(BESIDE);
     copy.style.top = '';
     from = inline + 1;
   }

@@ -50,7 +50,10 @@ function notesOnPage(page: Page) {
       return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
     };
     const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const refs = [...document.querySelectorAll<HTMLAnchorElement>('.essay-body a[data-footnote-ref]')];
+    // A note referred to twice stands beside its first reference.
+    const refs = [...document.querySelectorAll<HTMLAnchorElement>('.essay-body a[data-footnote-ref]')].filter(
+      (ref, i, all) => all.findIndex((other) => other.hash === ref.hash) === i,
+    );
     const notes = refs.map((ref) => {
       const note = document.getElementById(decodeURIComponent(ref.hash.slice(1)))!;
       return {
@@ -339,6 +342,18 @@ describe('note previews', () => {
     const shown = (await preview(again).boundingBox())!;
     await again.touchscreen.tap(4, shown.y > 60 ? shown.y - 30 : shown.y + shown.height + 30);
     await expect.poll(() => isOpen(again)).toBe(false);
+  });
+
+  it('open for a second reference to a note that stands beside its first', async () => {
+    const page = await open('/essays/notes/', 1440);
+    const refs = page.locator('a[data-footnote-ref][href="#user-content-fn-cadets"]');
+    expect(await refs.count()).toBe(2);
+    expect(await page.locator('#user-content-fn-cadets').getAttribute('class')).toContain('sidenote-margin');
+    await refs.nth(1).hover();
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(await preview(page).textContent()).toContain('The cadets held the Winter Palace');
+    await refs.nth(0).hover();
+    await expect.poll(() => isOpen(page)).toBe(false);
   });
 
   it('do not open where the note stands beside its reference, but do for a note set under its paragraph', async () => {
