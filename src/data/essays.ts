@@ -4,7 +4,7 @@ import { type EssayFacts, essayFactsOf } from '../lib/essay-record.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
 import { withBase } from '../lib/site.ts';
-import type { EssayOutput, Section } from '../plugins/contracts.ts';
+import { type EssayOutput, IDS, type Section } from '../plugins/contracts.ts';
 
 /**
  * The essays as the pages see them: the collection, and what the Markdown
@@ -31,6 +31,11 @@ export function essayOutput(essay: Essay): EssayOutput {
   if (output === undefined)
     throw new Error(`${essay.filePath ?? essay.id}: the essay was stored without its rendering; run the build again.`);
   return output;
+}
+
+/** Whether the essay has notes (GFM's notes section, or a note style's): only then does the page load sidenotes. */
+export function essayHasNotes(essay: Essay): boolean {
+  return essayOutput(essay).ids.includes(IDS.notes);
 }
 
 /** The essay's "Cite this essay" reference, formatted by the loader in the essay's style. */

@@ -13,7 +13,7 @@ if (links.length > 0 && 'showPopover' in HTMLElement.prototype) {
   const load = () =>
     (ready ??= import('./citation-popover.ts').then(({ setUp }) => {
       loaded = true;
-      return setUp(links);
+      return setUp();
     }));
   const citation = (event: Event) => (event.target as Element | null)?.closest?.<HTMLAnchorElement>(SELECTOR) ?? null;
   const wake = (event: Event) => {

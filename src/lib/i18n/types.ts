@@ -163,8 +163,9 @@ export interface ClientStrings {
     citationCopied: string;
     citationByHand: string;
   };
-  /** The citation preview's link to its entry (citation-popover.ts). */
+  /** The preview's link to what it shows (citation-popover.ts): a citation's entry, a note. */
   preview: {
     goToEntry: string;
+    goToNote: string;
   };
 }

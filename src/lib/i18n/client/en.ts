@@ -37,5 +37,6 @@ export const client: ClientStrings = {
   },
   preview: {
     goToEntry: 'Go to the bibliography entry',
+    goToNote: 'Go to the note',
   },
 };

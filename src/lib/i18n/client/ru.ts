@@ -37,5 +37,6 @@ export const client: ClientStrings = {
   },
   preview: {
     goToEntry: 'Перейти к записи в библиографии',
+    goToNote: 'Перейти к примечанию',
   },
 };

@@ -1,0 +1,202 @@
+/**
+ * Sidenotes: where the contents stand beside the text (64em and wider, on
+ * screen), each note stands in that right-hand column, level with its
+ * reference, as in Tufte CSS and on gwern.net.
+ *
+ * Copies, not moves. GFM's notes section stays where it is, untouched: it is
+ * the source of truth, and what a narrow screen, print, a reader mode and a
+ * browser without this script show. This script puts a copy of each note
+ * right after the block that holds its reference (so that the keyboard
+ * reaches the note in reading order, after the rest of its paragraph), and
+ * CSS alone decides which of the two is shown (src/styles/sidenotes.css): the
+ * copies on a wide screen, the section otherwise. So neither resizing, zoom
+ * nor print needs the script to move anything back (print emulation fires no
+ * event at all), and the hidden one is `display: none`, neither a focus stop
+ * nor read twice. The ids follow what is shown: on a wide screen the copy
+ * carries the note's id and its citations' ids, so the reference, the
+ * bibliography's backlinks and a shared `#user-content-fn-…` link land on
+ * what can be seen; on a narrow one they are back in the section.
+ *
+ * Placing, with the traps those sites' readers report in mind: a note starts
+ * level with its reference, or just below the note before it, and clears the
+ * contents (which stop being sticky here: a sticky box would slide over the
+ * notes) and anything wider than the text column. It may move down no further
+ * than the end of its paragraph (or three lines, where the paragraph ends
+ * sooner), and it stays beside its own section: it must end before the next
+ * heading, the next obstacle and the end of the text. A note that cannot is
+ * set at the bottom of its paragraph instead, in the text column. It is placed again
+ * whenever the text's size changes (fonts arriving, images, a resize).
+ */
+export {};
+
+const body = document.querySelector<HTMLElement>('.essay-body');
+const section = body?.querySelector<HTMLElement>('section[data-footnotes]');
+const WIDE = matchMedia('screen and (min-width: 64em)');
+/** How far a note may move down from its reference, at least, when its paragraph ends sooner: lines of text. */
+const REACH_LINES = 3;
+/** Marks the reference a note stands beside (not a second reference to it): note previews skip it. */
+const BESIDE = 'data-sidenote-beside';
+
+interface Note {
+  ref: HTMLElement;
+  block: HTMLElement;
+  copy: HTMLElement;
+  /** The ids the note holds (its own, its citations'), each on the original or the copy. */
+  ids: { id: string; original: Element; copy: Element }[];
+}
+
+const notes = body && section ? makeCopies(body, section) : [];
+
+if (body && notes.length > 0) {
+  document.documentElement.classList.add('has-sidenotes');
+  let frame = 0;
+  const placeSoon = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => place(body, notes));
+  };
+  const follow = () => {
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    setIds(notes, WIDE.matches);
+    place(body, notes);
+    // A link to a note lands on the one that is shown: going to the fragment again makes it the :target too.
+    const now = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (now && now !== target) location.replace(location.hash);
+  };
+  follow();
+  // Pointing at a reference marks its note, and the other way round, as on gwern.net.
+  for (const { ref, copy } of notes) {
+    for (const [from, to] of [
+      [ref, copy],
+      [copy, ref],
+    ] as const) {
+      from.addEventListener('pointerenter', () => to.classList.add('is-pointed'));
+      from.addEventListener('pointerleave', () => to.classList.remove('is-pointed'));
+    }
+  }
+  WIDE.addEventListener('change', follow);
+  // Print shows the notes section: its notes carry the ids while printing, so a PDF's links land on them.
+  addEventListener('beforeprint', () => setIds(notes, false));
+  addEventListener('afterprint', () => setIds(notes, WIDE.matches));
+  new ResizeObserver(placeSoon).observe(body);
+  void document.fonts.ready.then(placeSoon);
+}
+
+function makeCopies(body: HTMLElement, section: HTMLElement): Note[] {
+  const made: Note[] = [];
+  const seen = new Set<string>();
+  const lastAfter = new Map<HTMLElement, HTMLElement>();
+  for (const ref of body.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]')) {
+    if (section.contains(ref)) continue;
+    const id = decodeURIComponent(ref.hash.slice(1));
+    const item = document.getElementById(id);
+    // A note referred to twice stands beside its first reference.
+    if (!item || seen.has(id) || !section.contains(item)) continue;
+    seen.add(id);
+    let block: HTMLElement = ref;
+    while (block.parentElement && block.parentElement !== body) block = block.parentElement;
+
+    const originals = [...item.querySelectorAll('[id]')];
+    const clone = item.cloneNode(true) as HTMLElement;
+    const copies = [...clone.querySelectorAll('[id]')];
+    copies.forEach((el) => el.removeAttribute('id'));
+    const copy = document.createElement('div');
+    copy.className = 'sidenote sidenote-margin';
+    copy.setAttribute('role', 'note');
+    const number = document.createElement('span');
+    number.className = 'sidenote-number';
+    number.textContent = `${ref.textContent ?? ''} `;
+    copy.append(...clone.childNodes);
+    // The number opens the note's first paragraph, as it would on paper.
+    const first = copy.firstElementChild;
+    (first?.tagName === 'P' ? first : copy).prepend(number);
+
+    (lastAfter.get(block) ?? block).after(copy);
+    lastAfter.set(block, copy);
+    made.push({
+      ref,
+      block,
+      copy,
+      ids: [{ id, original: item, copy }, ...originals.map((original, i) => ({ id: original.id, original, copy: copies[i]! }))],
+    });
+  }
+  return made;
+}
+
+/** Puts each note's ids on the copy (wide screens) or back on the section's note. */
+function setIds(notes: Note[], onCopies: boolean) {
+  for (const { ids } of notes) {
+    for (const { id, original, copy } of ids) {
+      (onCopies ? original : copy).removeAttribute('id');
+      (onCopies ? copy : original).id = id;
+    }
+  }
+}
+
+interface Box {
+  top: number;
+  bottom: number;
+}
+
+function place(body: HTMLElement, notes: Note[]) {
+  if (!WIDE.matches) return;
+  for (const { copy } of notes) {
+    copy.classList.replace('sidenote-inline', 'sidenote-margin');
+    copy.style.top = '0px';
+  }
+  const line = parseFloat(getComputedStyle(body).lineHeight) || 30;
+  const gap = line / 2;
+  let from = 0;
+  let bottom = -Infinity;
+  // Each note set in the text moves what follows it: measure again from there.
+  while (from < notes.length) {
+    const origin = body.getBoundingClientRect();
+    const relative = (rect: DOMRect): Box => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top });
+    const obstacles = obstaclesOf(body, origin).map(relative);
+    const headings = [...body.querySelectorAll(':scope > .section-heading, :scope > h2, :scope > h3')].map(
+      (heading) => relative(heading.getBoundingClientRect()).top,
+    );
+    const end = origin.height;
+    const measured = notes.slice(from).map((note) => ({
+      ref: relative(note.ref.getBoundingClientRect()).top,
+      block: relative(note.block.getBoundingClientRect()).bottom,
+      height: note.copy.offsetHeight,
+    }));
+    let inline = -1;
+    for (const [k, m] of measured.entries()) {
+      let top = Math.max(m.ref, bottom + gap);
+      for (const o of obstacles) if (top < o.bottom + gap && top + m.height > o.top - gap) top = o.bottom + gap;
+      // A note stays beside its own section: it ends before the next heading, obstacle or the end of the text.
+      const limit = Math.min(end, ...headings.filter((h) => h > m.ref), ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap));
+      const reach = Math.max(m.block, m.ref + REACH_LINES * line);
+      if (top > reach || top + m.height > limit) {
+        inline = from + k;
+        break;
+      }
+      notes[from + k]!.copy.style.top = `${top}px`;
+      notes[from + k]!.ref.toggleAttribute(BESIDE, true);
+      bottom = top + m.height;
+    }
+    if (inline < 0) break;
+    const { copy, ref } = notes[inline]!;
+    copy.classList.replace('sidenote-margin', 'sidenote-inline');
+    ref.removeAttribute(BESIDE);
+    copy.style.top = '';
+    from = inline + 1;
+  }
+}
+
+/** What a note in the right-hand column must not overlap: the contents, and anything wider than the text. */
+function obstaclesOf(body: HTMLElement, origin: DOMRect): DOMRect[] {
+  const found: DOMRect[] = [];
+  const toc = document.querySelector('.essay > .toc');
+  if (toc && toc.getClientRects().length > 0) {
+    const rect = toc.getBoundingClientRect();
+    if (rect.left >= origin.right - 1) found.push(rect);
+  }
+  for (const child of body.children) {
+    if (child.classList.contains('sidenote')) continue;
+    const rect = child.getBoundingClientRect();
+    if (rect.height > 0 && rect.right > origin.right + 1) found.push(rect);
+  }
+  return found.sort((a, b) => a.top - b.top);
+}
