@@ -59,7 +59,7 @@ export function setUp(): Preview {
   return enable(CITATIONS);
 }
 
-/** Sets the note previews up (loaded by note-preview.ts), sharing the citations' popover. */
+/** Sets the note previews up (from Sidenotes.astro, with the page), sharing the citations' popover. */
 export function setUpNotes(): Preview {
   return enable(NOTES);
 }
