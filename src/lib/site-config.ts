@@ -2,6 +2,9 @@ import { z } from 'astro/zod';
 import { didYouMean } from './suggest.ts';
 
 /** The address a new site starts with: a production build that still has it warns. */
+
+/** The licence of a site that names none: shown in each page's language (`layout.allRightsReserved`). */
+export const ALL_RIGHTS_RESERVED = 'All rights reserved';
 export const PLACEHOLDER_URL = 'https://essays.example.org';
 
 const httpUrl = (what: string) =>
@@ -78,7 +81,7 @@ export const siteConfigSchema = z
         url: httpUrl('the licence’s text').optional(),
       })
       .strict()
-      .default({ name: 'All rights reserved' }),
+      .default({ name: ALL_RIGHTS_RESERVED }),
     /** The RSS feed (`rss.xml`). */
     feed: z
       .object({

@@ -37,6 +37,7 @@ export const en: UiStrings = {
     darkTheme: 'Dark theme',
     lightTheme: 'Light theme',
     licensedUnder: 'Text under the licence',
+    allRightsReserved: 'All rights reserved',
     feed: 'Feed (RSS)',
     allEssays: 'All essays',
   },

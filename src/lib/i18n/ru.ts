@@ -40,6 +40,7 @@ export const ru: UiStrings = {
     darkTheme: 'Тёмная тема',
     lightTheme: 'Светлая тема',
     licensedUnder: 'Текст публикуется по лицензии',
+    allRightsReserved: 'Все права защищены',
     feed: 'Лента (RSS)',
     allEssays: 'Все очерки',
   },

@@ -71,6 +71,8 @@ export interface UiStrings {
     lightTheme: string;
     /** The footer: "© Name. Text under the licence CC BY 4.0." */
     licensedUnder: string;
+    /** The footer's terms when the site names no licence. */
+    allRightsReserved: string;
     feed: string;
     /** The home page's list of essays, for screen readers. */
     allEssays: string;
