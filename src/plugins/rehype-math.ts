@@ -53,7 +53,8 @@ export default function rehypeMath() {
         const classes = Array.isArray(className) ? className.map(String) : [];
         const equation = element(
           'div',
-          { ...(typeof id === 'string' ? { id } : {}), className: [CLASSES.equation, ...classes], dataPagefindIgnore: '' },
+          // Focusable, since a formula wider than the column scrolls (math.css): a keyboard scrolls it too.
+          { ...(typeof id === 'string' ? { id } : {}), className: [CLASSES.equation, ...classes], dataPagefindIgnore: '', tabIndex: 0 },
           [math],
         );
         equation.position = block.position;

@@ -372,9 +372,7 @@ describe('note previews', () => {
 describe('axe-core (WCAG 2.2 AA and best practices)', () => {
   const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
   const violations = async (page: Page) =>
-    // The display equations are left out: a wide one scrolls with nothing in it to focus (scrollable-region-focusable),
-    // which is the math's to fix, not the notes'.
-    (await new AxeBuilder({ page }).withTags(TAGS).exclude('.equation').analyze()).violations.map(
+    (await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
 
