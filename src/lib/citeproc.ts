@@ -123,7 +123,9 @@ export function formatCitations(
       ...(work.locator !== undefined ? { locator: work.locator, label: work.label } : {}),
       ...(work.suppressAuthor && !request.inText ? { 'suppress-author': true } : {}),
     }));
-    if (request.inText) {
+    // In a note style, an in-text citation within the author's own note is the note's citation
+    // itself, which names the author: "as Rabinowitch, The Bolsheviks, 35, says" (not the author twice).
+    if (request.inText && !(isNote && request.inNote)) {
       const author = cluster([{ id: request.works[0]!.key, 'author-only': true }], 0);
       const rest = isNote ? citationItems : citationItems.map((item) => ({ ...item, 'suppress-author': true }));
       where.push({ author, cluster: cluster(rest, request.noteIndex) });

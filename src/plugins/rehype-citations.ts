@@ -97,7 +97,10 @@ export default function rehypeCitations() {
         f.node.children = citation;
       }
     });
-    if (isNote && found.some((f) => f.noteId !== undefined)) notes.write(tree, run.input.strings);
+    if (isNote && found.some((f) => f.noteId !== undefined)) {
+      notes.write(tree, run.input.strings);
+      notesAfterPunctuation(tree, new Set(found.filter((f) => f.noteId !== undefined).map((f) => f.node)));
+    }
 
     const entries = formatted.bibliography.map(({ key, html }) =>
       element('div', { className: [CLASSES.entry], id: `${IDS.entryPrefix}${key}` }, fragment(html)),
@@ -107,6 +110,34 @@ export default function rehypeCitations() {
     if (entries.length > 0) tree.children.push(bibliographySection(entries, run.input.strings.bibliography));
     pointAtEntries(tree);
   };
+}
+
+/** Punctuation a note's number goes after, as Pandoc sets it (`notes-after-punctuation`, the default for note styles). */
+const PUNCTUATION = /^[.,;:!?]+/;
+
+/**
+ * In note styles, a citation that became a note in the text stands after
+ * its sentence's punctuation and with no space before it, as Pandoc sets it:
+ * "a claim [@x]." reads "a claim.¹", not "a claim ¹.".
+ */
+function notesAfterPunctuation(tree: Root, citations: Set<Element>): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as ElementContent[];
+    for (let i = 0; i < children.length; i++) {
+      const citation = children[i]!;
+      if (citation.type !== 'element' || !citations.has(citation)) continue;
+      const before = children[i - 1];
+      // A number alone (not after an author's name) takes the place of the space before it.
+      if (before?.type === 'text' && citation.children.length === 1) before.value = before.value.trimEnd();
+      const next = children[i + 1];
+      const mark = next?.type === 'text' ? PUNCTUATION.exec(next.value)?.[0] : undefined;
+      if (!mark) continue;
+      (next as Text).value = (next as Text).value.slice(mark.length);
+      if (before?.type === 'text') before.value += mark;
+      else children.splice(i++, 0, text(mark));
+    }
+  });
 }
 
 /**
