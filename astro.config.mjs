@@ -30,14 +30,15 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownPipeline),
   },
-  // essays() is the site's configuration (README, "Configuring the site"): it sets `site`
-  // and `base` from `url` and `base`, or from SITE_URL and BASE_PATH when they are set.
+  // The text face's stylesheet, made from @fontsource's declarations and the font files.
+  vite: { plugins: [textFace()] },
+  // essays() is the site's configuration: the fields an author edits first, each shown
+  // here at its default (README, "Configuring the site"). It sets `site` and `base` from
+  // `url` and `base`, or from SITE_URL and BASE_PATH when they are set.
   // Hooks run in this order: the sitemap lists Astro's pages (not the share pages, made
   // after it), the share pages and cards are written, every link is checked (the
   // essays' heading links lead to the share pages), the search index is built, and a
   // build that fails anywhere leaves no dist/ (last, so that done means done).
-  // The text face's stylesheet, made from @fontsource's declarations and the font files.
-  vite: { plugins: [textFace()] },
   integrations: [
     essays({
       title: 'Essays',

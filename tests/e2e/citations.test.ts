@@ -1,6 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
+import { hasFocus, isOpen, preview, tabTo } from '../support/preview.ts';
 
 const site = useBuiltSite();
 
@@ -9,12 +10,6 @@ async function essay(options: BrowserContextOptions = {}): Promise<Page> {
   await page.goto(`${site.server.url}/essays/october-revolution/`);
   return page;
 }
-
-const preview = (page: Page) => page.locator('#citation-preview');
-const isOpen = (page: Page) =>
-  preview(page)
-    .evaluate((el) => el.matches(':popover-open'))
-    .catch(() => false);
 
 describe('citation previews', () => {
   it('opens on mouse hover with the full entry, and closes with Escape', async () => {
@@ -30,22 +25,14 @@ describe('citation previews', () => {
   it('opens when the citation is reached with Tab, describes it, and leaves focus on it', async () => {
     const page = await essay();
     const link = page.getByRole('link', { name: 'Pipes 1968' });
-    // Tab from the paragraph's start until the citation has focus.
-    await page
-      .locator('.essay-body p')
-      .first()
-      .evaluate((p) => {
-        p.tabIndex = -1;
-        p.focus();
-      });
-    for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await tabTo(page, link);
+    expect(await hasFocus(link)).toBe(true);
     await expect.poll(() => isOpen(page)).toBe(true);
     expect(await preview(page).textContent()).toContain('Pipes, R., ed. 1968. Revolutionary Russia.');
     expect(await link.getAttribute('aria-describedby')).toBe('citation-preview');
     await page.keyboard.press('Escape');
     await expect.poll(() => isOpen(page)).toBe(false);
-    expect(await link.evaluate((el) => el === document.activeElement), 'focus stays on the citation').toBe(true);
+    expect(await hasFocus(link), 'focus stays on the citation').toBe(true);
   });
 
   it('previews each work of a group on its own', async () => {

@@ -21,12 +21,16 @@ const result = (i) => ({
 export async function options() {}
 export async function init() {}
 export async function filters() { return {}; }
+let laterAsked;
+const later = new Promise((resolve) => (laterAsked = resolve));
 export async function debouncedSearch(term) {
-  // The first query answers last: its results must never replace the second's.
+  // The first query answers only after a later one was asked: its results must never replace the later one's.
   if (term === 'slow') {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    globalThis.slowAsked = true;
+    await later;
+    await new Promise((resolve) => setTimeout(resolve, 300));
     setTimeout(() => (globalThis.slowAnswered = true));
-  }
+  } else laterAsked();
   const count = term === 'slow' ? 2 : 12;
   return { results: Array.from({ length: count }, (_, i) => result(i)) };
 }`;
@@ -65,6 +69,8 @@ describe('the search results UI', () => {
 
   it('never lets a slow answer to an earlier query replace a later one', async () => {
     const page = await open('slow');
+    // The page searches its ?q= once its script has run: the later query is typed only after that.
+    await expect.poll(() => page.evaluate(() => 'slowAsked' in globalThis)).toBe(true);
     await page.getByRole('searchbox').fill('word');
     await expect.poll(() => shown(page)).toBe(5);
     await expect.poll(() => page.evaluate(() => 'slowAnswered' in globalThis)).toBe(true);

@@ -6,6 +6,7 @@ import { buildSite } from '../support/build.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
+import { hasFocus, isOpen, preview, tabTo } from '../support/preview.ts';
 
 /**
  * Sidenotes and note previews (issue 14, parts 1 and 2), in Chromium, on two
@@ -162,9 +163,8 @@ describe('sidenotes on wide screens', () => {
     expect(notes[0]!.kind).toBe('margin');
     const citation = page.locator('.sidenote-margin .citation a').first();
     await citation.hover();
-    const preview = page.locator('#citation-preview');
-    await expect.poll(() => preview.evaluate((el) => el.matches(':popover-open')).catch(() => false)).toBe(true);
-    expect(await preview.textContent()).toContain('Rabinowitch, A. The Bolsheviks Come to Power');
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(await preview(page).textContent()).toContain('Rabinowitch, A. The Bolsheviks Come to Power');
   });
 
   it('links each reference and its sidenote both ways', async () => {
@@ -281,11 +281,6 @@ describe('the keyboard', () => {
 });
 
 describe('note previews', () => {
-  const preview = (page: Page) => page.locator('#citation-preview');
-  const isOpen = (page: Page) =>
-    preview(page)
-      .evaluate((el) => el.matches(':popover-open'))
-      .catch(() => false);
   const ref = (page: Page, name: string) => page.locator(`a[data-footnote-ref][href="#user-content-fn-${name}"]`);
 
   it('open on hover with the note, and close with Escape', async () => {
@@ -301,21 +296,14 @@ describe('note previews', () => {
   it('open when the reference is reached with Tab, describe it, and leave focus on it', async () => {
     const page = await open('/essays/scholarly/', 390);
     const link = ref(page, 'capital');
-    await page
-      .locator('.essay-body p')
-      .first()
-      .evaluate((p) => {
-        p.tabIndex = -1;
-        p.focus();
-      });
-    for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await tabTo(page, link);
+    expect(await hasFocus(link)).toBe(true);
     await expect.poll(() => isOpen(page)).toBe(true);
     expect(await preview(page).textContent()).toContain('A short note.');
     expect(await link.getAttribute('aria-describedby')).toBe('citation-preview');
     await page.keyboard.press('Escape');
     await expect.poll(() => isOpen(page)).toBe(false);
-    expect(await link.evaluate((el) => el === document.activeElement), 'focus stays on the reference').toBe(true);
+    expect(await hasFocus(link), 'focus stays on the reference').toBe(true);
     expect(await link.getAttribute('aria-describedby'), 'the reference is described by the notes heading again').toBe('footnote-label');
   });
 
