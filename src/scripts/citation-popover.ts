@@ -144,8 +144,14 @@ function create(): { kinds: Kind[]; preview: Preview } {
     // The keyboard's focus only (a click previews on hover already), and not on arriving from a backlink.
     if (found?.link.matches(':focus-visible') && !justArrivedAt(found.link)) show(found.link, found.kind);
   });
+  // Focus that moves on closes the preview at once (the delay is for a pointer on its way to the preview):
+  // a reader holding Tab would otherwise reach the still-open preview at the end of <main>, and be sent
+  // back when it closed.
+  const focusLeft = (to: EventTarget | null) => {
+    if (to !== current && !preview.contains(to as Node | null) && !preview.matches(':hover')) hide();
+  };
   document.addEventListener('focusout', (event) => {
-    if (match(event.target) && !preview.contains(event.relatedTarget as Node | null)) hideSoon();
+    if (match(event.target)) focusLeft(event.relatedTarget);
   });
   document.addEventListener('pointerdown', (event) => {
     if (match(event.target)) touched = event.pointerType === 'touch' || event.pointerType === 'pen';
@@ -162,9 +168,7 @@ function create(): { kinds: Kind[]; preview: Preview } {
   });
   preview.addEventListener('mouseenter', () => window.clearTimeout(hideTimer));
   preview.addEventListener('mouseleave', hideSoon);
-  preview.addEventListener('focusout', (event) => {
-    if (event.relatedTarget !== current && !preview.contains(event.relatedTarget as Node | null)) hideSoon();
-  });
+  preview.addEventListener('focusout', (event) => focusLeft(event.relatedTarget));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && preview.matches(':popover-open')) hide();
   });

@@ -35,6 +35,16 @@ describe('citation previews', () => {
     expect(await hasFocus(link), 'focus stays on the citation').toBe(true);
   });
 
+  it('closes as soon as the keyboard leaves the citation, so that Tab never lands in it', async () => {
+    const page = await essay();
+    const link = page.getByRole('link', { name: 'Pipes 1968' });
+    await tabTo(page, link);
+    await expect.poll(() => isOpen(page)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await hasFocus(link)).toBe(false);
+    expect(await isOpen(page), 'closed with the focus gone, not some time after').toBe(false);
+  });
+
   it('previews each work of a group on its own', async () => {
     const page = await essay();
     await page.getByRole('link', { name: 'Pipes 1968' }).hover();

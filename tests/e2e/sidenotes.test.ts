@@ -99,7 +99,7 @@ async function focusStops(page: Page): Promise<string[]> {
     const stop = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       // Round to the top again: every stop has been seen.
-      if (!el || el === document.body || el.dataset.seen) return null;
+      if (!el || el === document.body || 'seen' in el.dataset) return null;
       el.dataset.seen = '';
       const r = el.getBoundingClientRect();
       const visible = r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth;
