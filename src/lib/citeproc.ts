@@ -84,6 +84,16 @@ function engineFor(style: CslSource, locale: CslSource, fallback: CslSource): Sl
   return slot;
 }
 
+/** What citeproc-js prints for a citation that renders nothing. */
+const NO_PRINTED_FORM = '[NO_PRINTED_FORM]';
+
+/** A citation cluster as citeproc-js takes it. */
+interface Cluster {
+  citationID: string;
+  citationItems: ({ id: string; 'suppress-author'?: boolean } & Record<string, unknown>)[];
+  properties: { noteIndex: number };
+}
+
 /** The style, the essay's locale, and en-US, which citeproc-js builds every locale on. */
 export interface CslFiles {
   style: CslSource;
@@ -109,9 +119,9 @@ export function formatCitations(
   const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
 
   // In-text citations are two: the author alone, then the rest (suppress-author), as Pandoc renders them.
-  const clusters: unknown[] = [];
+  const clusters: Cluster[] = [];
   const where: { cluster: number; author?: number }[] = [];
-  const cluster = (citationItems: unknown[], noteIndex: number) => {
+  const cluster = (citationItems: Cluster['citationItems'], noteIndex: number) => {
     clusters.push({ citationID: `c${clusters.length}`, citationItems, properties: { noteIndex } });
     return clusters.length - 1;
   };
@@ -135,7 +145,17 @@ export function formatCitations(
   }
   const uncited = nocite === '*' ? items.map((item) => item.id) : [...(nocite ?? [])];
 
-  const results = clusters.length > 0 || uncited.length > 0 ? engine.rebuildProcessorState(clusters, 'html', uncited) : [];
+  let results = clusters.length > 0 || uncited.length > 0 ? engine.rebuildProcessorState(clusters, 'html', uncited) : [];
+  // A citation that suppresses its author where the style prints the author alone (a note style's
+  // "ibid." form: "Johns.") would print nothing, which citeproc-js writes as [NO_PRINTED_FORM]: it
+  // keeps its author there. Suppressing an author changes no work's position, so one more pass does.
+  const empty = new Set(results.filter(([, , html]) => html.includes(NO_PRINTED_FORM)).map(([id]) => id));
+  if (empty.size > 0) {
+    const mended = clusters.map((c) =>
+      empty.has(c.citationID) ? { ...c, citationItems: c.citationItems.map(({ 'suppress-author': _, ...item }) => item) } : c,
+    );
+    results = engine.rebuildProcessorState(mended, 'html', uncited);
+  }
   const text = new Map(results.map(([id, , html]) => [id, html]));
   const of = (index: number) => text.get(`c${index}`) ?? '';
   const citations = where.map(({ cluster: index, author }, i): FormattedCitation => {
