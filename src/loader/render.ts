@@ -208,6 +208,7 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
         files: [],
         targets: [],
         math: false,
+        figures: false,
         ...run.output,
       },
       record,

@@ -227,6 +227,8 @@ export interface EssayOutput {
   targets: CrossrefTarget[];
   /** Whether the essay has formulas: only then does the page load the math stylesheet. */
   math: boolean;
+  /** Whether the essay has a figure, a table or an image: only then does the page load their stylesheet. */
+  figures: boolean;
 }
 
 /** A labelled figure, table, equation or section. */

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Parents, Root, Text } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
@@ -54,7 +54,19 @@ export default function rehypeCrossrefs() {
       return undefined;
     });
     run.output.targets = [...targets.values()];
+    run.output.figures = hasFigures(tree);
   };
+}
+
+/** Whether the essay shows a figure, a table or an image (the page then loads src/styles/figures.css). */
+function hasFigures(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'figure' && node.tagName !== 'table' && node.tagName !== 'img') return CONTINUE;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** remark-attributes leaves a table's caption line beside its table: it becomes the table's `<caption>`. */

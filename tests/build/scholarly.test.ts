@@ -104,6 +104,25 @@ describe('math', () => {
   });
 });
 
+describe('figures and tables', () => {
+  it('load their stylesheet only on a page with a figure, a table or an image', () => {
+    const stylesheets = (file: string) =>
+      [...readPage(built(file)).querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!);
+    const figures = stylesheets(essayHtml).filter((href) => /\/figures\.[\w-]+\.css$/.test(href));
+    expect(figures).toHaveLength(1);
+    // Captions and table cells styled; column alignment kept; images kept within the column.
+    expect(readFileSync(built(figures[0]!), 'utf8')).toMatch(/caption[^{]*\{[^}]*font-family/);
+    expect(readFileSync(built(figures[0]!), 'utf8')).toMatch(/\[align=(?:'|")?right/);
+    expect(readFileSync(built(figures[0]!), 'utf8')).toMatch(/img\s*\{[^}]*max-width:\s*100%/);
+    for (const file of ['essays/october-revolution/index.html', 'index.html', 'search/index.html', '404.html']) {
+      expect(
+        stylesheets(file).filter((href) => href.includes('/figures.')),
+        file,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe('notes', () => {
   it('keep GFM’s ids and references, so that scripts find them by selector', () => {
     const refs = [...page.querySelectorAll('.essay-body a[data-footnote-ref]')];
