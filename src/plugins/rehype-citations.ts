@@ -22,6 +22,8 @@ interface Found {
   inNote: string | undefined;
   /** In note styles, the note a citation in the text becomes. */
   noteId?: string;
+  /** Where the citation is written, for messages. */
+  place: Place;
 }
 
 /**
@@ -78,6 +80,17 @@ export default function rehypeCitations() {
     known.forEach((f, i) => {
       const { html, author } = formatted.citations[i]!;
       const key = f.request.works[0]!.key;
+      if (printsNothing(html) || (author !== undefined && printsNothing(author))) {
+        const works = f.request.works.map(
+          (w) => `@${w.key} (${formatPlace({ file: bibliography.file, line: bibliography.lines.get(w.key) })})`,
+        );
+        run.problems.push(
+          new EssayError(
+            f.place,
+            `citation of ${works.join(', ')} prints nothing${author !== undefined && printsNothing(author) ? ' where the author goes' : ''} in this style; give the entry an author, an editor or a title.`,
+          ),
+        );
+      }
       const citation: ElementContent[] =
         author === undefined
           ? fragment(html)
@@ -110,6 +123,11 @@ export default function rehypeCitations() {
     if (entries.length > 0) tree.children.push(bibliographySection(entries, run.input.strings.bibliography));
     pointAtEntries(tree);
   };
+}
+
+/** What citeproc-js prints for a citation of a work it can print nothing of, instead of failing. */
+function printsNothing(html: string): boolean {
+  return html.includes('[NO_PRINTED_FORM]') || html.includes('[CSL STYLE ERROR');
 }
 
 /** Punctuation a note's number goes after, as Pandoc sets it (`notes-after-punctuation`, the default for note styles). */
@@ -147,12 +165,17 @@ function notesAfterPunctuation(tree: Root, citations: Set<Element>): void {
  */
 function replaceCitations(parent: Parents, inNote: string | undefined, run: EssayRun, file: VFile, keys: Set<string>): Found[] {
   const found: Found[] = [];
+  const places = new Map<CitationMarker, Place>();
   replaceMarkers(parent, file, {
-    accepts: (marker, place) => isCitation(marker, run, keys, place),
+    accepts: (marker, place) => {
+      places.set(marker, place);
+      return isCitation(marker, run, keys, place);
+    },
     make(marker, _, pieces) {
       const node = element('span', {}, slice(pieces, marker.start, marker.end));
       const works = marker.works.map((w) => ({ ...w, prefix: affix(w.prefix, pieces, marker), suffix: affix(w.suffix, pieces, marker) }));
-      found.push({ node, request: { works, noteIndex: 0, inText: marker.kind === 'in-text', inNote: inNote !== undefined }, inNote });
+      const request = { works, noteIndex: 0, inText: marker.kind === 'in-text', inNote: inNote !== undefined };
+      found.push({ node, request, inNote, place: places.get(marker)! });
       return node;
     },
   });
