@@ -139,15 +139,17 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
 
   // Then the essays that changed are rendered (in worker threads, when there are enough of them).
   const renderer = await essayRenderer(changed.length, config.image);
+  // Each essay's problems, listed in the essays' order whichever worker finishes first.
+  const renderProblems: EssayError[][] = changed.map(() => []);
   try {
     await Promise.all(
-      changed.map(async ({ read, digest, revised }) => {
+      changed.map(async ({ read, digest, revised }, i) => {
         const { id, file } = read.source;
         let result: RenderedEssay;
         try {
           result = await renderer.render(read);
         } catch (error) {
-          problems.push(...authorErrors(error));
+          renderProblems[i] = authorErrors(error);
           store.delete(id);
           return;
         }
@@ -168,6 +170,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   } finally {
     await renderer.close();
   }
+  problems.push(...renderProblems.flat());
   const rendered = changed.length;
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
