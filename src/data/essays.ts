@@ -1,6 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { type CalendarDate, storedDate } from '../lib/dates.ts';
 import { type EssayFacts, essayFactsOf } from '../lib/essay-record.ts';
+import { readEssayHtml } from '../loader/essay-html.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
 import { withBase } from '../lib/site.ts';
@@ -9,7 +10,7 @@ import { type EssayOutput, IDS, type Section } from '../plugins/contracts.ts';
 /**
  * The essays as the pages see them: the collection, and what the Markdown
  * pipeline found in each (stored with its rendering by the loader). Nothing
- * here parses HTML or reads a file.
+ * here parses HTML; only `essayContent` reads a file (the essay's HTML).
  */
 
 export type Essay = CollectionEntry<'essays'>;
@@ -23,6 +24,15 @@ export async function getEssays(): Promise<Essay[]> {
 /** An essay's public URL path, under the site's base. It is a share link: it must never change. */
 export function essayPath(id: string): string {
   return withBase(`/essays/${id}/`);
+}
+
+/**
+ * The essay as Astro's `render()` takes it: with its HTML, which the loader
+ * keeps beside the data store rather than in it (src/loader/essay-html.ts).
+ */
+export async function essayContent(essay: Essay): Promise<Essay> {
+  const html = await readEssayHtml(String(essay.digest), essay.filePath ?? essay.id);
+  return { ...essay, rendered: { ...essay.rendered, html } };
 }
 
 /** What the pipeline found in an essay: sections, reading time, the works its bibliography lists. */

@@ -11,6 +11,7 @@ import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
+import { ESSAY_HTML_ENV, essayHtmlDir, hasEssayHtml, pruneEssayHtml, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
 import { type LastChange, lastChanges } from './git.ts';
 import { checkLinks } from './links.ts';
@@ -40,8 +41,9 @@ const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
  * The essays collection. For each `<base>/<slug>/index.md` it reads the
  * Markdown and everything it names once (frontmatter, .bib, CSL style and
  * locale), validates it all once, renders it through Astro's Markdown
- * processor, and stores the HTML with what the plugins found (sections,
- * reading time, the works listed) for the pages to read.
+ * processor, and stores what the plugins found (sections, reading time, the
+ * works listed) for the pages to read, and the HTML in a file of its own
+ * beside the store (essay-html.ts).
  *
  * An entry is rendered again exactly when something it depends on changed:
  * its cache key covers index.md, the .bib's bytes, the style and locale
@@ -88,6 +90,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const sources = findEssays(dir, problems);
   const code = await codeVersion();
   const basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
+  const htmlDir = essayHtmlDir(config.cacheDir, dev);
+  process.env[ESSAY_HTML_ENV] = htmlDir;
 
   // First every essay is read and checked, and its cache key made: cheap, and all an unchanged essay needs.
   const outputs = new Map<string, EssayOutput>();
@@ -125,7 +129,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     if (revised === 'shallow') undated.push(path.relative(root, path.dirname(file)).split(path.sep).join('/'));
     const existing = store.get(id);
     const digest = await digestOf(read, code, existing, JSON.stringify(revised ?? 'none'));
-    if (existing?.digest === digest && existing.rendered) {
+    if (existing?.digest === digest && existing.rendered && hasEssayHtml(htmlDir, digest)) {
       outputs.set(id, essayOutput(existing));
       // The proofreading report is the essay's, not the render's: every build repeats it.
       for (const warning of (existing.rendered.metadata?.['warnings'] as string[] | undefined) ?? []) logger.warn(warning);
@@ -154,6 +158,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           return;
         }
         for (const warning of result.warnings) logger.warn(warning.message);
+        await writeEssayHtml(htmlDir, digest, result.html);
         outputs.set(id, result.metadata.essay);
         store.set({
           id,
@@ -162,7 +167,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           filePath: path.relative(root, file).split(path.sep).join('/'),
           digest,
           // The proofreading report is the essay's, not the rendering's: kept, so that every build repeats it.
-          rendered: { html: result.html, metadata: { ...result.metadata, revised, warnings: result.warnings.map((w) => w.message) } },
+          // The HTML is kept beside the store, by this digest (src/loader/essay-html.ts): only the essay's page reads it.
+          rendered: { html: '', metadata: { ...result.metadata, revised, warnings: result.warnings.map((w) => w.message) } },
           assetImports: result.metadata.imagePaths,
         });
       }),
@@ -174,6 +180,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const rendered = changed.length;
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  await pruneEssayHtml(htmlDir, new Set(store.values().map((entry) => String(entry.digest))));
   if (undated.length > 0) logger.warn(shallowWarning(undated.sort()));
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
   await writeSharingManifest(config.cacheDir, {

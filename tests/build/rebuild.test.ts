@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -37,11 +37,24 @@ describe('a rebuild with the caches kept', () => {
     expect(build()).toMatchObject({ rendered: 2, unchanged: 0 });
     expect(build(), 'nothing changed').toMatchObject({ rendered: 0, unchanged: 2 });
 
+    // The HTML is kept beside Astro's data store (src/loader/essay-html.ts), one file an essay, not in it.
+    const cache = path.join(site, 'node_modules/.astro');
+    const renderings = () => readdirSync(path.join(cache, 'essay-publisher/html'));
+    const store = () => readFileSync(path.join(cache, 'data-store.json'), 'utf8');
+    expect(renderings()).toHaveLength(2);
+    expect(store(), 'the store holds the essay’s data').toContain('A Good Essay');
+    expect(store(), 'but not its HTML').not.toContain('it was a tragedy');
+    rmSync(path.join(cache, 'essay-publisher/html'), { recursive: true });
+    const emptied = build();
+    expect(emptied, 'renderings lost from the cache are made again').toMatchObject({ rendered: 2, unchanged: 0 });
+    expect(emptied.page).toContain('A People’s Tragedy');
+
     edit('references.bib', 'A People’s Tragedy', 'A Nation’s Tragedy');
     const afterBib = build();
     expect(afterBib, 'only the .bib changed').toMatchObject({ rendered: 1, unchanged: 1 });
     expect(afterBib.page).toContain('A Nation’s Tragedy');
     expect(afterBib.page).not.toContain('A People’s Tragedy');
+    expect(renderings(), 'the earlier rendering is deleted').toHaveLength(2);
 
     edit('references.bib', '@book{figes1996,', '@book{figes1997,');
     const renamed = buildSite(site);
