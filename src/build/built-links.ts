@@ -103,6 +103,12 @@ export async function findBrokenLinks(dir: string, options: LinkCheckOptions = {
   const base = options.base ?? '/';
   const origin = options.site ? new URL(options.site).origin : NOWHERE;
   const pages = await readPages(root);
+  // Thousands of pages link to the same few (their essay, its card, the stylesheet): each is looked up once.
+  const reached = new Map<string, string | undefined>();
+  const reach = (sitePath: string) => {
+    if (!reached.has(sitePath)) reached.set(sitePath, target(root, sitePath));
+    return reached.get(sitePath);
+  };
   const broken: BrokenLink[] = [];
   for (const [file, page] of pages) {
     const where = path.relative(root, file);
@@ -117,11 +123,11 @@ export async function findBrokenLinks(dir: string, options: LinkCheckOptions = {
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      const reached = target(root, pathname.slice(base.length));
-      if (reached === undefined) {
+      const file = reach(pathname.slice(base.length));
+      if (file === undefined) {
         broken.push({ page: where, href, problem: 'no such page or file' });
-      } else if (fragment && !fragment.startsWith(':~:') && reached.endsWith('.html')) {
-        const ids = pages.get(reached)?.ids;
+      } else if (fragment && !fragment.startsWith(':~:') && file.endsWith('.html')) {
+        const ids = pages.get(file)?.ids;
         if (ids && !ids.has(fragment)) broken.push({ page: where, href, problem: `no element with id "${fragment}"` });
       }
     }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -113,8 +113,12 @@ describe('an incremental build', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('More text.', 'More text, and then some.'));
     };
     edit(warm);
+    // The last build's output is moved aside and deleted while the build goes on (src/integrations/no-partial-builds.ts).
+    writeFileSync(path.join(warm, 'dist/essays/stale.html'), 'from a build long ago');
     const rebuilt = buildSite(warm);
     expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(existsSync(path.join(warm, 'dist/essays/stale.html')), 'the old output is gone').toBe(false);
+    expect(existsSync(path.join(warm, 'node_modules/.astro/essay-publisher/old-output')), 'and deleted').toBe(false);
     expect(rendered(rebuilt.output)).toMatchObject({ rendered: 1, unchanged: 2 });
     expect(rebuilt.output, 'the unchanged essays’ pages are copied, not rendered').toMatch(/\/essays\/other\/index\.html \(restored\)/);
 
