@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { cardFile } from './cache.ts';
 import type { CardText } from './draw.ts';
@@ -15,20 +16,32 @@ export interface CardBatch {
 }
 
 /**
+ * How many cards to draw make another worker thread pay: each loads the
+ * fonts, starts HarfBuzz and lays the site's foot out (about 200 ms), and
+ * draws each essay's title line again for the essays it is given. At N = 100
+ * (763 cards, about 2 s of drawing) one worker finishes while Astro renders
+ * the pages, and a second one did not pay; at N = 1,000 (7,577 cards) the
+ * build waited for the one worker long after the pages were done.
+ */
+const CARDS_PER_WORKER = 1500;
+
+/**
  * Draws every card a build needs while Astro builds its pages: the cards
- * the cache lacks are drawn in one worker thread (the second core is idle
- * while Astro renders on the first), the rest are already files in the
- * cache. `page(i)` names the page the i-th card is for, in the warning
- * about characters the card font lacks.
+ * the cache lacks are drawn in worker threads (one, or one a core when there
+ * are thousands), the rest are already files in the cache. Each worker takes
+ * a run of the cards in the site's order (an essay's, then its sections'), so
+ * that each essay's title line is laid out by one worker. `page(i)` names the
+ * page the i-th card is for, in the warning about characters the card font
+ * lacks.
  */
 export function drawCards(cards: CardText[], page: (i: number) => string, warn: (message: string) => void): CardBatch {
   const missing = cards.flatMap((card, i) => (existsSync(cardFile(card)) ? [] : [i]));
   const settles = new Map<number, { resolve: (card: DrawnCard) => void; reject: (error: Error) => void }>();
   const drawn = new Map<number, Promise<DrawnCard>>();
   for (const i of missing) drawn.set(i, new Promise((resolve, reject) => settles.set(i, { resolve, reject })));
-  let worker: Worker | undefined;
-  if (missing.length > 0) {
-    worker = new Worker(new URL('./worker.ts', import.meta.url));
+  const threads = Math.min(availableParallelism(), Math.ceil(missing.length / CARDS_PER_WORKER));
+  const workers = Array.from({ length: threads }, (_, t) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url));
     worker.on('message', (done: CardDone) => {
       const settle = settles.get(done.id)!;
       if ('failure' in done) return settle.reject(new Error(`A link-preview card could not be drawn (${page(done.id)}):\n${done.failure}`));
@@ -39,12 +52,14 @@ export function drawCards(cards: CardText[], page: (i: number) => string, warn: 
     worker.on('error', (error: Error) => {
       for (const settle of settles.values()) settle.reject(error);
     });
-    worker.postMessage(missing.map((id): CardJob => ({ id, card: cards[id]! })));
-  }
+    const run = missing.slice(Math.floor((t * missing.length) / threads), Math.floor(((t + 1) * missing.length) / threads));
+    worker.postMessage(run.map((id): CardJob => ({ id, card: cards[id]! })));
+    return worker;
+  });
   return {
     card: (i) => drawn.get(i) ?? recalled(cards[i]!, page(i), warn),
     close: async () => {
-      await worker?.terminate();
+      await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
 }
