@@ -87,6 +87,11 @@ function engineFor(style: CslSource, locale: CslSource, fallback: CslSource): Sl
 /** What citeproc-js prints for a citation that renders nothing. */
 const NO_PRINTED_FORM = '[NO_PRINTED_FORM]';
 
+/** Whether citeproc-js printed, instead of failing, that it could print nothing of a citation (or its author). */
+export function printsNothing(html: string): boolean {
+  return html.includes(NO_PRINTED_FORM) || html.includes('[CSL STYLE ERROR');
+}
+
 /** A citation cluster as citeproc-js takes it. */
 interface Cluster {
   citationID: string;

@@ -4,7 +4,7 @@ import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { type CitationRequest, formatCitations, styleClass } from '../lib/citeproc.ts';
+import { type CitationRequest, formatCitations, printsNothing, styleClass } from '../lib/citeproc.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
@@ -123,11 +123,6 @@ export default function rehypeCitations() {
     if (entries.length > 0) tree.children.push(bibliographySection(entries, run.input.strings.bibliography));
     pointAtEntries(tree);
   };
-}
-
-/** What citeproc-js prints for a citation of a work it can print nothing of, instead of failing. */
-function printsNothing(html: string): boolean {
-  return html.includes('[NO_PRINTED_FORM]') || html.includes('[CSL STYLE ERROR');
 }
 
 /** Punctuation a note's number goes after, as Pandoc sets it (`notes-after-punctuation`, the default for note styles). */
