@@ -17,11 +17,18 @@ import { fileURLToPath } from 'node:url';
  * site's configuration does (src/lib/site.ts): they run in another module
  * graph of the same process, after the content sync has set it.
  */
-export const ESSAY_HTML_ENV = 'ESSAY_HTML_DIR';
+const ESSAY_HTML_ENV = 'ESSAY_HTML_DIR';
 
-/** The folder of a store's renderings: `astro dev` keeps its store apart from the build's, and so its renderings. */
-export function essayHtmlDir(cacheDir: URL, dev: boolean): string {
-  return fileURLToPath(new URL(`essay-publisher/html${dev ? '-dev' : ''}/`, cacheDir));
+/**
+ * The folder of a store's renderings (`astro dev` keeps its store apart from
+ * the build's, and so its renderings), made once a sync and named to the
+ * pages of this process.
+ */
+export async function essayHtmlDir(cacheDir: URL, dev: boolean): Promise<string> {
+  const dir = fileURLToPath(new URL(`essay-publisher/html${dev ? '-dev' : ''}/`, cacheDir));
+  await mkdir(dir, { recursive: true });
+  process.env[ESSAY_HTML_ENV] = dir;
+  return dir;
 }
 
 function fileOf(dir: string, digest: string): string {
@@ -33,9 +40,8 @@ export function hasEssayHtml(dir: string, digest: string): boolean {
   return existsSync(fileOf(dir, digest));
 }
 
-/** Keeps an essay's rendering, written whole and then moved into place, so that no page reads half of it. */
+/** Keeps an essay's rendering in `essayHtmlDir()`, written whole and then moved into place, so that no page reads half of it. */
 export async function writeEssayHtml(dir: string, digest: string, html: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const file = fileOf(dir, digest);
   await writeFile(`${file}.tmp`, html);
   await rename(`${file}.tmp`, file);

@@ -11,7 +11,7 @@ import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
-import { ESSAY_HTML_ENV, essayHtmlDir, hasEssayHtml, pruneEssayHtml, writeEssayHtml } from './essay-html.ts';
+import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
 import { type LastChange, lastChanges } from './git.ts';
 import { checkLinks } from './links.ts';
@@ -90,8 +90,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const sources = findEssays(dir, problems);
   const code = await codeVersion();
   const basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
-  const htmlDir = essayHtmlDir(config.cacheDir, dev);
-  process.env[ESSAY_HTML_ENV] = htmlDir;
+  const htmlDir = await essayHtmlDir(config.cacheDir, dev);
 
   // First every essay is read and checked, and its cache key made: cheap, and all an unchanged essay needs.
   const outputs = new Map<string, EssayOutput>();
