@@ -75,8 +75,7 @@ async function readPages(dir: string): Promise<Map<string, Page>> {
 
 /**
  * The site's files, relative to its folder, but for Pagefind's index, which
- * has no pages and which Pagefind may still be writing while the links are
- * checked (src/integrations/pagefind.ts).
+ * has no pages (and is moved in only after the check: src/integrations/pagefind.ts).
  */
 async function siteFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
