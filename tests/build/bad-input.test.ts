@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
 import { copyFollowingLinks, makeFixtureSite } from '../support/fixture-site.ts';
-import { fixtures } from '../support/paths.ts';
+import { fixtures, root } from '../support/paths.ts';
 
 const essay = (name: string) => path.join(fixtures, 'sites', name);
 
@@ -33,6 +33,24 @@ describe('a build with a broken essay', () => {
       'content/essays/heading/index.md:10:1: the heading "Bibliography" would get the id "bibliography", which the bibliography section the site adds already uses; rename the heading.',
     ]);
     expect(output).not.toMatch(/Stack trace/);
+    expect(existsSync(path.join(site, 'dist')), 'no dist/ left behind').toBe(false);
+  });
+
+  it('fails on a link the built site cannot resolve, while the search index is being built, and leaves no dist/', () => {
+    // Only the check of the built pages (after the loader's) sees a page in public/. On a large
+    // site it fails while Pagefind is still indexing (src/integrations/pagefind.ts); one essay is
+    // indexed sooner, so this asserts the failure and the clean-up, not that race.
+    const site = makeFixtureSite('built-link', { good: essay('good') });
+    rmSync(path.join(site, 'public'));
+    cpSync(path.join(root, 'public'), path.join(site, 'public'), { recursive: true });
+    writeFileSync(
+      path.join(site, 'public/stray.html'),
+      '<!doctype html><html lang="en"><title>Stray</title><a href="/no-such-page/">x</a></html>',
+    );
+    const { status, output } = buildSite(site);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('stray.html: /no-such-page/ (no such page or file)');
+    expect(output).not.toMatch(/ENOTEMPTY/);
     expect(existsSync(path.join(site, 'dist')), 'no dist/ left behind').toBe(false);
   });
 
