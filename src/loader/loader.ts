@@ -205,6 +205,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   logger.info(`Rendered ${rendered} of ${count}${threads}; ${seen.size - rendered} unchanged since the last build.`);
 
   if (problems.length === 0) return;
+  // By file, line and column: the worker threads finish essays in no set order.
+  problems.sort((a, b) => a.message.localeCompare(b.message, 'en', { numeric: true }));
   const many = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   const message = `The essays have ${many} to fix before they can be published:\n  ${problems.map((p) => p.message).join('\n  ')}`;
   if (dev) {
