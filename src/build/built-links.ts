@@ -61,7 +61,7 @@ function scanPage(html: string): Page {
 /** Every page's ids and link targets. */
 async function readPages(dir: string): Promise<Map<string, Page>> {
   const pages = new Map<string, Page>();
-  const files = (await siteFiles(dir)).filter((f) => f.endsWith('.html'));
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
   // A few pages at a time: reading thousands at once holds them all in memory.
   for (let i = 0; i < files.length; i += 16) {
     await Promise.all(
@@ -71,20 +71,6 @@ async function readPages(dir: string): Promise<Map<string, Page>> {
     );
   }
   return pages;
-}
-
-/**
- * The site's files, relative to its folder, but for Pagefind's index, which
- * has no pages (and is moved in only after the check: src/integrations/pagefind.ts).
- */
-async function siteFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) files.push(entry.name);
-    else if (entry.name !== 'pagefind')
-      for (const file of await readdir(path.join(dir, entry.name), { recursive: true })) files.push(path.join(entry.name, file));
-  }
-  return files;
 }
 
 /** The file a path of the site (under its base, decoded) reaches, as a static host serves it, or undefined if none. */

@@ -26,6 +26,11 @@ export class EssayError extends Error {
   }
 }
 
+/** Places in reading order: by file, then line, then column (a place without them first). */
+export function comparePlaces(a: Place, b: Place): number {
+  return a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
 /** `content/essays/x/index.md:12:5`, relative to the working directory. */
 export function formatPlace({ file, line, column }: Place): string {
   const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;

@@ -9,7 +9,7 @@ import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
 import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
-import { EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
+import { comparePlaces, EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { EssayOutput } from '../plugins/contracts.ts';
 import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
@@ -206,7 +206,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
 
   if (problems.length === 0) return;
   // By file, line and column: the worker threads finish essays in no set order.
-  problems.sort((a, b) => a.message.localeCompare(b.message, 'en', { numeric: true }));
+  problems.sort((a, b) => comparePlaces(a.place, b.place));
   const many = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   const message = `The essays have ${many} to fix before they can be published:\n  ${problems.map((p) => p.message).join('\n  ')}`;
   if (dev) {

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { DEFAULT_LANG, DEFAULT_STYLE } from '../lib/csl-names.ts';
 import { type CalendarDate, isoDate, parseCalendarDate } from '../lib/dates.ts';
-import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
+import { comparePlaces, EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 
 /**
@@ -233,5 +233,5 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
     if (issue.code === 'invalid_type') return [new EssayError(placeOf(path), `\`${field}\` must be ${article(issue.expected)}.`)];
     return [new EssayError(placeOf(path), `\`${field}\` ${issue.message}.`)];
   });
-  throw new EssayErrors(errors.sort((a, b) => (a.place.line ?? 0) - (b.place.line ?? 0) || (a.place.column ?? 0) - (b.place.column ?? 0)));
+  throw new EssayErrors(errors.sort((a, b) => comparePlaces(a.place, b.place)));
 }
