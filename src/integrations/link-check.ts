@@ -7,7 +7,8 @@ import { findBrokenLinks } from '../build/built-links.ts';
  * link that leaves the site's base, naming the page and the link (links
  * written in essays are checked where they are written, by the loader; this
  * catches the rest). Runs in `astro:build:done`, while the search index is
- * being built (src/integrations/pagefind.ts).
+ * being built (src/integrations/pagefind.ts); the pages' scans are kept in
+ * Astro's cache, so a rebuild parses only the pages that changed.
  */
 export default function linkCheck(): AstroIntegration {
   let config: AstroConfig;
@@ -19,7 +20,11 @@ export default function linkCheck(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        const broken = await findBrokenLinks(fileURLToPath(dir), { base, site: config.site });
+        const broken = await findBrokenLinks(fileURLToPath(dir), {
+          base,
+          site: config.site,
+          cacheFile: fileURLToPath(new URL('essay-publisher/link-scans.json', config.cacheDir)),
+        });
         if (broken.length === 0) {
           logger.info(`Every internal link and #fragment resolves, under ${base}.`);
           return;

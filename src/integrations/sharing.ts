@@ -56,16 +56,23 @@ export default function sharing(): AstroIntegration {
         const target = (page: string) =>
           path.join(out, decodeURIComponent(page.slice(base.length)), page.endsWith('/') ? 'index.html' : '');
         const { pages, cards } = plan!;
+        // Each folder made once: a section's share page and its card share one, and thousands of sections share a few.
+        const folders = new Map<string, Promise<unknown>>();
+        const folderFor = (file: string) => {
+          const folder = path.dirname(file);
+          if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+          return folders.get(folder);
+        };
         try {
           // A few at a time: thousands of writes at once would hold thousands of file handles.
           await inBatches(pages, 64, async (page) => {
-            await mkdir(path.dirname(target(page.path)), { recursive: true });
+            await folderFor(target(page.path));
             await writeFile(target(page.path), page.html());
           });
           await inBatches([...cards.keys()], 64, async (i) => {
             const drawn = await batch!.card(i);
             const file = target(cards[i]!.path);
-            await mkdir(path.dirname(file), { recursive: true });
+            await folderFor(file);
             await ('file' in drawn ? linkOrCopy(drawn.file, file) : writeFile(file, drawn.png));
           });
         } finally {

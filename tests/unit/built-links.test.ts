@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,36 @@ describe('the link check under a base path', () => {
     const dir = site(pages);
     const problems = (await findBrokenLinks(dir)).map((b) => `${b.page} ${b.href} ${b.problem}`);
     expect(problems).toContain('index.html /essays-site/favicon.svg no such page or file');
+  });
+});
+
+describe('the link check’s cache of page scans', () => {
+  const cacheOf = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, { hrefs: string[] }> };
+
+  it('reuses the scan of a page whose bytes it has seen, and scans a changed page again', async () => {
+    const dir = site({ 'index.html': '<a href="/a/">a</a>', 'a/index.html': '<p id="x">x</p>' });
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'link-scans-')), 'scans.json');
+    expect(await findBrokenLinks(dir, { cacheFile })).toEqual([]);
+    const cache = cacheOf(cacheFile);
+    expect(Object.keys(cache.pages)).toHaveLength(2);
+
+    // A scan in the cache stands for the page: one that was doctored is believed (so the cache is what was read)…
+    const home = Object.values(cache.pages).find((p) => p.hrefs.includes('/a/'))!;
+    home.hrefs.push('/doctored/');
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect((await findBrokenLinks(dir, { cacheFile })).map((b) => b.href)).toEqual(['/doctored/']);
+
+    // …and a page whose bytes changed is read again, its new link checked; the old page's scan is dropped.
+    writeFileSync(path.join(dir, 'index.html'), '<a href="/a/#x">x</a><a href="/b/">b</a>');
+    expect(await findBrokenLinks(dir, { cacheFile })).toEqual([{ page: 'index.html', href: '/b/', problem: 'no such page or file' }]);
+    expect(Object.values(cacheOf(cacheFile).pages).flatMap((p) => p.hrefs)).toEqual(expect.not.arrayContaining(['/doctored/']));
+  });
+
+  it('starts afresh from a cache file that is not one', async () => {
+    const dir = site({ 'index.html': '<a href="/gone/">gone</a>' });
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'link-scans-')), 'scans.json');
+    writeFileSync(cacheFile, '{"version": 1, "pages": {');
+    expect((await findBrokenLinks(dir, { cacheFile })).map((b) => b.href)).toEqual(['/gone/']);
+    expect(Object.keys(cacheOf(cacheFile).pages)).toHaveLength(1);
   });
 });
