@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { type CardBatch, drawCards } from '../build/cards/batch.ts';
+import { cardFile } from '../build/cards/cache.ts';
 import { type CardText, renderCard } from '../build/cards/index.ts';
+import { folderDigest, type ShareFolder, ShareFolders } from '../build/share-folders.ts';
 import { sharePageHtml } from '../build/share-page.ts';
 import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
@@ -14,8 +16,8 @@ import { readSharingManifest, type SharedEssay, type SharingManifest } from '../
 /** What the sharing integration makes, by path under the site (with the base): share pages, downloads and cards. */
 interface Plan {
   /** Files written as they are: share pages and the essays' citation downloads. */
-  pages: { path: string; html: () => string; type: string }[];
-  cards: { path: string; card: CardText; page: string }[];
+  pages: { path: string; html: () => string; type: string; folder?: string }[];
+  cards: { path: string; card: CardText; page: string; folder?: string }[];
 }
 
 /**
@@ -27,13 +29,21 @@ interface Plan {
  * large site: made here from a template and the card drawer, not rendered as
  * Astro pages one by one. The cards the cache lacks are drawn in a worker
  * thread from the moment the build starts, while Astro renders the pages on
- * the main one (src/build/cards/batch.ts), and written out when it is done;
+ * the main one (src/build/cards/batch.ts), and written out when it is done.
+ * An essay's share folder that would be written as the last build wrote it
+ * is carried over from its output instead (src/build/share-folders.ts).
  * `astro dev` serves both on request.
  */
 export default function sharing(): AstroIntegration {
   let config: AstroConfig;
   let plan: Plan | undefined;
   let batch: CardBatch | undefined;
+  let folders: ShareFolders | undefined;
+  let digests: ShareFolder[] = [];
+  /** The folders carried over from the last build's output, and the cards left to draw or find. */
+  let carried = new Set<string>();
+  let cards: Plan['cards'] = [];
+  const warnings = new Map<string, string[]>();
   return {
     name: 'essay-publisher:sharing',
     hooks: {
@@ -42,11 +52,19 @@ export default function sharing(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         plan = planOf(await readSharingManifest(config.cacheDir), config);
-        const cards = plan.cards;
+        // Before no-partial-builds (listed after this) moves the last build's output aside.
+        folders = new ShareFolders(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
+        digests = digestsOf(plan, trimmedBase(config));
+        carried = await folders.carry(digests);
+        cards = plan.cards.filter((c) => !carried.has(folderIn(c.folder, trimmedBase(config))));
         batch = drawCards(
           cards.map((c) => c.card),
           (i) => cards[i]!.page,
-          (message) => logger.warn(message),
+          (message, i) => {
+            logger.warn(message);
+            const folder = folderIn(cards[i]!.folder, trimmedBase(config));
+            warnings.set(folder, [...(warnings.get(folder) ?? []), message]);
+          },
         );
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -55,15 +73,19 @@ export default function sharing(): AstroIntegration {
         // Paths are URLs (`s/%D0%B8…/`); a static host serves the file named by the decoded path.
         const target = (page: string) =>
           path.join(out, decodeURIComponent(page.slice(base.length)), page.endsWith('/') ? 'index.html' : '');
-        const { pages, cards } = plan!;
+        const pages = plan!.pages.filter((p) => !carried.has(folderIn(p.folder, base)));
         // Each folder made once: a section's share page and its card share one, and thousands of sections share a few.
-        const folders = new Map<string, Promise<unknown>>();
+        const made = new Map<string, Promise<unknown>>();
         const folderFor = (file: string) => {
           const folder = path.dirname(file);
-          if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-          return folders.get(folder);
+          if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
+          return made.get(folder);
         };
         try {
+          await inBatches([...carried], 64, async (folder) => {
+            await folderFor(path.join(out, folder));
+            for (const warning of await folders!.restore(folder)) logger.warn(warning);
+          });
           // A few at a time: thousands of writes at once would hold thousands of file handles.
           await inBatches(pages, 64, async (page) => {
             await folderFor(target(page.path));
@@ -78,8 +100,15 @@ export default function sharing(): AstroIntegration {
         } finally {
           await batch?.close();
         }
-        const downloads = pages.filter((p) => !p.path.endsWith('/')).length;
-        logger.info(`Wrote ${pages.length - downloads} share pages, ${downloads} citation files and ${cards.length} link-preview cards.`);
+        await folders!.record(digests.map((d) => ({ ...d, warnings: warnings.get(d.folder) ?? [] })));
+        const downloads = plan!.pages.filter((p) => !p.path.endsWith('/')).length;
+        const sharePages = plan!.pages.length - downloads;
+        logger.info(
+          `Wrote ${sharePages} share pages, ${downloads} citation files and ${plan!.cards.length} link-preview cards` +
+            (carried.size > 0
+              ? ` (the share pages and cards of ${carried.size} essay${carried.size === 1 ? '' : 's'} carried over from the last build, unchanged).`
+              : '.'),
+        );
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev`: the same files, made when asked for.
@@ -124,8 +153,10 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
         path: page,
         html: () => shareHtml(essay, section, page, site, base, SITE.title),
         type: 'text/html; charset=utf-8',
+        folder: shareFolder(essay.path),
       });
       plan.cards.push({
+        folder: shareFolder(essay.path),
         path: cardPath(page),
         card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },
         page: `the essay "${essay.id}", section "${section.title}"`,
@@ -158,6 +189,28 @@ function shareHtml(
     favicon: `${base}/favicon.svg`,
     strings,
   });
+}
+
+/** An essay's share folder: its section pages' and cards' (src/lib/share.ts). */
+function shareFolder(essayPath: string): string {
+  return sharePath(essayPath, '').replace(/\/\/$/, '/');
+}
+
+/** A share folder, relative to the output folder ('' for a file in none). */
+function folderIn(folder: string | undefined, base: string): string {
+  return folder === undefined ? '' : decodeURIComponent(folder.slice(base.length + 1)).replace(/\/$/, '');
+}
+
+/** Each essay's share folder with what it holds. */
+function digestsOf(plan: Plan, base: string): ShareFolder[] {
+  const folders = new Map<string, { pages: { path: string; html: string }[]; cards: { path: string; file: string }[] }>();
+  const of = (folder: string) => folders.get(folder) ?? folders.set(folder, { pages: [], cards: [] }).get(folder)!;
+  for (const page of plan.pages) if (page.folder) of(page.folder).pages.push({ path: page.path, html: page.html() });
+  for (const card of plan.cards) if (card.folder) of(card.folder).cards.push({ path: card.path, file: cardFile(card.card) });
+  return [...folders].map(([folder, held]) => ({
+    folder: folderIn(folder, base),
+    digest: folderDigest(held.pages, held.cards),
+  }));
 }
 
 /** The site's base path without its trailing slash ('' at the root). */

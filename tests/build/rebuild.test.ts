@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -113,6 +113,12 @@ describe('an incremental build', () => {
       const file = path.join(site, 'content/essays/good/index.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace('More text.', 'More text, and then some.'));
     };
+    // A share page of an essay the edit does not touch, and one of the essay it does.
+    const sharePage = (slug: string) => {
+      const folder = path.join(warm, 'dist/essays', slug, 's');
+      return path.join(folder, readdirSync(folder)[0]!, 'index.html');
+    };
+    const [untouched, touched] = [statSync(sharePage('third')).ino, statSync(sharePage('good')).ino];
     edit(warm);
     // The last build's output is moved aside and deleted while the build goes on (src/integrations/no-partial-builds.ts).
     writeFileSync(path.join(warm, 'dist/essays/stale.html'), 'from a build long ago');
@@ -122,6 +128,11 @@ describe('an incremental build', () => {
     expect(existsSync(path.join(warm, 'node_modules/.astro/essay-publisher/old-output')), 'and deleted').toBe(false);
     expect(rendered(rebuilt.output)).toMatchObject({ rendered: 1, unchanged: 2 });
     expect(rebuilt.output, 'the unchanged essays’ pages are copied, not rendered').toMatch(/\/essays\/other\/index\.html \(restored\)/);
+    // src/build/share-folders.ts: the untouched essay's share pages are the last build's files, the edited one's new.
+    expect(rebuilt.output).toContain('the share pages and cards of 1 essay carried over from the last build, unchanged');
+    expect(statSync(sharePage('third')).ino, 'carried over, not written again').toBe(untouched);
+    expect(statSync(sharePage('good')).ino).not.toBe(touched);
+    expect(readFileSync(sharePage('good'), 'utf8')).toContain('More text, and then some.');
 
     const cold = makeFixtureSite('incremental-cold', { good: essay('good'), other: essay('no-headings'), third: essay('cyrillic') });
     edit(cold);

@@ -34,7 +34,7 @@ const CARDS_PER_WORKER = 1500;
  * page the i-th card is for, in the warning about characters the card font
  * lacks.
  */
-export function drawCards(cards: CardText[], page: (i: number) => string, warn: (message: string) => void): CardBatch {
+export function drawCards(cards: CardText[], page: (i: number) => string, warn: (message: string, i: number) => void): CardBatch {
   const missing = cards.flatMap((card, i) => (existsSync(cardFile(card)) ? [] : [i]));
   const settles = new Map<number, { resolve: (card: DrawnCard) => void; reject: (error: Error) => void }>();
   const drawn = new Map<number, Promise<DrawnCard>>();
@@ -46,7 +46,7 @@ export function drawCards(cards: CardText[], page: (i: number) => string, warn: 
       const settle = settles.get(done.id)!;
       if ('failure' in done) return settle.reject(new Error(`A link-preview card could not be drawn (${page(done.id)}):\n${done.failure}`));
       if (done.missing.length > 0)
-        warn(`${page(done.id)}: the card font has no glyph for “${done.missing.join('')}”; the link-preview card will lack it.`);
+        warn(`${page(done.id)}: the card font has no glyph for “${done.missing.join('')}”; the link-preview card will lack it.`, done.id);
       settle.resolve(done.file ? { file: done.file } : { png: done.png! });
     });
     worker.on('error', (error: Error) => {
@@ -57,7 +57,7 @@ export function drawCards(cards: CardText[], page: (i: number) => string, warn: 
     return worker;
   });
   return {
-    card: (i) => drawn.get(i) ?? recalled(cards[i]!, page(i), warn),
+    card: (i) => drawn.get(i) ?? recalled(cards[i]!, page(i), (message) => warn(message, i)),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
