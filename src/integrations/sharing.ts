@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,9 @@ export default function sharing(): AstroIntegration {
         // Before no-partial-builds (listed after this) moves the last build's output aside.
         folders = new ShareFolders(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
         digests = digestsOf(plan, trimmedBase(config));
-        carried = await folders.carry(digests);
+        // Not a folder public/ also fills (Astro copies it into the output before the folders are put back).
+        const publicDir = fileURLToPath(config.publicDir);
+        carried = await folders.carry(digests.filter((d) => !existsSync(path.join(publicDir, d.folder))));
         cards = plan.cards.filter((c) => !carried.has(folderIn(c.folder, trimmedBase(config))));
         batch = drawCards(
           cards.map((c) => c.card),
