@@ -85,10 +85,15 @@ export class ShareFolders {
     return warnings;
   }
 
-  /** Records this build's folders, once they are all written. */
+  /**
+   * Records this build's folders, once they are all written: with the warnings
+   * this build's cards gave for those it wrote, and the last build's for those
+   * it carried.
+   */
   async record(folders: (ShareFolder & { warnings: string[] })[]): Promise<void> {
     const record: FolderRecord = { outDir: this.outDir, folders: {} };
-    for (const { folder, digest, warnings } of folders) record.folders[folder] = { digest, warnings };
+    for (const { folder, digest, warnings } of folders)
+      record.folders[folder] = { digest, warnings: this.carried.get(folder)?.warnings ?? warnings };
     await mkdir(path.dirname(this.recordFile), { recursive: true });
     const written = `${this.recordFile}.${process.pid}.tmp`;
     await writeFile(written, JSON.stringify(record));

@@ -33,6 +33,15 @@ describe('share folders carried from one build’s output to the next', () => {
     expect(existsSync(path.join(out, 'essays/y/s'))).toBe(true);
     expect(await next.restore('essays/x/s')).toEqual(['x: the card font has no glyph for “漢”']);
     expect(readFileSync(path.join(out, 'essays/x/s/part/index.html'), 'utf8')).toBe('share page of x');
+
+    // The build that carried it drew none of its cards, so gave no warning: the record keeps the last one's.
+    await next.record([
+      { folder: 'essays/x/s', digest: 'same', warnings: [] },
+      { folder: 'essays/y/s', digest: 'after', warnings: [] },
+    ]);
+    const third = new ShareFolders(cache, out);
+    expect([...(await third.carry([{ folder: 'essays/x/s', digest: 'same' }]))]).toEqual(['essays/x/s']);
+    expect(await third.restore('essays/x/s')).toEqual(['x: the card font has no glyph for “漢”']);
   });
 
   it('carries nothing into another output folder, or without a record', async () => {
