@@ -14,7 +14,12 @@ import { siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
 
-/** What the sharing integration makes, by path under the site (with the base): share pages, downloads and cards. */
+/**
+ * What the sharing integration makes, by path under the site (with the base):
+ * share pages, downloads and cards. A section's page and card name the share
+ * folder they are in (`essays/<essay>/s`, relative to the output folder),
+ * which a rebuild may carry over.
+ */
 interface Plan {
   /** Files written as they are: share pages and the essays' citation downloads. */
   pages: { path: string; html: () => string; type: string; folder?: string }[];
@@ -55,17 +60,17 @@ export default function sharing(): AstroIntegration {
         plan = planOf(await readSharingManifest(config.cacheDir), config);
         // Before no-partial-builds (listed after this) moves the last build's output aside.
         folders = new ShareFolders(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
-        digests = digestsOf(plan, trimmedBase(config));
+        digests = digestsOf(plan);
         // Not a folder public/ also fills (Astro copies it into the output before the folders are put back).
         const publicDir = fileURLToPath(config.publicDir);
         carried = await folders.carry(digests.filter((d) => !existsSync(path.join(publicDir, d.folder))));
-        cards = plan.cards.filter((c) => !carried.has(folderIn(c.folder, trimmedBase(config))));
+        cards = plan.cards.filter((c) => !carried.has(c.folder ?? ''));
         batch = drawCards(
           cards.map((c) => c.card),
           (i) => cards[i]!.page,
           (message, i) => {
             logger.warn(message);
-            const folder = folderIn(cards[i]!.folder, trimmedBase(config));
+            const folder = cards[i]!.folder ?? '';
             warnings.set(folder, [...(warnings.get(folder) ?? []), message]);
           },
         );
@@ -76,7 +81,7 @@ export default function sharing(): AstroIntegration {
         // Paths are URLs (`s/%D0%B8…/`); a static host serves the file named by the decoded path.
         const target = (page: string) =>
           path.join(out, decodeURIComponent(page.slice(base.length)), page.endsWith('/') ? 'index.html' : '');
-        const pages = plan!.pages.filter((p) => !carried.has(folderIn(p.folder, base)));
+        const pages = plan!.pages.filter((p) => !carried.has(p.folder ?? ''));
         // Each folder made once: a section's share page and its card share one, and thousands of sections share a few.
         const made = new Map<string, Promise<unknown>>();
         const folderFor = (file: string) => {
@@ -144,6 +149,7 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
     cards: [{ path: cardPath(`${base}/`), card: { title: SITE.tagline, footer, lang: SITE.lang }, page: 'the site card' }],
   };
   for (const essay of manifest.essays) {
+    const folder = shareFolder(essay.path, base);
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
     plan.cards.push({ path: cardPath(essay.path), card: { title, footer, lang: essay.lang }, page: `the essay "${essay.id}"` });
@@ -156,10 +162,10 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
         path: page,
         html: () => shareHtml(essay, section, page, site, base, SITE.title),
         type: 'text/html; charset=utf-8',
-        folder: shareFolder(essay.path),
+        folder,
       });
       plan.cards.push({
-        folder: shareFolder(essay.path),
+        folder,
         path: cardPath(page),
         card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },
         page: `the essay "${essay.id}", section "${section.title}"`,
@@ -194,26 +200,18 @@ function shareHtml(
   });
 }
 
-/** An essay's share folder: its section pages' and cards' (src/lib/share.ts). */
-function shareFolder(essayPath: string): string {
-  return sharePath(essayPath, '').replace(/\/\/$/, '/');
-}
-
-/** A share folder, relative to the output folder ('' for a file in none). */
-function folderIn(folder: string | undefined, base: string): string {
-  return folder === undefined ? '' : decodeURIComponent(folder.slice(base.length + 1)).replace(/\/$/, '');
+/** An essay's share folder, its section pages' and cards' (src/lib/share.ts), relative to the output folder: `essays/<essay>/s`. */
+function shareFolder(essayPath: string, base: string): string {
+  return decodeURIComponent(sharePath(essayPath, '').slice(base.length + 1)).replace(/\/+$/, '');
 }
 
 /** Each essay's share folder with what it holds. */
-function digestsOf(plan: Plan, base: string): ShareFolder[] {
+function digestsOf(plan: Plan): ShareFolder[] {
   const folders = new Map<string, { pages: { path: string; html: string }[]; cards: { path: string; file: string }[] }>();
   const of = (folder: string) => folders.get(folder) ?? folders.set(folder, { pages: [], cards: [] }).get(folder)!;
   for (const page of plan.pages) if (page.folder) of(page.folder).pages.push({ path: page.path, html: page.html() });
   for (const card of plan.cards) if (card.folder) of(card.folder).cards.push({ path: card.path, file: cardFile(card.card) });
-  return [...folders].map(([folder, held]) => ({
-    folder: folderIn(folder, base),
-    digest: folderDigest(held.pages, held.cards),
-  }));
+  return [...folders].map(([folder, held]) => ({ folder, digest: folderDigest(held.pages, held.cards) }));
 }
 
 /** The site's base path without its trailing slash ('' at the root). */
