@@ -7,7 +7,8 @@ const site = useBuiltSite();
 
 async function essay(options: BrowserContextOptions = {}): Promise<Page> {
   const page = await site.newPage(options);
-  await page.goto(`${site.server.url}/essays/october-revolution/`);
+  // Until the previews' script has its words (it fetches them first): a hover before it is ready opens nothing.
+  await page.goto(`${site.server.url}/essays/october-revolution/`, { waitUntil: 'networkidle' });
   return page;
 }
 

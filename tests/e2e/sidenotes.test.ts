@@ -31,7 +31,8 @@ const ESSAYS = ['/essays/scholarly/', '/essays/notes/'];
 
 async function open(essay: string, width: number, options: BrowserContextOptions = {}): Promise<Page> {
   const page = await site.newPage({ viewport: { width, height: 900 }, ...options });
-  await page.goto(`${site.server.url}${essay}`);
+  // Until the previews' script has its words (it fetches them first): a hover before it is ready opens nothing.
+  await page.goto(`${site.server.url}${essay}`, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
