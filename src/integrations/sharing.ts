@@ -6,6 +6,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { type CardBatch, drawCards } from '../build/cards/batch.ts';
 import { cardFile } from '../build/cards/cache.ts';
 import { type CardText, renderCard } from '../build/cards/index.ts';
+import { FileStore } from '../build/file-store.ts';
 import { folderDigest, type ShareFolder, ShareFolders } from '../build/share-folders.ts';
 import { sharePageHtml } from '../build/share-page.ts';
 import { titleWithoutShortEnds } from '../lib/prose.ts';
@@ -45,6 +46,7 @@ export default function sharing(): AstroIntegration {
   let plan: Plan | undefined;
   let batch: CardBatch | undefined;
   let folders: ShareFolders | undefined;
+  let downloads: FileStore | undefined;
   let digests: ShareFolder[] = [];
   /** The folders carried over from the last build's output, and the cards left to draw or find. */
   let carried = new Set<string>();
@@ -60,6 +62,7 @@ export default function sharing(): AstroIntegration {
         plan = planOf(await readSharingManifest(config.cacheDir), config);
         // Before no-partial-builds (listed after this) moves the last build's output aside.
         folders = new ShareFolders(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
+        downloads = new FileStore(fileURLToPath(new URL('essay-publisher/downloads/', config.cacheDir)));
         digests = digestsOf(plan);
         // Not a folder public/ also fills (Astro copies it into the output before the folders are put back).
         const publicDir = fileURLToPath(config.publicDir);
@@ -97,7 +100,8 @@ export default function sharing(): AstroIntegration {
           // A few at a time: thousands of writes at once would hold thousands of file handles.
           await inBatches(pages, 64, async (page) => {
             await folderFor(target(page.path));
-            await writeFile(target(page.path), page.html());
+            // A download is the same file build after build: linked from the store (src/build/file-store.ts).
+            await (page.folder ? writeFile(target(page.path), page.html()) : downloads!.put(page.html(), target(page.path)));
           });
           await inBatches([...cards.keys()], 64, async (i) => {
             const drawn = await batch!.card(i);
@@ -109,10 +113,11 @@ export default function sharing(): AstroIntegration {
           await batch?.close();
         }
         await folders!.record(digests.map((d) => ({ ...d, warnings: warnings.get(d.folder) ?? [] })));
-        const downloads = plan!.pages.filter((p) => !p.path.endsWith('/')).length;
-        const sharePages = plan!.pages.length - downloads;
+        await downloads!.prune();
+        const downloadCount = plan!.pages.filter((p) => !p.path.endsWith('/')).length;
+        const sharePages = plan!.pages.length - downloadCount;
         logger.info(
-          `Wrote ${sharePages} share pages, ${downloads} citation files and ${plan!.cards.length} link-preview cards` +
+          `Wrote ${sharePages} share pages, ${downloadCount} citation files and ${plan!.cards.length} link-preview cards` +
             (carried.size > 0
               ? ` (the share pages and cards of ${carried.size} essay${carried.size === 1 ? '' : 's'} carried over from the last build, unchanged).`
               : '.'),

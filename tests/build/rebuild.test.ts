@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
-import { makeFixtureSite } from '../support/fixture-site.ts';
+import { copyFollowingLinks, makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
 
 const essay = (name: string) => path.join(fixtures, 'sites', name);
@@ -119,6 +119,9 @@ describe('an incremental build', () => {
       return path.join(folder, readdirSync(folder)[0]!, 'index.html');
     };
     const [untouched, touched] = [statSync(sharePage('third')).ino, statSync(sharePage('good')).ino];
+    // A link to the edited essay's old page holds its inode, which a new file could otherwise be given again.
+    const held = path.join(warm, 'held-share-page.html');
+    linkSync(sharePage('good'), held);
     edit(warm);
     // The last build's output is moved aside and deleted while the build goes on (src/integrations/no-partial-builds.ts).
     writeFileSync(path.join(warm, 'dist/essays/stale.html'), 'from a build long ago');
@@ -131,16 +134,35 @@ describe('an incremental build', () => {
     // src/build/share-folders.ts: the untouched essay's share pages are the last build's files, the edited one's new.
     expect(rebuilt.output).toContain('the share pages and cards of 1 essay carried over from the last build, unchanged');
     expect(statSync(sharePage('third')).ino, 'carried over, not written again').toBe(untouched);
-    expect(statSync(sharePage('good')).ino).not.toBe(touched);
+    expect(statSync(sharePage('good')).ino, 'written again').not.toBe(touched);
+    expect(readFileSync(held, 'utf8')).not.toContain('More text, and then some.');
     expect(readFileSync(sharePage('good'), 'utf8')).toContain('More text, and then some.');
+
+    // src/integrations/pagefind.ts: the index was given the last build's pages, and the edited one again.
+    expect(rebuilt.output).toMatch(/Indexed 3 pages for search \(2 unchanged since the last build; \d+ of \d+ index files kept\)/);
+    // src/build/file-store.ts: a citation file is a link to the one the cache keeps.
+    expect(statSync(path.join(warm, 'dist/essays/other/cite.ris')).nlink).toBeGreaterThan(1);
 
     const cold = makeFixtureSite('incremental-cold', { good: essay('good'), other: essay('no-headings'), third: essay('cyrillic') });
     edit(cold);
     expect(buildSite(cold).status).toBe(0);
+    expectSameFiles(path.join(warm, 'dist'), path.join(cold, 'dist'));
 
-    const [a, b] = [tree(path.join(warm, 'dist')), tree(path.join(cold, 'dist'))];
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    const differ = [...a].filter(([file, bytes]) => !bytes.equals(b.get(file)!)).map(([file]) => file);
-    expect(differ, 'files that differ between the incremental and the cold build').toEqual([]);
-  });
+    // A new essay: the index cannot take a page in at its place, so it reads every page again, as a cold build does.
+    for (const site of [warm, cold]) copyFollowingLinks(essay('bilingual/the-tsar'), path.join(site, 'content/essays/fourth'));
+    const added = buildSite(warm);
+    expect(added.status, added.output).toBe(0);
+    expect(added.output).toContain('Indexed 4 pages for search (');
+    expect(added.output).not.toContain('unchanged since the last build;');
+    rmSync(path.join(cold, 'node_modules/.astro'), { recursive: true, force: true });
+    expect(buildSite(cold).status).toBe(0);
+    expectSameFiles(path.join(warm, 'dist'), path.join(cold, 'dist'));
+  }, 240_000);
 });
+
+function expectSameFiles(warm: string, cold: string): void {
+  const [a, b] = [tree(warm), tree(cold)];
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  const differ = [...a].filter(([file, bytes]) => !bytes.equals(b.get(file)!)).map(([file]) => file);
+  expect(differ, 'files that differ between the incremental and the cold build').toEqual([]);
+}
