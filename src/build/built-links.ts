@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 
@@ -59,40 +59,63 @@ function scanPage(html: string): Page {
   return page;
 }
 
-/** What a scan cache holds: a page's ids and link targets by the SHA-1 of its bytes. */
+/**
+ * What a scan cache holds: a page's ids and link targets by the SHA-1 of its
+ * bytes, and the digest of each file by what stat() says of it (device,
+ * inode, size and modification time, to the nanosecond), as Git's index
+ * knows an unchanged file without reading it.
+ */
 interface ScanCache {
   version: number;
   pages: Record<string, { ids: string[]; hrefs: string[] }>;
+  files: Record<string, string>;
 }
 
 /** Bumped when scanPage() reads pages differently, so that no scan of the old kind is used. */
-const SCAN_VERSION = 1;
+const SCAN_VERSION = 2;
+
+/**
+ * A file changed in the same tick of the file system's clock as it was last
+ * recorded could keep its size and time: a file is known by its stat() only
+ * once it is older than this when recorded (Git's "racily clean" entries).
+ */
+const SETTLED_MS = 2000;
 
 /**
  * Every page's ids and link targets. With a cache file, a page whose bytes
  * were scanned by an earlier build is not parsed again: a rebuild after one
  * essay's edit writes every page anew, but all of them but a few are the same
- * bytes (parsing them was 6 s of a 37 s rebuild at 1,000 essays). The file
- * keeps the scans of this build's pages only.
+ * bytes (parsing them was 6 s of a 37 s rebuild at 1,000 essays). A file the
+ * last build recorded, unchanged since (the share pages a rebuild carries
+ * over: src/build/share-folders.ts), is not even read. The file keeps the
+ * scans of this build's pages only.
  */
-async function readPages(dir: string, cacheFile?: string): Promise<Map<string, Page>> {
-  const cached = cacheFile ? await readScanCache(cacheFile) : {};
-  const kept: ScanCache['pages'] = {};
+async function readPages(dir: string, files: string[], cacheFile?: string): Promise<Map<string, Page>> {
+  const cached = cacheFile ? await readScanCache(cacheFile) : { pages: {}, files: {} };
+  const kept: ScanCache = { version: SCAN_VERSION, pages: {}, files: {} };
   const pages = new Map<string, Page>();
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  const now = Date.now();
   // A few pages at a time: reading thousands at once holds them all in memory.
   for (let i = 0; i < files.length; i += 16) {
     await Promise.all(
       files.slice(i, i + 16).map(async (file) => {
-        const bytes = await readFile(path.join(dir, file));
-        const digest = createHash('sha1').update(bytes).digest('base64url');
-        const scan = cached[digest] ?? toScan(scanPage(bytes.toString('utf8')));
-        kept[digest] = scan;
-        pages.set(path.join(dir, file), { ids: new Set(scan.ids), hrefs: scan.hrefs });
+        const where = path.join(dir, file);
+        const stats = await stat(where, { bigint: true });
+        const known = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+        let digest = cached.files[known];
+        let scan = digest === undefined ? undefined : cached.pages[digest];
+        if (digest === undefined || scan === undefined) {
+          const bytes = await readFile(where);
+          digest = createHash('sha1').update(bytes).digest('base64url');
+          scan = cached.pages[digest] ?? toScan(scanPage(bytes.toString('utf8')));
+        }
+        kept.pages[digest] = scan;
+        if (now - Number(stats.mtimeMs) > SETTLED_MS) kept.files[known] = digest;
+        pages.set(where, { ids: new Set(scan.ids), hrefs: scan.hrefs });
       }),
     );
   }
-  if (cacheFile) await writeScanCache(cacheFile, { version: SCAN_VERSION, pages: kept });
+  if (cacheFile) await writeScanCache(cacheFile, kept);
   return pages;
 }
 
@@ -101,13 +124,14 @@ function toScan(page: Page): ScanCache['pages'][string] {
 }
 
 /** The scans an earlier build kept; none if there is no cache, or one of another version, or one cut short. */
-async function readScanCache(file: string): Promise<ScanCache['pages']> {
+async function readScanCache(file: string): Promise<Pick<ScanCache, 'pages' | 'files'>> {
   try {
     const cache = JSON.parse(await readFile(file, 'utf8')) as ScanCache;
-    return cache.version === SCAN_VERSION ? cache.pages : {};
+    if (cache.version === SCAN_VERSION) return cache;
   } catch {
-    return {};
+    // Started afresh.
   }
+  return { pages: {}, files: {} };
 }
 
 /** Written to a new file and renamed over the old, so that a build stopped halfway leaves the last whole cache. */
@@ -118,12 +142,27 @@ async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
   await rename(written, file);
 }
 
-/** The file a path of the site (under its base, decoded) reaches, as a static host serves it, or undefined if none. */
-function target(dir: string, sitePath: string): string | undefined {
+/**
+ * The file a path of the site (under its base, decoded) reaches, as a static
+ * host serves it, or undefined if none: looked up in the site's files, listed
+ * once (thousands of lookups, each a few calls into the file system).
+ */
+function target(dir: string, files: Set<string>, sitePath: string): string | undefined {
   const resolved = path.join(dir, sitePath);
   if (!resolved.startsWith(dir)) return undefined;
   const candidates = [resolved, path.join(resolved, 'index.html'), `${resolved}.html`];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  return candidates.find((c) => files.has(c));
+}
+
+/** Every file under `dir`, by its absolute path (links followed, as a host serves them). */
+async function filesUnder(dir: string): Promise<Set<string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = new Set<string>();
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() || (entry.isSymbolicLink() && existsSync(file) && statSync(file).isFile())) files.add(file);
+  }
+  return files;
 }
 
 export interface LinkCheckOptions {
@@ -134,6 +173,9 @@ export interface LinkCheckOptions {
   /** A file where the pages' scans are kept between builds (see readPages()); none by default. */
   cacheFile?: string;
 }
+
+/** A link to a fragment of its own page, which the URL parser would take as it is (no spaces, controls or `%`). */
+const OWN_FRAGMENT = /^#[^\s\p{Cc}%]+$/u;
 
 /** Where pages are addressed while they are checked, when the site has no address of its own. */
 const NOWHERE = 'https://site.invalid';
@@ -149,11 +191,13 @@ export async function findBrokenLinks(dir: string, options: LinkCheckOptions = {
   const root = path.resolve(dir);
   const base = options.base ?? '/';
   const origin = options.site ? new URL(options.site).origin : NOWHERE;
-  const pages = await readPages(root, options.cacheFile);
+  const files = await filesUnder(root);
+  const html = [...files].map((file) => path.relative(root, file)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  const pages = await readPages(root, html, options.cacheFile);
   // Thousands of pages link to the same few (their essay, its card, the stylesheet): each is looked up once.
   const reached = new Map<string, string | undefined>();
   const reach = (sitePath: string) => {
-    if (!reached.has(sitePath)) reached.set(sitePath, target(root, sitePath));
+    if (!reached.has(sitePath)) reached.set(sitePath, target(root, files, sitePath));
     return reached.get(sitePath);
   };
   const broken: BrokenLink[] = [];
@@ -162,6 +206,13 @@ export async function findBrokenLinks(dir: string, options: LinkCheckOptions = {
     // The page's own address, as the host serves it: `essays/x/index.html` at `<base>essays/x/`.
     const here = new URL(`${base}${where.split(path.sep).map(encodeURIComponent).join('/')}`.replace(/(^|\/)index\.html$/, '$1'), origin);
     for (const href of page.hrefs) {
+      // Most links on an essay page are to its own sections and notes: no URL to make, the page's own ids.
+      if (OWN_FRAGMENT.test(href)) {
+        const fragment = decodeURIComponent(href.slice(1));
+        if (!fragment.startsWith(':~:') && !page.ids.has(fragment))
+          broken.push({ page: where, href, problem: `no element with id "${fragment}"` });
+        continue;
+      }
       if (href.startsWith('//') || (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(`${origin}/`))) continue;
       const url = new URL(href, here);
       const pathname = decodeURIComponent(url.pathname);

@@ -10,7 +10,7 @@ import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { comparePlaces, EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
-import type { EssayOutput } from '../plugins/contracts.ts';
+import type { CslFile, EssayOutput } from '../plugins/contracts.ts';
 import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
 import { type LastChange, lastChanges } from './git.ts';
@@ -302,7 +302,7 @@ async function digestOf(read: ReadEssay, code: string, existing: DataEntry | und
   // The site's author, licence and name are in the essay's reference and downloads: a new essays({ … }) renders it again.
   hash.update('\0site\0').update(process.env[SITE_CONFIG_ENV] ?? '');
   if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
-  for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(csl.xml);
+  for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(cslDigest(csl));
   const previous = existing?.rendered ? essayOutput(existing).files : [];
   for (const file of previous) {
     hash.update(`\0${file}\0`);
@@ -310,6 +310,18 @@ async function digestOf(read: ReadEssay, code: string, existing: DataEntry | und
     hash.update(await readFile(file).catch(() => 'missing'));
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * A CSL file's digest, made once a build: every essay names a style and two
+ * locales, the same three files for most, 150 KB to hash for each of 1,000
+ * essays (src/loader/csl.ts reads each file once, as one object).
+ */
+const cslDigests = new WeakMap<CslFile, string>();
+function cslDigest(csl: CslFile): string {
+  let digest = cslDigests.get(csl);
+  if (digest === undefined) cslDigests.set(csl, (digest = createHash('sha256').update(csl.xml).digest('hex')));
+  return digest;
 }
 
 /** An essay's "Cite this essay" files, with their contents. */

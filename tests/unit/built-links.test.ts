@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,23 @@ describe('the link check’s cache of page scans', () => {
     writeFileSync(path.join(dir, 'index.html'), '<a href="/a/#x">x</a><a href="/b/">b</a>');
     expect(await findBrokenLinks(dir, { cacheFile })).toEqual([{ page: 'index.html', href: '/b/', problem: 'no such page or file' }]);
     expect(Object.values(cacheOf(cacheFile).pages).flatMap((p) => p.hrefs)).toEqual(expect.not.arrayContaining(['/doctored/']));
+  });
+
+  it('knows a file unchanged since the last build by its size and time, without reading it', async () => {
+    const dir = site({ 'index.html': '<a href="#top" id="top">top</a><a href="#gone">gone</a>' });
+    const page = path.join(dir, 'index.html');
+    // Written a minute ago: a file changed within the last moments is always read (see SETTLED_MS).
+    const before = new Date(Date.now() - 60_000);
+    utimesSync(page, before, before);
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'link-scans-')), 'scans.json');
+    expect((await findBrokenLinks(dir, { cacheFile })).map((b) => b.problem)).toEqual(['no element with id "gone"']);
+    // Other bytes of the same length, the time put back: the scan recorded for the file stands for it.
+    writeFileSync(page, '<a href="#top" id="top">top</a><a href="#g0ne">g0ne</a>');
+    utimesSync(page, before, before);
+    expect((await findBrokenLinks(dir, { cacheFile })).map((b) => b.href)).toEqual(['#gone']);
+    // A new time: read again.
+    utimesSync(page, new Date(), new Date());
+    expect((await findBrokenLinks(dir, { cacheFile })).map((b) => b.href)).toEqual(['#g0ne']);
   });
 
   it('starts afresh from a cache file that is not one', async () => {
