@@ -30,6 +30,15 @@ describe('the GitHub Pages workflow', () => {
     expect(workflow.jobs.deploy?.needs).toBe('build');
     expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
   });
+
+  it('keeps the build’s caches from one run to the next, restored after npm ci empties node_modules/', () => {
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(String(cache?.with?.['path']).split('\n').filter(Boolean).sort()).toEqual(['node_modules/.astro', 'node_modules/.cache']);
+    expect(cache?.with?.['restore-keys'], 'a new commit starts from the last one’s caches').toBeTruthy();
+    const at = (run: string) => steps.findIndex((s) => s.run === run);
+    expect(steps.indexOf(cache!)).toBeGreaterThan(at('npm ci'));
+    expect(steps.indexOf(cache!)).toBeLessThan(at('npm run build'));
+  });
 });
 
 describe('public/_headers under a base', () => {
