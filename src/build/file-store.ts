@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -14,6 +13,8 @@ import path from 'node:path';
  *
  * A stored file is written once, under a temporary name renamed into place,
  * and never written again: a published link never changes under the site.
+ * It is read back before it is used, and written anew if it is not the bytes
+ * its name says.
  */
 export class FileStore {
   /** The files this build put, by name: each stored once, however many places it is put. */
@@ -38,7 +39,9 @@ export class FileStore {
 }
 
 async function store(bytes: string | Uint8Array, file: string): Promise<void> {
-  if (existsSync(file)) return;
+  // The site's copies are links to the stored file, and something may have written into one there.
+  const held = await readFile(file).catch(() => undefined);
+  if (held?.equals(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)) return;
   await mkdir(path.dirname(file), { recursive: true });
   const written = `${file}.${process.pid}.tmp`;
   await writeFile(written, bytes);

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
@@ -22,7 +22,9 @@ import { decode } from 'cbor2';
  * The folder is trusted only when the record beside it says a build finished
  * writing it: the record is removed before Pagefind writes, so a build that
  * stops half-way leaves a folder the next one empties first, never a file
- * cut short that it would keep. If the last build's Pagefind was another
+ * cut short that it would keep. Each file is trusted only as that build left
+ * it, by its size and time (the site's copies are links to these files, and
+ * something may write into one there). If the last build's Pagefind was another
  * version, its files are not this one's: consistent() says so, and the
  * index is written again into an empty folder.
  *
@@ -43,16 +45,26 @@ export class SearchFiles {
     this.record = `${folder.replace(/[\\/]+$/, '')}.json`;
   }
 
-  /** Before Pagefind writes: empties the folder unless a finished build wrote it, then forgets that one did. */
+  /**
+   * Before Pagefind writes: empties the folder unless a finished build wrote
+   * it, then forgets that one did. A file not as that build left it (the site
+   * holds links to these files: something may have written into one there) is
+   * removed, for Pagefind to write again.
+   */
   async prepare(): Promise<void> {
+    let record: FolderRecord | undefined;
     try {
-      this.version = (JSON.parse(await readFile(this.record, 'utf8')) as { version: string }).version;
+      record = JSON.parse(await readFile(this.record, 'utf8')) as FolderRecord;
     } catch {
-      this.version = undefined;
+      record = undefined;
     }
+    this.version = record?.version;
     await rm(this.record, { force: true });
-    if (this.version === undefined) await this.empty();
-    this.before = new Set((await filesIn(this.folder)).filter(isImmutable));
+    if (record === undefined) await this.empty();
+    const held = (await filesIn(this.folder)).filter(isImmutable);
+    const changed = await Promise.all(held.map(async (file) => record?.files?.[file] !== (await stamp(path.join(this.folder, file)))));
+    await Promise.all(held.filter((_, i) => changed[i]).map((file) => unlink(path.join(this.folder, file))));
+    this.before = new Set(held.filter((_, i) => !changed[i]));
   }
 
   /**
@@ -88,8 +100,10 @@ export class SearchFiles {
     const all = await filesIn(this.folder);
     const stale = all.filter((file) => (isImmutable(file) || isStemmer(file)) && !live.has(file));
     await Promise.all(stale.map((file) => unlink(path.join(this.folder, file))));
-    await writeFile(this.record, JSON.stringify({ version: entry.version }));
     const index = all.filter((file) => isImmutable(file) && live.has(file));
+    const record: FolderRecord = { version: entry.version, files: {} };
+    for (const file of index) record.files[file] = await stamp(path.join(this.folder, file));
+    await writeFile(this.record, JSON.stringify(record));
     return { files: index.length, kept: index.filter((file) => this.before.has(file)).length };
   }
 
@@ -115,6 +129,18 @@ export class SearchFiles {
   private async entry(): Promise<PagefindEntry> {
     return JSON.parse(await readFile(path.join(this.folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   }
+}
+
+/** What the record beside the folder says: the Pagefind that wrote it, and each immutable file's stamp(). */
+interface FolderRecord {
+  version: string;
+  files: { [file: string]: string };
+}
+
+/** A file's size and time of last change, to the nanosecond: what says, without reading it, that nobody wrote into it. */
+async function stamp(file: string): Promise<string> {
+  const { size, mtimeNs } = await stat(file, { bigint: true });
+  return `${size}:${mtimeNs}`;
 }
 
 /** `pagefind-entry.json`: the version that wrote the index, and each language's metadata hash and stemmer. */

@@ -71,12 +71,29 @@ describe('the search index kept from one build to the next', () => {
     expect(existsSync(fragment)).toBe(false);
   });
 
+  it('writes again a file that something wrote into since, through the site’s link to it', async () => {
+    const files = new SearchFiles(path.join(temp(), 'pagefind'));
+    await files.prepare();
+    await writeIndex(files.folder, first);
+    await files.prune();
+    const site = path.join(temp(), 'pagefind');
+    await files.publish(site);
+    const fragment = path.join('fragment', readdirSync(path.join(site, 'fragment'))[0]!);
+    const bytes = readFileSync(path.join(site, fragment));
+    writeFileSync(path.join(site, fragment), 'rewritten by a deploy step');
+    await files.prepare();
+    await writeIndex(files.folder, first);
+    await files.prune();
+    expect(readFileSync(path.join(files.folder, fragment)).equals(bytes)).toBe(true);
+  });
+
   it('finds the last build’s files another version’s when its record says so', async () => {
     const files = new SearchFiles(path.join(temp(), 'pagefind'));
     await files.prepare();
     await writeIndex(files.folder, first);
     await files.prune();
-    writeFileSync(`${files.folder}.json`, JSON.stringify({ version: '0.1.0' }));
+    const record = JSON.parse(readFileSync(`${files.folder}.json`, 'utf8')) as { version: string };
+    writeFileSync(`${files.folder}.json`, JSON.stringify({ ...record, version: '0.1.0' }));
     await files.prepare();
     await writeIndex(files.folder, second);
     expect(await files.consistent()).toBe(false);
@@ -126,5 +143,10 @@ describe('the store of citation files', () => {
     expect(readFileSync(path.join(site, 'y.ris'), 'utf8')).toBe('TY  - BOOK');
     expect(statSync(path.join(site, 'x.ris')).ino).toBe(statSync(path.join(site, 'y.ris')).ino);
     expect(readdirSync(dir), 'the old file forgotten').toHaveLength(1);
+
+    // Written into through the site's link: the next build stores the file again.
+    writeFileSync(path.join(site, 'x.ris'), 'TY  - JOUR');
+    await new FileStore(dir).put('TY  - BOOK', path.join(site, 'z.ris'));
+    expect(readFileSync(path.join(site, 'z.ris'), 'utf8')).toBe('TY  - BOOK');
   });
 });
