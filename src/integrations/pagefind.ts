@@ -137,7 +137,7 @@ async function indexSite(
     }
     const { files: count, kept: unchanged } = await files.prune();
     const notes = [
-      same ? `${pages.size - again.length} unchanged since the last build` : '',
+      same ? `${again.length === 0 ? 'none' : again.length} changed since the last build` : '',
       unchanged > 0 ? `${unchanged} of ${count} index files kept` : '',
     ];
     const noted = notes.filter(Boolean).join('; ');
