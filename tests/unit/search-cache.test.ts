@@ -26,6 +26,21 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]));
 }
 
+/** The index of `pages` written as a build writes it: prepared, written, pruned. */
+async function written(pages: Record<string, string>, files = new SearchFiles(path.join(temp(), 'pagefind'))): Promise<SearchFiles> {
+  await files.prepare();
+  await writeIndex(files.folder, pages);
+  await files.prune();
+  return files;
+}
+
+/** The index published into a site's folder, and the path of one of its fragments there. */
+async function published(files: SearchFiles): Promise<{ site: string; fragment: string }> {
+  const site = path.join(temp(), 'pagefind');
+  await files.publish(site);
+  return { site, fragment: path.join('fragment', readdirSync(path.join(site, 'fragment'))[0]!) };
+}
+
 afterAll(() => close());
 
 describe('the search index kept from one build to the next', () => {
@@ -59,10 +74,7 @@ describe('the search index kept from one build to the next', () => {
   });
 
   it('empties a folder no finished build recorded, so that a file cut short is never kept', async () => {
-    const files = new SearchFiles(path.join(temp(), 'pagefind'));
-    await files.prepare();
-    await writeIndex(files.folder, first);
-    await files.prune();
+    const files = await written(first);
     const fragment = path.join(files.folder, 'fragment', readdirSync(path.join(files.folder, 'fragment'))[0]!);
     // A build that stops while Pagefind writes: prepare() had removed the record.
     await files.prepare();
@@ -72,26 +84,16 @@ describe('the search index kept from one build to the next', () => {
   });
 
   it('writes again a file that something wrote into since, through the site’s link to it', async () => {
-    const files = new SearchFiles(path.join(temp(), 'pagefind'));
-    await files.prepare();
-    await writeIndex(files.folder, first);
-    await files.prune();
-    const site = path.join(temp(), 'pagefind');
-    await files.publish(site);
-    const fragment = path.join('fragment', readdirSync(path.join(site, 'fragment'))[0]!);
+    const files = await written(first);
+    const { site, fragment } = await published(files);
     const bytes = readFileSync(path.join(site, fragment));
     writeFileSync(path.join(site, fragment), 'rewritten by a deploy step');
-    await files.prepare();
-    await writeIndex(files.folder, first);
-    await files.prune();
+    await written(first, files);
     expect(readFileSync(path.join(files.folder, fragment)).equals(bytes)).toBe(true);
   });
 
   it('finds the last build’s files another version’s when its record says so', async () => {
-    const files = new SearchFiles(path.join(temp(), 'pagefind'));
-    await files.prepare();
-    await writeIndex(files.folder, first);
-    await files.prune();
+    const files = await written(first);
     const record = JSON.parse(readFileSync(`${files.folder}.json`, 'utf8')) as { version: string };
     writeFileSync(`${files.folder}.json`, JSON.stringify({ ...record, version: '0.1.0' }));
     await files.prepare();
@@ -100,13 +102,8 @@ describe('the search index kept from one build to the next', () => {
   });
 
   it('publishes the files that never change as links, and the rest as copies', async () => {
-    const files = new SearchFiles(path.join(temp(), 'pagefind'));
-    await files.prepare();
-    await writeIndex(files.folder, first);
-    await files.prune();
-    const site = path.join(temp(), 'pagefind');
-    await files.publish(site);
-    const fragment = path.join('fragment', readdirSync(path.join(site, 'fragment'))[0]!);
+    const files = await written(first);
+    const { site, fragment } = await published(files);
     expect(statSync(path.join(site, fragment)).ino).toBe(statSync(path.join(files.folder, fragment)).ino);
     // Pagefind writes this one again, in place, every build.
     expect(statSync(path.join(site, 'pagefind-entry.json')).ino).not.toBe(statSync(path.join(files.folder, 'pagefind-entry.json')).ino);
