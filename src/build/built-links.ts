@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { writeWhole } from './cache-files.ts';
 
 export interface BrokenLink {
   /** The page the link is on, relative to the site root. */
@@ -115,7 +116,8 @@ async function readPages(dir: string, files: string[], cacheFile?: string): Prom
       }),
     );
   }
-  if (cacheFile) await writeScanCache(cacheFile, kept);
+  // Whole, so that a build stopped halfway leaves the last whole cache.
+  if (cacheFile) await writeWhole(cacheFile, JSON.stringify(kept));
   return pages;
 }
 
@@ -132,14 +134,6 @@ async function readScanCache(file: string): Promise<Pick<ScanCache, 'pages' | 'f
     // Started afresh.
   }
   return { pages: {}, files: {} };
-}
-
-/** Written to a new file and renamed over the old, so that a build stopped halfway leaves the last whole cache. */
-async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const written = `${file}.${process.pid}.tmp`;
-  await writeFile(written, JSON.stringify(cache));
-  await rename(written, file);
 }
 
 /**

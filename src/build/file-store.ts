@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { linkOrCopy, writeWhole } from './cache-files.ts';
 
 /**
  * Files kept in the cache by a hash of their bytes, and put into the site as
@@ -11,8 +12,7 @@ import path from 'node:path';
  * `recently_deleted` led a profile of a rebuild); a link allocates no inode,
  * and unlinking one frees none.
  *
- * A stored file is written once, under a temporary name renamed into place,
- * and never written again: a published link never changes under the site.
+ * A stored file is written once, whole (writeWhole()), and never written again: a published link never changes under the site.
  * It is read back before it is used, and written anew if it is not the bytes
  * its name says.
  */
@@ -28,7 +28,7 @@ export class FileStore {
     const stored = path.join(this.dir, name);
     if (!this.used.has(name)) this.used.set(name, store(bytes, stored));
     await this.used.get(name);
-    await link(stored, to).catch(() => copyFile(stored, to));
+    await linkOrCopy(stored, to);
   }
 
   /** Once the build's files are all put: forgets the stored files it did not use. */
@@ -41,9 +41,5 @@ export class FileStore {
 async function store(bytes: string | Uint8Array, file: string): Promise<void> {
   // The site's copies are links to the stored file, and something may have written into one there.
   const held = await readFile(file).catch(() => undefined);
-  if (held?.equals(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  const written = `${file}.${process.pid}.tmp`;
-  await writeFile(written, bytes);
-  await rename(written, file);
+  if (!held?.equals(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)) await writeWhole(file, bytes);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { linkOrCopy, recordBeside, writeWhole } from './cache-files.ts';
 
 /** The glob of the pages the search index reads: only the essay pages carry `data-pagefind-body`. */
 export const ESSAY_PAGES = 'essays/*/index.html';
@@ -30,7 +31,7 @@ export class IndexedPages {
 
   /** `folder`: where the pages are kept, in Astro's cache folder; the record lies beside it. */
   constructor(readonly folder: string) {
-    this.record = `${folder.replace(/[\\/]+$/, '')}.json`;
+    this.record = recordBeside(folder);
   }
 
   /** Whether a finished build recorded its pages here. */
@@ -80,9 +81,7 @@ export class IndexedPages {
 
   /** Records the folder's pages, once the build has finished. */
   async keep(pages: EssayPage[]): Promise<void> {
-    const written = `${this.record}.${process.pid}.tmp`;
-    await writeFile(written, JSON.stringify({ pages }));
-    await rename(written, this.record);
+    await writeWhole(this.record, JSON.stringify({ pages }));
   }
 }
 
@@ -104,9 +103,4 @@ export async function essayPages(site: string): Promise<Map<string, EssayPage>> 
 
 function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64url');
-}
-
-/** A hard link (the built pages are never written again in place: each build writes a new output folder); a copy on another file system. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  await link(from, to).catch(() => copyFile(from, to));
 }

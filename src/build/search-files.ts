@@ -1,7 +1,8 @@
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
+import { linkOrCopy, recordBeside, writeWhole } from './cache-files.ts';
 
 /**
  * Pagefind's output, kept in the cache from one build to the next, so that a
@@ -42,7 +43,7 @@ export class SearchFiles {
 
   /** `folder`: where Pagefind writes, in Astro's cache folder; the record lies beside it. */
   constructor(readonly folder: string) {
-    this.record = `${folder.replace(/[\\/]+$/, '')}.json`;
+    this.record = recordBeside(folder);
   }
 
   /**
@@ -103,7 +104,7 @@ export class SearchFiles {
     const index = all.filter((file) => isImmutable(file) && live.has(file));
     const record: FolderRecord = { version: entry.version, files: {} };
     for (const file of index) record.files[file] = await stamp(path.join(this.folder, file));
-    await writeFile(this.record, JSON.stringify(record));
+    await writeWhole(this.record, JSON.stringify(record));
     return { files: index.length, kept: index.filter((file) => this.before.has(file)).length };
   }
 
@@ -119,8 +120,7 @@ export class SearchFiles {
       await Promise.all(
         files.slice(i, i + 64).map(async (file) => {
           const [from, into] = [path.join(this.folder, file), path.join(to, file)];
-          if (isImmutable(file)) await link(from, into).catch(() => copyFile(from, into));
-          else await copyFile(from, into);
+          await (isImmutable(file) ? linkOrCopy(from, into) : copyFile(from, into));
         }),
       );
     }

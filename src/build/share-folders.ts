@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { writeWhole } from './cache-files.ts';
 
 /**
  * An essay's share folder (`<essay>/s/`: a share page and a card for each
@@ -94,10 +95,7 @@ export class ShareFolders {
     const record: FolderRecord = { outDir: this.outDir, folders: {} };
     for (const { folder, digest, warnings } of folders)
       record.folders[folder] = { digest, warnings: this.carried.get(folder)?.warnings ?? warnings };
-    await mkdir(path.dirname(this.recordFile), { recursive: true });
-    const written = `${this.recordFile}.${process.pid}.tmp`;
-    await writeFile(written, JSON.stringify(record));
-    await rename(written, this.recordFile);
+    await writeWhole(this.recordFile, JSON.stringify(record));
     rmSync(this.keptDir, { recursive: true, force: true });
   }
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { type CardBatch, drawCards } from '../build/cards/batch.ts';
 import { cardFile } from '../build/cards/cache.ts';
 import { type CardText, renderCard } from '../build/cards/index.ts';
+import { linkOrCopy } from '../build/cache-files.ts';
 import { FileStore } from '../build/file-store.ts';
 import { folderDigest, type ShareFolder, ShareFolders } from '../build/share-folders.ts';
 import { sharePageHtml } from '../build/share-page.ts';
@@ -222,20 +223,6 @@ function digestsOf(plan: Plan): ShareFolder[] {
 /** The site's base path without its trailing slash ('' at the root). */
 function trimmedBase(config: AstroConfig): string {
   return config.base.replace(/\/$/, '');
-}
-
-/**
- * A cached card into dist/ as a hard link (thousands of them: copying would
- * write the cache again); a copy where a link cannot be made (another file
- * system). The cache never writes into a card it has: it writes a new file and
- * renames it, so a published card never changes under a link.
- */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to);
-  }
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

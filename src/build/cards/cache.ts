@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIGHT } from '../../lib/theme.ts';
+import { writeWhole } from '../cache-files.ts';
 import { type CardText, DRAW_MODULE, type Drawing } from './draw.ts';
 import { FONTS_MODULE } from './fonts.ts';
 import { LAYOUT_MODULE } from './layout.ts';
@@ -92,8 +93,7 @@ export async function keepCard(card: CardText, drawing: Drawing): Promise<boolea
   try {
     await mkdir(path.dirname(file), { recursive: true });
     if (drawing.missing.length > 0) await writeFile(`${file}.missing.json`, JSON.stringify(drawing.missing));
-    await writeFile(`${file}.${process.pid}.tmp`, drawing.png);
-    await rename(`${file}.${process.pid}.tmp`, file);
+    await writeWhole(file, drawing.png);
     return true;
   } catch {
     // The next build draws it again.
