@@ -1,4 +1,6 @@
 // @ts-check
+// Node imports this file and the .ts modules below itself, stripping their types (so they keep to
+// erasable syntax: tsconfig.json); Astro would otherwise start a Vite server to load them.
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';

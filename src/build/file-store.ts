@@ -19,8 +19,11 @@ import { linkOrCopy, writeWhole } from './cache-files.ts';
 export class FileStore {
   /** The files this build put, by name: each stored once, however many places it is put. */
   private readonly used = new Map<string, Promise<void>>();
+  private readonly dir: string;
 
-  constructor(private readonly dir: string) {}
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** Puts `bytes` at `to`: a link to the stored copy (stored first if new), or a copy on another file system. */
   async put(bytes: string | Uint8Array, to: string): Promise<void> {

@@ -30,7 +30,10 @@ export class IndexedPages {
   private readonly record: string;
 
   /** `folder`: where the pages are kept, in Astro's cache folder; the record lies beside it. */
-  constructor(readonly folder: string) {
+  readonly folder: string;
+
+  constructor(folder: string) {
+    this.folder = folder;
     this.record = recordBeside(folder);
   }
 

@@ -42,7 +42,10 @@ export class SearchFiles {
   private version: string | undefined;
 
   /** `folder`: where Pagefind writes, in Astro's cache folder; the record lies beside it. */
-  constructor(readonly folder: string) {
+  readonly folder: string;
+
+  constructor(folder: string) {
+    this.folder = folder;
     this.record = recordBeside(folder);
   }
 

@@ -42,14 +42,13 @@ export function folderDigest(pages: { path: string; html: string }[], cards: { p
 export class ShareFolders {
   private readonly recordFile: string;
   private readonly keptDir: string;
+  private readonly outDir: string;
   /** The folders carried, by folder: where they wait, and their cards' warnings. */
   private readonly carried = new Map<string, { kept: string; warnings: string[] }>();
 
   /** `cacheDir`: Astro's cache folder, where the record and the carried folders are kept. */
-  constructor(
-    cacheDir: string,
-    private readonly outDir: string,
-  ) {
+  constructor(cacheDir: string, outDir: string) {
+    this.outDir = outDir;
     this.recordFile = path.join(cacheDir, 'essay-publisher/share-folders.json');
     this.keptDir = path.join(cacheDir, 'essay-publisher/kept-shares');
   }
