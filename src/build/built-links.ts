@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { writeWhole } from './cache-files.ts';
+import { stampOf, writeWhole } from './cache-files.ts';
 
 export interface BrokenLink {
   /** The page the link is on, relative to the site root. */
@@ -102,7 +102,7 @@ async function readPages(dir: string, files: string[], cacheFile?: string): Prom
       files.slice(i, i + 16).map(async (file) => {
         const where = path.join(dir, file);
         const stats = await stat(where, { bigint: true });
-        const known = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+        const known = stampOf(stats);
         let digest = cached.files[known];
         let scan = digest === undefined ? undefined : cached.pages[digest];
         if (digest === undefined || scan === undefined) {

@@ -1,4 +1,5 @@
-import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
+import { type BigIntStats, statSync } from 'node:fs';
+import { copyFile, link, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -31,4 +32,23 @@ export async function writeWhole(file: string, data: string | Uint8Array): Promi
 /** The record a cache folder keeps beside it: `<folder>.json`. */
 export function recordBeside(folder: string): string {
   return `${folder.replace(/[\\/]+$/, '')}.json`;
+}
+
+/**
+ * A file's device, inode, size and time of last change to the nanosecond,
+ * as Git's index knows a file: what says, without reading it, that nobody
+ * wrote into it. A write in place (through a link in the site) changes it; a
+ * file replaced by renaming is another inode. Undefined for no file.
+ */
+export function stampOf(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+}
+
+export async function stamp(file: string): Promise<string | undefined> {
+  return stat(file, { bigint: true }).then(stampOf, () => undefined);
+}
+
+export function stampSync(file: string): string | undefined {
+  const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stats && stampOf(stats);
 }

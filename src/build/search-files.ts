@@ -1,8 +1,8 @@
-import { copyFile, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
-import { linkOrCopy, recordBeside, writeWhole } from './cache-files.ts';
+import { linkOrCopy, recordBeside, stamp, writeWhole } from './cache-files.ts';
 
 /**
  * Pagefind's output, kept in the cache from one build to the next, so that a
@@ -106,7 +106,7 @@ export class SearchFiles {
     await Promise.all(stale.map((file) => unlink(path.join(this.folder, file))));
     const index = all.filter((file) => isImmutable(file) && live.has(file));
     const record: FolderRecord = { version: entry.version, files: {} };
-    for (const file of index) record.files[file] = await stamp(path.join(this.folder, file));
+    for (const file of index) record.files[file] = (await stamp(path.join(this.folder, file))) ?? '';
     await writeWhole(this.record, JSON.stringify(record));
     return { files: index.length, kept: index.filter((file) => this.before.has(file)).length };
   }
@@ -134,16 +134,10 @@ export class SearchFiles {
   }
 }
 
-/** What the record beside the folder says: the Pagefind that wrote it, and each immutable file's stamp(). */
+/** What the record beside the folder says: the Pagefind that wrote it, and each immutable file's stamp() (cache-files.ts). */
 interface FolderRecord {
   version: string;
   files: { [file: string]: string };
-}
-
-/** A file's size and time of last change, to the nanosecond: what says, without reading it, that nobody wrote into it. */
-async function stamp(file: string): Promise<string> {
-  const { size, mtimeNs } = await stat(file, { bigint: true });
-  return `${size}:${mtimeNs}`;
 }
 
 /** `pagefind-entry.json`: the version that wrote the index, and each language's metadata hash and stemmer. */

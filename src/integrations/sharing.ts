@@ -110,6 +110,7 @@ export default function sharing(): AstroIntegration {
             await folderFor(file);
             await ('file' in drawn ? linkOrCopy(drawn.file, file) : writeFile(file, drawn.png));
           });
+          await batch!.published();
         } finally {
           await batch?.close();
         }

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { drawCards } from '../../src/build/cards/batch.ts';
+import { cardFile } from '../../src/build/cards/cache.ts';
 import { type CardText, drawCard } from '../../src/build/cards/draw.ts';
 import { fontsFor, startShaping } from '../../src/build/cards/fonts.ts';
 import { CACHE_VARIABLE, cardCacheDir, renderCard } from '../../src/build/cards/index.ts';
@@ -262,6 +264,39 @@ describe('link-preview cards', () => {
     const marked = Buffer.from([...PNG, 1, 2, 3]);
     writeFileSync(file, marked);
     expect(Buffer.from(await renderCard(card, 'a test')).equals(marked)).toBe(true);
+  });
+
+  it('are used from the cache by a build only as the build that published them left them', async () => {
+    const card = { title: `A published card of ${process.pid} at ${Date.now()}`, context: 'An essay', footer: 'Essays', lang: 'en' };
+    const file = cardFile(card);
+    /** One build's cards: drawn or found, then recorded as published; the cache file each names. */
+    const build = async () => {
+      const batch = drawCards(
+        [card],
+        () => 'a page',
+        () => undefined,
+      );
+      try {
+        const drawn = await batch.card(0);
+        expect(drawn).toEqual({ file });
+        await batch.published();
+      } finally {
+        await batch.close();
+      }
+      return { bytes: readFileSync(file), ino: statSync(file).ino, mtime: statSync(file).mtimeMs };
+    };
+    const first = await build();
+    expect([...first.bytes.subarray(0, 4)]).toEqual(PNG);
+    // Found, not drawn again: the very file the first build left.
+    expect(await build()).toEqual(first);
+    // Written into in place, as through the site's link to it: drawn again, and the cache holds the card once more.
+    writeFileSync(file, Buffer.from([...PNG, 1, 2, 3]));
+    const third = await build();
+    expect(third.bytes.equals(first.bytes)).toBe(true);
+    // Also a card the cache holds that no build published (written by the dev server, or an older version).
+    rmSync(path.join(cardCacheDir(), 'published.json'));
+    writeFileSync(file, Buffer.from([...PNG, 4, 5, 6]));
+    expect((await build()).bytes.equals(first.bytes)).toBe(true);
   });
 
   it('warn of characters the font lacks, naming the page, whether drawn or found in the cache', async () => {

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { cardFile } from './cache.ts';
+import { cardFile, PublishedCards } from './cache.ts';
 import type { CardText } from './draw.ts';
 import type { CardDone, CardJob } from './worker.ts';
 
@@ -12,6 +11,8 @@ export type DrawnCard = { file: string } | { png: Uint8Array };
 export interface CardBatch {
   /** The card asked for as the `i`-th, once drawn. */
   card(i: number): Promise<DrawnCard>;
+  /** Once every card is linked into the site: records their cache files as published (cache.ts). */
+  published(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,14 +29,16 @@ const CARDS_PER_WORKER = 1500;
 /**
  * Draws every card a build needs while Astro builds its pages: the cards
  * the cache lacks are drawn in worker threads (one, or one a core when there
- * are thousands), the rest are already files in the cache. Each worker takes
+ * are thousands), the rest are already files in the cache, as the build
+ * that published them left them (PublishedCards). Each worker takes
  * a run of the cards in the site's order (an essay's, then its sections'), so
  * that each essay's title line is laid out by one worker. `page(i)` names the
  * page the i-th card is for, in the warning about characters the card font
  * lacks.
  */
 export function drawCards(cards: CardText[], page: (i: number) => string, warn: (message: string, i: number) => void): CardBatch {
-  const missing = cards.flatMap((card, i) => (existsSync(cardFile(card)) ? [] : [i]));
+  const kept = new PublishedCards();
+  const missing = cards.flatMap((card, i) => (kept.holds(card) ? [] : [i]));
   const settles = new Map<number, { resolve: (card: DrawnCard) => void; reject: (error: Error) => void }>();
   const drawn = new Map<number, Promise<DrawnCard>>();
   for (const i of missing) drawn.set(i, new Promise((resolve, reject) => settles.set(i, { resolve, reject })));
@@ -58,6 +61,7 @@ export function drawCards(cards: CardText[], page: (i: number) => string, warn: 
   });
   return {
     card: (i) => drawn.get(i) ?? recalled(cards[i]!, page(i), (message) => warn(message, i)),
+    published: () => kept.publish(cards),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIGHT } from '../../lib/theme.ts';
-import { writeWhole } from '../cache-files.ts';
+import { stamp, stampSync, writeWhole } from '../cache-files.ts';
 import { type CardText, DRAW_MODULE, type Drawing } from './draw.ts';
 import { FONTS_MODULE } from './fonts.ts';
 import { LAYOUT_MODULE } from './layout.ts';
@@ -98,5 +98,50 @@ export async function keepCard(card: CardText, drawing: Drawing): Promise<boolea
   } catch {
     // The next build draws it again.
     return false;
+  }
+}
+
+/**
+ * The cards builds have published, by cache file: each file's stamp() as the
+ * build that linked it into its site left it (`published.json` in the cache).
+ * A card is linked, not copied, into the site, so a tool that rewrites the
+ * site's images in place writes into the cache too: a build uses a kept card
+ * only if it is as a build left it, and draws it again otherwise.
+ */
+export class PublishedCards {
+  readonly #record = path.join(cardCacheDir(), 'published.json');
+  readonly #stamps: Record<string, string>;
+
+  constructor() {
+    let stamps: unknown;
+    try {
+      stamps = JSON.parse(readFileSync(this.#record, 'utf8'));
+    } catch {
+      stamps = undefined;
+    }
+    this.#stamps = stamps && typeof stamps === 'object' && !Array.isArray(stamps) ? (stamps as Record<string, string>) : {};
+  }
+
+  /** Whether the card's cache file is there, as a build left it. */
+  holds(card: CardText): boolean {
+    const file = cardFile(card);
+    const known = this.#stamps[path.basename(file)];
+    return known !== undefined && known === stampSync(file);
+  }
+
+  /**
+   * Once a build has linked its cards: records their files (with those of
+   * other builds sharing the cache). A cache that cannot be written only
+   * costs the next build the drawing.
+   */
+  async publish(cards: CardText[]): Promise<void> {
+    const files = [...new Set(cards.map(cardFile))];
+    const stamps = await Promise.all(files.map((file) => stamp(file)));
+    files.forEach((file, i) => {
+      const name = path.basename(file);
+      if (stamps[i] === undefined) delete this.#stamps[name];
+      else this.#stamps[name] = stamps[i];
+    });
+    await writeWhole(this.#record, JSON.stringify(this.#stamps)).catch(() => {});
   }
 }
