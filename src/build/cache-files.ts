@@ -38,16 +38,18 @@ export function recordBeside(folder: string): string {
  * A file's device, inode, size and time of last change to the nanosecond,
  * as Git's index knows a file: what says, without reading it, that nobody
  * wrote into it. A write in place (through a link in the site) changes it; a
- * file replaced by renaming is another inode. Undefined for no file.
+ * file replaced by renaming is another inode.
  */
 export function stampOf(stats: BigIntStats): string {
   return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 }
 
+/** A file's stampOf(); undefined when there is no file. */
 export async function stamp(file: string): Promise<string | undefined> {
   return stat(file, { bigint: true }).then(stampOf, () => undefined);
 }
 
+/** stamp(), for code that cannot wait. */
 export function stampSync(file: string): string | undefined {
   const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
   return stats && stampOf(stats);

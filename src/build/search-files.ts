@@ -24,7 +24,7 @@ import { linkOrCopy, recordBeside, stamp, writeWhole } from './cache-files.ts';
  * writing it: the record is removed before Pagefind writes, so a build that
  * stops half-way leaves a folder the next one empties first, never a file
  * cut short that it would keep. Each file is trusted only as that build left
- * it, by its size and time (the site's copies are links to these files, and
+ * it, by its stamp() (the site's copies are links to these files, and
  * something may write into one there). If the last build's Pagefind was another
  * version, its files are not this one's: consistent() says so, and the
  * index is written again into an empty folder.
@@ -106,7 +106,8 @@ export class SearchFiles {
     await Promise.all(stale.map((file) => unlink(path.join(this.folder, file))));
     const index = all.filter((file) => isImmutable(file) && live.has(file));
     const record: FolderRecord = { version: entry.version, files: {} };
-    for (const file of index) record.files[file] = (await stamp(path.join(this.folder, file))) ?? '';
+    const stamps = await Promise.all(index.map((file) => stamp(path.join(this.folder, file))));
+    index.forEach((file, i) => (record.files[file] = stamps[i] ?? ''));
     await writeWhole(this.record, JSON.stringify(record));
     return { files: index.length, kept: index.filter((file) => this.before.has(file)).length };
   }
