@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { startThread } from '../build/threads.ts';
 import { EssayError, EssayErrors } from '../lib/essay-error.ts';
 import { type ReadEssay, type RenderedEssay, renderEssay } from './render.ts';
 import type { Problem, Reply, Request } from './render-worker.ts';
@@ -43,7 +44,7 @@ class Pool implements EssayRenderer {
   constructor(threads: number, image: ImageOptions) {
     this.threads = threads;
     this.#workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: image });
+      const worker = startThread(new URL('./render-worker.ts', import.meta.url), { workerData: image });
       worker.on('message', (reply: Reply) => {
         this.#pending.get(reply.id)?.(reply);
         this.#pending.delete(reply.id);

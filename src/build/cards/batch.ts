@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startThread } from '../threads.ts';
 import { cardFile, PublishedCards } from './cache.ts';
 import type { CardText } from './draw.ts';
 import type { CardDone, CardJob } from './worker.ts';
@@ -44,7 +44,7 @@ export function drawCards(cards: CardText[], page: (i: number) => string, warn: 
   for (const i of missing) drawn.set(i, new Promise((resolve, reject) => settles.set(i, { resolve, reject })));
   const threads = Math.min(availableParallelism(), Math.ceil(missing.length / CARDS_PER_WORKER));
   const workers = Array.from({ length: threads }, (_, t) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url));
+    const worker = startThread(new URL('./worker.ts', import.meta.url));
     worker.on('message', (done: CardDone) => {
       const settle = settles.get(done.id)!;
       if ('failure' in done) return settle.reject(new Error(`A link-preview card could not be drawn (${page(done.id)}):\n${done.failure}`));

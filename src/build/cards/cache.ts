@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,8 +91,7 @@ export async function recallCard(card: CardText): Promise<Drawing | undefined> {
 export async function keepCard(card: CardText, drawing: Drawing): Promise<boolean> {
   const file = cardFile(card);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    if (drawing.missing.length > 0) await writeFile(`${file}.missing.json`, JSON.stringify(drawing.missing));
+    if (drawing.missing.length > 0) await writeWhole(`${file}.missing.json`, JSON.stringify(drawing.missing));
     await writeWhole(file, drawing.png);
     return true;
   } catch {
