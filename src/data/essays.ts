@@ -1,11 +1,12 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { type CalendarDate, storedDate } from '../lib/dates.ts';
 import { type EssayFacts, essayFactsOf } from '../lib/essay-record.ts';
-import { readEssayHtml } from '../loader/essay-html.ts';
+import type { CslItem } from '../lib/csl-item.ts';
+import { readEssayHtml, readEssayWorks } from '../loader/essay-html.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
 import { withBase } from '../lib/site.ts';
-import { type EssayOutput, IDS, type Section } from '../plugins/contracts.ts';
+import { IDS, type Section, type StoredEssayOutput } from '../plugins/contracts.ts';
 
 /**
  * The essays as the pages see them: the collection, and what the Markdown
@@ -35,9 +36,14 @@ export async function essayContent(essay: Essay): Promise<Essay> {
   return { ...essay, rendered: { ...essay.rendered, html } };
 }
 
-/** What the pipeline found in an essay: sections, reading time, the works its bibliography lists. */
-export function essayOutput(essay: Essay): EssayOutput {
-  const output = (essay.rendered?.metadata as { essay?: EssayOutput } | undefined)?.essay;
+/** The works an essay's bibliography lists, in its order, which the loader keeps beside its HTML. */
+export function essayWorks(essay: Essay): Promise<CslItem[]> {
+  return readEssayWorks(String(essay.digest), essay.filePath ?? essay.id);
+}
+
+/** What the pipeline found in an essay: sections, reading time, ids (the works listed: essayWorks()). */
+export function essayOutput(essay: Essay): StoredEssayOutput {
+  const output = (essay.rendered?.metadata as { essay?: StoredEssayOutput } | undefined)?.essay;
   if (output === undefined)
     throw new Error(`${essay.filePath ?? essay.id}: the essay was stored without its rendering; run the build again.`);
   return output;

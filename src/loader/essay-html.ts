@@ -2,16 +2,21 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CslItem } from '../lib/csl-item.ts';
 
 /**
- * Each essay's rendered HTML, kept in a file of its own beside Astro's data
- * store (in its cache folder), named by the essay's cache key, rather than in
- * the store itself. Astro writes the whole store as one devalue document,
- * bundles it into the build as a JavaScript module and compiles it, on every
- * build and rebuild: with the HTML of 1,000 essays in it that was 36 MB and
- * seconds of each build (25 MB of it HTML, which only the essay's own page
- * reads). The store keeps what every page reads (titles, sections, the works
- * listed); the essay page reads its HTML here (src/data/essays.ts).
+ * Each essay's rendered HTML, and the works its bibliography lists (as CSL
+ * JSON), kept in files of their own beside Astro's data store (in its cache
+ * folder), named by the essay's cache key, rather than in the store itself.
+ * Astro writes the whole store as one devalue document, bundles it into the
+ * build as a JavaScript module and compiles it, on every build and rebuild:
+ * with the HTML of 1,000 essays in it that was 36 MB and seconds of each
+ * build (25 MB of it HTML, which only the essay's own page reads). The works
+ * were 8.2 of the 12 kB each essay still stored (4.6 of 8.2 MB at N = 1,000),
+ * and only the essay's page and its downloads read them: out of the store, a
+ * rebuild after one essay's edit took 8.8–9.7 s instead of 10.3–11.0 s. The
+ * store keeps what other pages read (titles, sections, ids); the essay page
+ * reads its HTML and works here (src/data/essays.ts).
  *
  * The folder reaches the pages through the process environment, as the
  * site's configuration does (src/lib/site.ts): they run in another module
@@ -31,37 +36,63 @@ export async function essayHtmlDir(cacheDir: URL, dev: boolean): Promise<string>
   return dir;
 }
 
-function fileOf(dir: string, digest: string): string {
-  return path.join(dir, `${digest}.html`);
+/** What is kept of an essay's rendering, by file: its HTML, and the works its bibliography lists. */
+const KINDS = { html: 'html', works: 'works.json' } as const;
+
+function fileOf(dir: string, digest: string, kind: keyof typeof KINDS): string {
+  return path.join(dir, `${digest}.${KINDS[kind]}`);
 }
 
 /** Whether the rendering of an essay with this cache key is there (a cache folder emptied by hand has none). */
 export function hasEssayHtml(dir: string, digest: string): boolean {
-  return existsSync(fileOf(dir, digest));
+  return existsSync(fileOf(dir, digest, 'html')) && existsSync(fileOf(dir, digest, 'works'));
 }
 
-/** Keeps an essay's rendering in `essayHtmlDir()`, written whole and then moved into place, so that no page reads half of it. */
-export async function writeEssayHtml(dir: string, digest: string, html: string): Promise<void> {
-  const file = fileOf(dir, digest);
-  await writeFile(`${file}.tmp`, html);
-  await rename(`${file}.tmp`, file);
+/**
+ * Keeps an essay's rendering in `essayHtmlDir()`: its works, then its HTML,
+ * each written whole and then moved into place, so that no page reads half
+ * of one.
+ */
+export async function writeEssayHtml(dir: string, digest: string, html: string, works: readonly CslItem[]): Promise<void> {
+  for (const [kind, text] of [
+    ['works', JSON.stringify(works)],
+    ['html', html],
+  ] as const) {
+    const file = fileOf(dir, digest, kind);
+    await writeFile(`${file}.tmp`, text);
+    await rename(`${file}.tmp`, file);
+  }
 }
 
 /** Deletes the renderings no stored essay names any more (an essay's earlier versions, a deleted essay's). */
 export async function pruneEssayHtml(dir: string, keep: ReadonlySet<string>): Promise<void> {
   const files = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(files.filter((f) => !keep.has(f.replace(/\.html$/, ''))).map((f) => rm(path.join(dir, f), { force: true })));
+  await Promise.all(files.filter((f) => !keep.has(f.slice(0, f.indexOf('.')))).map((f) => rm(path.join(dir, f), { force: true })));
 }
 
-/** An essay's rendered HTML, for its page. */
-export async function readEssayHtml(digest: string, essay: string): Promise<string> {
+/** The works an essay's bibliography lists, as the loader kept them in `dir` (its downloads are made from them). */
+export async function readWorksIn(dir: string, digest: string): Promise<CslItem[]> {
+  return JSON.parse(await readFile(fileOf(dir, digest, 'works'), 'utf8')) as CslItem[];
+}
+
+async function readKept(digest: string, essay: string, kind: keyof typeof KINDS): Promise<string> {
   const dir = process.env[ESSAY_HTML_ENV];
   if (!dir) throw new Error(`${essay}: the content loader has not run in this process, so its rendering cannot be found.`);
   try {
-    return await readFile(fileOf(dir, digest), 'utf8');
+    return await readFile(fileOf(dir, digest, kind), 'utf8');
   } catch (cause) {
     throw new Error(`${essay}: its rendering is missing from ${dir} (was the cache folder emptied during the build?); build again.`, {
       cause,
     });
   }
+}
+
+/** An essay's rendered HTML, for its page. */
+export function readEssayHtml(digest: string, essay: string): Promise<string> {
+  return readKept(digest, essay, 'html');
+}
+
+/** The works an essay's bibliography lists, for its page. */
+export async function readEssayWorks(digest: string, essay: string): Promise<CslItem[]> {
+  return JSON.parse(await readKept(digest, essay, 'works')) as CslItem[];
 }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EssayError } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
-import type { EssayOutput } from '../plugins/contracts.ts';
+import type { StoredEssayOutput } from '../plugins/contracts.ts';
 
 /** Files the site publishes for every essay, beside its page (see src/pages/essays/[slug]/). */
 const ESSAY_FILES = new Set(['cite.bib', 'cite.ris', 'cite.json', 'references.bib', 'references.json', 'card.png']);
@@ -17,7 +17,7 @@ const SITE_PAGES = new Set(['', 'search/', 'rss.xml', '404.html', 'robots.txt', 
  * check, over the built pages, still catches anything else.)
  */
 export function checkLinks(
-  outputs: ReadonlyMap<string, EssayOutput>,
+  outputs: ReadonlyMap<string, StoredEssayOutput>,
   sources: readonly { id: string; file: string }[],
   basePath: string,
   publicDir: string,

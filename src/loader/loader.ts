@@ -5,13 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { CslItem } from '../lib/csl-item.ts';
 import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
 import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { comparePlaces, EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
-import type { CslFile, EssayOutput } from '../plugins/contracts.ts';
-import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, writeEssayHtml } from './essay-html.ts';
+import type { CslFile, StoredEssayOutput } from '../plugins/contracts.ts';
+import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readWorksIn, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
 import { type LastChange, lastChanges } from './git.ts';
 import { checkLinks } from './links.ts';
@@ -93,7 +94,9 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const htmlDir = await essayHtmlDir(config.cacheDir, dev);
 
   // First every essay is read and checked, and its cache key made: cheap, and all an unchanged essay needs.
-  const outputs = new Map<string, EssayOutput>();
+  const outputs = new Map<string, StoredEssayOutput>();
+  // The works listed by the essays rendered now; the others' are read from where the last build kept them.
+  const works = new Map<string, CslItem[]>();
   const seen = new Set<string>();
   const changed: { read: ReadEssay; digest: string; revised: StoredRevision | undefined }[] = [];
   const changes = await lastChanges(dir);
@@ -157,8 +160,10 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           return;
         }
         for (const warning of result.warnings) logger.warn(warning.message);
-        await writeEssayHtml(htmlDir, digest, result.html);
-        outputs.set(id, result.metadata.essay);
+        const { listed, ...stored } = result.metadata.essay;
+        await writeEssayHtml(htmlDir, digest, result.html, listed);
+        outputs.set(id, stored);
+        works.set(id, listed);
         store.set({
           id,
           data: read.data,
@@ -167,7 +172,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           digest,
           // The proofreading report is the essay's, not the rendering's: kept, so that every build repeats it.
           // The HTML is kept beside the store, by this digest (src/loader/essay-html.ts): only the essay's page reads it.
-          rendered: { html: '', metadata: { ...result.metadata, revised, warnings: result.warnings.map((w) => w.message) } },
+          // The works listed are kept beside it too: only the essay's page and downloads read them.
+          rendered: { html: '', metadata: { ...result.metadata, essay: stored, revised, warnings: result.warnings.map((w) => w.message) } },
           assetImports: result.metadata.imagePaths,
         });
       }),
@@ -183,22 +189,26 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   if (undated.length > 0) logger.warn(shallowWarning(undated.sort()));
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
   await writeSharingManifest(config.cacheDir, {
-    essays: [...outputs].map(([id, output]) => {
-      const { data } = store.get(id)! as unknown as { data: EssayData };
-      const page = `${basePath}essays/${id}/`;
-      return {
-        id,
-        path: page,
-        title: data.title,
-        description: data.description,
-        lang: data.lang,
-        author: data.author,
-        tags: data.tags,
-        published: isoDate(data.written.date, data.written.precision),
-        sections: output.sections,
-        downloads: downloadsOf(id, data, store.get(id)!, output, new URL(page, config.site ?? 'https://site.invalid')),
-      };
-    }),
+    essays: await Promise.all(
+      [...outputs].map(async ([id, output]) => {
+        const entry = store.get(id)!;
+        const { data } = entry as unknown as { data: EssayData };
+        const page = `${basePath}essays/${id}/`;
+        const url = new URL(page, config.site ?? 'https://site.invalid');
+        return {
+          id,
+          path: page,
+          title: data.title,
+          description: data.description,
+          lang: data.lang,
+          author: data.author,
+          tags: data.tags,
+          published: isoDate(data.written.date, data.written.precision),
+          sections: output.sections,
+          downloads: downloadsOf(id, data, entry, works.get(id) ?? (await readWorksIn(htmlDir, String(entry.digest))), url),
+        };
+      }),
+    ),
   });
   const threads = renderer.threads > 1 ? ` in ${renderer.threads} worker threads` : '';
   const count = `${seen.size} essay${seen.size === 1 ? '' : 's'}`;
@@ -325,13 +335,13 @@ function cslDigest(csl: CslFile): string {
 }
 
 /** An essay's "Cite this essay" files, with their contents. */
-function downloadsOf(id: string, data: EssayData, entry: DataEntry, output: EssayOutput, url: URL): SharedEssay['downloads'] {
+function downloadsOf(id: string, data: EssayData, entry: DataEntry, listed: CslItem[], url: URL): SharedEssay['downloads'] {
   const revised = storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
-  return essayDownloads(essayFactsOf(id, data, url, revised), output.listed).map(({ file, type, body }) => ({ file, type, body: body() }));
+  return essayDownloads(essayFactsOf(id, data, url, revised), listed).map(({ file, type, body }) => ({ file, type, body: body() }));
 }
 
-function essayOutput(entry: DataEntry): EssayOutput {
-  return (entry.rendered!.metadata as { essay: EssayOutput }).essay;
+function essayOutput(entry: DataEntry): StoredEssayOutput {
+  return (entry.rendered!.metadata as { essay: StoredEssayOutput }).essay;
 }
 
 let code: Promise<string> | undefined;

@@ -231,6 +231,12 @@ export interface EssayOutput {
   figures: boolean;
 }
 
+/**
+ * What the content store keeps of an EssayOutput: all but the works listed,
+ * which only the essay's page and downloads read (src/loader/essay-html.ts).
+ */
+export type StoredEssayOutput = Omit<EssayOutput, 'listed'>;
+
 /** A labelled figure, table, equation or section. */
 export interface CrossrefTarget {
   /** The label, which is the element's id: `fig-petrograd`. */

@@ -37,14 +37,21 @@ describe('a rebuild with the caches kept', () => {
     expect(build()).toMatchObject({ rendered: 2, unchanged: 0 });
     expect(build(), 'nothing changed').toMatchObject({ rendered: 0, unchanged: 2 });
 
-    // The HTML is kept beside Astro's data store (src/loader/essay-html.ts), one file an essay, not in it.
+    // The HTML and the works listed are kept beside Astro's data store (src/loader/essay-html.ts), a file each an essay, not in it.
     const cache = path.join(site, 'node_modules/.astro');
-    const renderings = () => readdirSync(path.join(cache, 'essay-publisher/html'));
+    const kept = path.join(cache, 'essay-publisher/html');
+    const renderings = () => readdirSync(kept).filter((f) => f.endsWith('.html'));
     const store = () => readFileSync(path.join(cache, 'data-store.json'), 'utf8');
     expect(renderings()).toHaveLength(2);
+    expect(readdirSync(kept).filter((f) => f.endsWith('.works.json'))).toHaveLength(2);
     expect(store(), 'the store holds the essay’s data').toContain('A Good Essay');
     expect(store(), 'but not its HTML').not.toContain('it was a tragedy');
-    rmSync(path.join(cache, 'essay-publisher/html'), { recursive: true });
+    expect(store(), 'nor the works it lists').not.toContain('Jonathan Cape');
+    for (const works of readdirSync(kept).filter((f) => f.endsWith('.works.json'))) rmSync(path.join(kept, works));
+    const worksLost = build();
+    expect(worksLost, 'works lost from the cache are made again').toMatchObject({ rendered: 2, unchanged: 0 });
+    expect(worksLost.page, 'and the page names them for Google Scholar').toContain('name="citation_reference"');
+    rmSync(kept, { recursive: true });
     const emptied = build();
     expect(emptied, 'renderings lost from the cache are made again').toMatchObject({ rendered: 2, unchanged: 0 });
     expect(emptied.page).toContain('A People’s Tragedy');
