@@ -32,8 +32,13 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownPipeline),
   },
-  // The text face's stylesheet, made from @fontsource's declarations and the font files.
-  vite: { plugins: [textFace()] },
+  vite: {
+    // The text face's stylesheet, made from @fontsource's declarations and the font files.
+    plugins: [textFace()],
+    // `astro dev` watches the project: not the bench's and the tests' built sites (a bench
+    // run leaves 300,000 files in bench/out/, past the system's limit of file watchers).
+    server: { watch: { ignored: ['**/bench/out/**', '**/tests/.tmp/**', '**/scratch/**'] } },
+  },
   // essays() is the site's configuration: the fields an author edits first, each shown
   // here at its default (README, "Configuring the site"). It sets `site` and `base` from
   // `url` and `base`, or from SITE_URL and BASE_PATH when they are set.
