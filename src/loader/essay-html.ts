@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from '../build/cache-files.ts';
 import type { CslItem } from '../lib/csl-item.ts';
 
 /**
@@ -50,18 +51,11 @@ export function hasEssayHtml(dir: string, digest: string): boolean {
 
 /**
  * Keeps an essay's rendering in `essayHtmlDir()`: its works, then its HTML,
- * each written whole and then moved into place, so that no page reads half
- * of one.
+ * each written whole (writeWhole()), so that no page reads half of one.
  */
 export async function writeEssayHtml(dir: string, digest: string, html: string, works: readonly CslItem[]): Promise<void> {
-  for (const [kind, text] of [
-    ['works', JSON.stringify(works)],
-    ['html', html],
-  ] as const) {
-    const file = fileOf(dir, digest, kind);
-    await writeFile(`${file}.tmp`, text);
-    await rename(`${file}.tmp`, file);
-  }
+  await writeWhole(fileOf(dir, digest, 'works'), JSON.stringify(works));
+  await writeWhole(fileOf(dir, digest, 'html'), html);
 }
 
 /** Deletes the renderings no stored essay names any more (an essay's earlier versions, a deleted essay's). */
@@ -70,14 +64,14 @@ export async function pruneEssayHtml(dir: string, keep: ReadonlySet<string>): Pr
   await Promise.all(files.filter((f) => !keep.has(f.slice(0, f.indexOf('.')))).map((f) => rm(path.join(dir, f), { force: true })));
 }
 
-/** The works an essay's bibliography lists, as the loader kept them in `dir` (its downloads are made from them). */
-export async function readWorksIn(dir: string, digest: string): Promise<CslItem[]> {
-  return JSON.parse(await readFile(fileOf(dir, digest, 'works'), 'utf8')) as CslItem[];
-}
-
-async function readKept(digest: string, essay: string, kind: keyof typeof KINDS): Promise<string> {
+/** The folder the content loader of this process keeps the renderings in (essayHtmlDir()). */
+function keptDir(essay: string): string {
   const dir = process.env[ESSAY_HTML_ENV];
   if (!dir) throw new Error(`${essay}: the content loader has not run in this process, so its rendering cannot be found.`);
+  return dir;
+}
+
+async function readKept(dir: string, digest: string, essay: string, kind: keyof typeof KINDS): Promise<string> {
   try {
     return await readFile(fileOf(dir, digest, kind), 'utf8');
   } catch (cause) {
@@ -89,10 +83,10 @@ async function readKept(digest: string, essay: string, kind: keyof typeof KINDS)
 
 /** An essay's rendered HTML, for its page. */
 export function readEssayHtml(digest: string, essay: string): Promise<string> {
-  return readKept(digest, essay, 'html');
+  return readKept(keptDir(essay), digest, essay, 'html');
 }
 
-/** The works an essay's bibliography lists, for its page. */
-export async function readEssayWorks(digest: string, essay: string): Promise<CslItem[]> {
-  return JSON.parse(await readKept(digest, essay, 'works')) as CslItem[];
+/** The works an essay's bibliography lists, for its page, or for its downloads in the loader (which names its `dir`). */
+export async function readEssayWorks(digest: string, essay: string, dir = keptDir(essay)): Promise<CslItem[]> {
+  return JSON.parse(await readKept(dir, digest, essay, 'works')) as CslItem[];
 }

@@ -12,7 +12,7 @@ import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { comparePlaces, EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
 import type { CslFile, StoredEssayOutput } from '../plugins/contracts.ts';
-import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readWorksIn, writeEssayHtml } from './essay-html.ts';
+import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readEssayWorks, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
 import { type LastChange, lastChanges } from './git.ts';
 import { checkLinks } from './links.ts';
@@ -205,7 +205,13 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           tags: data.tags,
           published: isoDate(data.written.date, data.written.precision),
           sections: output.sections,
-          downloads: downloadsOf(id, data, entry, works.get(id) ?? (await readWorksIn(htmlDir, String(entry.digest))), url),
+          downloads: downloadsOf(
+            id,
+            data,
+            entry,
+            works.get(id) ?? (await readEssayWorks(String(entry.digest), entry.filePath ?? id, htmlDir)),
+            url,
+          ),
         };
       }),
     ),
