@@ -129,11 +129,15 @@ function sequenceLength(lead: number): number {
  * several problems the message has one line for each, and `cause` is an
  * `AggregateError` of the single errors.
  */
-export function parseBibtex(text: string, file: string): Bibliography {
+export function parseBibtex(text: string, file: string, language = 'en'): Bibliography {
   text = literalAngleBrackets(braceDotlessAccents(text));
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,
+    // English titles are written in title case and sentence-cased here, as biblatex would; an
+    // entry without `langid` is English to biblatex, but in an essay in another language it is
+    // in the essay's language, and its capitals ("Die Weimarer Republik") are its own.
+    ...(isEnglish(language) ? {} : { english: ENGLISH_LANGIDS }),
     // Zotero's convention, and APA's rule: a subtitle starts with a capital.
     sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
     // biblatex dates are EDTF, not TeX: in `1850~` the ~ means "about".
@@ -641,6 +645,42 @@ const TYPE_KEYS: Record<string, string> = {
   audiocd: 'Audio CD',
   patent: 'Patent',
 };
+
+/** Whether a BCP 47 tag (`en-GB`) is English. */
+function isEnglish(language: string): boolean {
+  return language.split('-')[0]!.toLowerCase() === 'en';
+}
+
+/**
+ * The `langid`s the parser takes for English (its default list, less "no
+ * `langid`"): the entries whose titles it sentence-cases in an essay in
+ * another language.
+ */
+const ENGLISH_LANGIDS = [
+  'american',
+  'british',
+  'canadian',
+  'english',
+  'australian',
+  'newzealand',
+  'usenglish',
+  'ukenglish',
+  'en',
+  'eng',
+  'en-au',
+  'en-bz',
+  'en-ca',
+  'en-cb',
+  'en-gb',
+  'en-ie',
+  'en-jm',
+  'en-nz',
+  'en-ph',
+  'en-tt',
+  'en-us',
+  'en-za',
+  'en-zw',
+];
 
 /** babel/polyglossia language names (biblatex `langid`) → BCP 47, for CSL `language`. */
 const LANGUAGES: Record<string, string> = {

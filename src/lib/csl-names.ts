@@ -21,10 +21,14 @@ const STYLE_ALIASES: Record<string, StyleName> = {
   harvard: 'harvard-cite-them-right',
 };
 
-/** The vendored CSL locales, by BCP 47 tag. */
-export const LOCALES = ['en-GB', 'en-US', 'ru-RU'] as const;
-
-export type LocaleName = (typeof LOCALES)[number];
+/**
+ * The CSL locales there are (src/csl/locales/), by BCP 47 tag, and the
+ * CSL project's primary dialect of each language (its `locales.json`).
+ */
+export interface Locales {
+  available: readonly string[];
+  primary: Readonly<Record<string, string>>;
+}
 
 export const DEFAULT_STYLE: StyleName = 'chicago-author-date';
 export const DEFAULT_LANG = 'en-GB';
@@ -41,17 +45,22 @@ export function styleName(requested: string): StyleName | { problem: string } {
 }
 
 /**
- * The CSL locale for an essay's `lang`: an exact match, else the first locale
- * of the same language (`en` → `en-GB`), else a message listing what exists.
+ * The CSL locale for an essay's `lang`: an exact match (`de-AT`), else the
+ * language's primary dialect (`de` → `de-DE`, `pt` → `pt-PT`, but `en` →
+ * `en-GB`, this site's default), else the first locale of the same language
+ * (`de-LU` → `de-AT`, were there no `de-DE`), else a message listing what exists.
  */
-export function localeName(lang: string): LocaleName | { problem: string } {
-  const exact = LOCALES.find((l) => l.toLowerCase() === lang.toLowerCase());
-  const sameLanguage = LOCALES.find((l) => l.split('-')[0] === lang.split('-')[0]?.toLowerCase());
+export function localeName(lang: string, { available, primary }: Locales): string | { problem: string } {
+  const wanted = lang.toLowerCase();
+  const language = wanted.split('-')[0]!;
+  const find = (tag: string | undefined) => available.find((l) => l.toLowerCase() === tag?.toLowerCase());
+  const sameLanguage = available.find((l) => l.split('-')[0]!.toLowerCase() === language);
   return (
-    exact ??
+    find(wanted) ??
+    find(language === DEFAULT_LANG.split('-')[0] ? DEFAULT_LANG : primary[language]) ??
     sameLanguage ?? {
       problem:
-        `no citation locale for "lang: ${lang}". Locales available offline: ${LOCALES.join(', ')}` +
+        `no citation locale for "lang: ${lang}". Locales available offline: ${available.join(', ')}` +
         ' (add the official locales-xx-XX.xml to src/csl/locales/ to support another).',
     }
   );

@@ -4,6 +4,7 @@
  * language"). English is the fallback for a language with no table yet.
  */
 import { plural } from './i18n/format.ts';
+import { de } from './i18n/de.ts';
 import { en } from './i18n/en.ts';
 import { ru } from './i18n/ru.ts';
 import type { UiStrings } from './i18n/types.ts';
@@ -12,7 +13,7 @@ export type { ClientStrings, UiStrings } from './i18n/types.ts';
 export { fill, plural, type PluralForms } from './i18n/format.ts';
 
 /** Every language with a table, by its BCP 47 primary subtag. */
-export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = { en, ru };
+export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = { de, en, ru };
 
 /** The interface words for a BCP 47 language (`ru-RU` → `ru`), English when none are written yet. */
 export function uiStrings(lang: string): UiStrings {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { localeName, styleName } from '../lib/csl-names.ts';
+import { type Locales, localeName, styleName } from '../lib/csl-names.ts';
 import { EssayError, type Place } from '../lib/essay-error.ts';
 import type { CslFile } from '../plugins/contracts.ts';
 
@@ -24,9 +24,25 @@ export function loadStyle(requested: string, place: Place): CslFile {
   return read(name, `${cslDir}styles/${name}.csl`);
 }
 
+let locales: Locales | undefined;
+
+/** The locale files there are, and the CSL project's primary dialect of each language. */
+export function vendoredLocales(): Locales {
+  locales ??= {
+    available: readdirSync(`${cslDir}locales`)
+      .map((file) => /^locales-(.+)\.xml$/.exec(file)?.[1])
+      .filter((tag) => tag !== undefined)
+      .sort(),
+    primary: (JSON.parse(readFileSync(`${cslDir}locales/locales.json`, 'utf8')) as { 'primary-dialects': Record<string, string> })[
+      'primary-dialects'
+    ],
+  };
+  return locales;
+}
+
 /** The CSL locale for an essay's `lang:`, or an error listing the locales there are. */
 export function loadLocale(lang: string, place: Place): CslFile {
-  const name = localeName(lang);
+  const name = localeName(lang, vendoredLocales());
   if (typeof name !== 'string') throw new EssayError(place, name.problem);
   return read(name, `${cslDir}locales/locales-${name}.xml`);
 }

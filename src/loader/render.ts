@@ -126,14 +126,19 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   };
 }
 
-/** Parsed bibliographies by file and bytes: a .bib shared by several essays is parsed once. */
+/**
+ * Parsed bibliographies by file, bytes and the essay's language (which the
+ * titles of entries without `langid` are in): a .bib shared by several essays
+ * is parsed once.
+ */
 const parsed = new Map<string, { bytes: Uint8Array; bibliography: Bibliography }>();
 
-function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array }): Bibliography {
-  const known = parsed.get(file);
+function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array }, language: string): Bibliography {
+  const key = `${file}\0${language}`;
+  const known = parsed.get(key);
   if (known && Buffer.compare(known.bytes, bytes) === 0) return known.bibliography;
-  const bibliography = { file, ...parseBibtex(decodeBibtex(bytes, file), file) };
-  parsed.set(file, { bytes, bibliography });
+  const bibliography = { file, ...parseBibtex(decodeBibtex(bytes, file), file, language) };
+  parsed.set(key, { bytes, bibliography });
   return bibliography;
 }
 
@@ -147,7 +152,7 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
   let bibliography: Bibliography | undefined;
   if (read.bibliography) {
     try {
-      bibliography = parseBibliography(read.bibliography);
+      bibliography = parseBibliography(read.bibliography, read.data.lang);
     } catch (error) {
       if (error instanceof EssayError) throw new EssayErrors([error]);
       throw error;

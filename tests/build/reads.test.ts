@@ -43,6 +43,7 @@ describe('a build', () => {
       'src/csl/locales/locales-en-GB.xml': 1,
       'src/csl/locales/locales-en-US.xml': 1,
       'src/csl/locales/locales-ru-RU.xml': 1,
+      'src/csl/locales/locales.json': 1,
     });
   });
 });

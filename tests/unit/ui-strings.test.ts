@@ -40,6 +40,7 @@ describe('interface strings', () => {
   it('are found for a language by its primary subtag, and English stands in for a language with none', () => {
     expect(uiStrings('ru-RU').contents).toBe('Содержание');
     expect(uiStrings('RU').contents).toBe('Содержание');
+    expect(uiStrings('de-AT').contents).toBe('Inhalt');
     expect(uiStrings('en-US').contents).toBe('Contents');
     expect(uiStrings('fr').contents).toBe('Contents');
   });
@@ -70,6 +71,7 @@ describe('interface strings', () => {
     const date = new Date(Date.UTC(2014, 0, 1));
     expect(describeWritten({ date, precision: 'day' }, 'ru')).toBe('Написано 1 января 2014 г.');
     expect(describeWritten({ date, precision: 'day' }, 'en-GB')).toBe('Written 1 January 2014');
+    expect(describeWritten({ date, precision: 'month' }, 'de')).toBe('Geschrieben Januar 2014');
   });
 });
 

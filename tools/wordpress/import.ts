@@ -3,8 +3,9 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { LOCALES } from '../../src/lib/csl-names.ts';
+import { localeName } from '../../src/lib/csl-names.ts';
 import { findCitations } from '../../src/lib/pandoc-citations.ts';
+import { vendoredLocales } from '../../src/loader/csl.ts';
 import { RESERVED_IDS } from '../../src/plugins/contracts.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import { htmlToMarkdown, htmlToMdast, mdastToMarkdown, type Note } from './html-to-markdown.ts';
@@ -340,7 +341,7 @@ function plan(item: WxrItem, { slug, note: slugNote }: Slug, wxr: WxrExport, opt
   if (wxr.language && !lang) {
     notes.push({
       kind: 'warning',
-      message: `the site’s language is "${wxr.language}", which has no citation locale here (${LOCALES.join(', ')}); \`lang\` was left at the default`,
+      message: `the site’s language is "${wxr.language}", which has no citation locale here (${vendoredLocales().available.join(', ')}); \`lang\` was left at the default`,
     });
   }
   for (const heading of reservedHeadings(tree)) {
@@ -483,9 +484,10 @@ function writtenDate(item: WxrItem): { date: string; note?: string } {
 
 function language(lang: string | undefined): string | undefined {
   if (!lang) return undefined;
-  const exact = LOCALES.find((l) => l.toLowerCase() === lang.toLowerCase());
+  const locales = vendoredLocales();
+  const exact = locales.available.find((l) => l.toLowerCase() === lang.toLowerCase());
   if (exact) return exact;
-  return LOCALES.some((l) => l.split('-')[0] === lang.split('-')[0]?.toLowerCase()) ? lang : undefined;
+  return typeof localeName(lang, locales) === 'string' ? lang : undefined;
 }
 
 function tags(item: WxrItem): string[] {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { localeName } from '../../src/lib/csl-names.ts';
+import { loadLocale, vendoredLocales } from '../../src/loader/csl.ts';
+
+describe('an essay’s citation locale', () => {
+  const locales = vendoredLocales();
+
+  it('is every official CSL locale, kept offline', () => {
+    expect(locales.available).toEqual(expect.arrayContaining(['de-DE', 'fr-FR', 'es-ES', 'pt-BR', 'zh-CN', 'en-GB', 'ru-RU']));
+    expect(locales.available.length).toBeGreaterThan(50);
+  });
+
+  it('is the exact locale, else the language’s primary dialect, else one of its language', () => {
+    expect(localeName('de-AT', locales)).toBe('de-AT');
+    expect(localeName('DE', locales)).toBe('de-DE');
+    expect(localeName('pt', locales)).toBe('pt-PT');
+    expect(localeName('fr-BE', locales)).toBe('fr-FR');
+    expect(localeName('en', locales)).toBe('en-GB');
+    expect(localeName('en-AU', locales)).toBe('en-GB');
+    expect(localeName('xx-YY', locales)).toEqual({ problem: expect.stringContaining('no citation locale for "lang: xx-YY"') });
+  });
+
+  it('is read from its file', () => {
+    const { name, xml } = loadLocale('fr', { file: 'index.md' });
+    expect(name).toBe('fr-FR');
+    expect(xml).toContain('xml:lang="fr-FR"');
+  });
+});
