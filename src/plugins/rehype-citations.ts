@@ -115,8 +115,10 @@ export default function rehypeCitations() {
       notesAfterPunctuation(tree, new Set(found.filter((f) => f.noteId !== undefined).map((f) => f.node)));
     }
 
+    // Each entry takes the direction of its own first letters (`dir="auto"`): a Hebrew work in an
+    // English essay, or an English one in an Arabic essay, is read in its own direction, its full stop at its end.
     const entries = formatted.bibliography.map(({ key, html }) =>
-      element('div', { className: [CLASSES.entry], id: `${IDS.entryPrefix}${key}` }, fragment(html)),
+      element('div', { className: [CLASSES.entry], id: `${IDS.entryPrefix}${key}`, dir: 'auto' }, fragment(html)),
     );
     const items = new Map(bibliography.items.map((item) => [item.id, item]));
     run.output.listed = formatted.bibliography.map(({ key }) => items.get(key)!);

@@ -206,6 +206,8 @@ function moveThroughResults(event: KeyboardEvent, input: HTMLInputElement, list:
 
 function renderResult(result: Result): HTMLLIElement {
   const item = element('li', 'search-result');
+  // In the essay's own direction, from its title: a Hebrew essay's result reads right to left on an English page.
+  item.dir = 'auto';
   item.append(link(result.url, result.meta['title'] ?? result.url));
   const facts = [result.meta['written']?.replace(/^\((.*)\)$/, '$1'), result.meta['description']].filter(Boolean);
   if (facts.length > 0) item.append(element('p', 'search-meta', facts.join(' · ')));

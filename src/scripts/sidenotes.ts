@@ -185,18 +185,24 @@ function place(body: HTMLElement, notes: Note[]) {
   }
 }
 
-/** What a note in the right-hand column must not overlap: the contents, and anything wider than the text. */
+/**
+ * What a note in the margin column must not overlap: the contents, and anything wider than the text.
+ * The column is at the text's end: on the right, or on the left in a language written right to left.
+ */
 function obstaclesOf(body: HTMLElement, origin: DOMRect): DOMRect[] {
   const found: DOMRect[] = [];
+  const rtl = getComputedStyle(body).direction === 'rtl';
+  const inMargin = (rect: DOMRect) => (rtl ? rect.right <= origin.left + 1 : rect.left >= origin.right - 1);
+  const intoMargin = (rect: DOMRect) => (rtl ? rect.left < origin.left - 1 : rect.right > origin.right + 1);
   const toc = document.querySelector('.essay > .toc');
   if (toc && toc.getClientRects().length > 0) {
     const rect = toc.getBoundingClientRect();
-    if (rect.left >= origin.right - 1) found.push(rect);
+    if (inMargin(rect)) found.push(rect);
   }
   for (const child of body.children) {
     if (child.classList.contains('sidenote')) continue;
     const rect = child.getBoundingClientRect();
-    if (rect.height > 0 && rect.right > origin.right + 1) found.push(rect);
+    if (rect.height > 0 && intoMargin(rect)) found.push(rect);
   }
   return found.sort((a, b) => a.top - b.top);
 }

@@ -42,7 +42,8 @@ describe('interface strings', () => {
     expect(uiStrings('RU').contents).toBe('Содержание');
     expect(uiStrings('de-AT').contents).toBe('Inhalt');
     expect(uiStrings('en-US').contents).toBe('Contents');
-    expect(uiStrings('fr').contents).toBe('Contents');
+    expect(uiStrings('fr-CA').contents).toBe('Sommaire');
+    expect(uiStrings('ja').contents).toBe('Contents');
   });
 
   it('choose the plural form by the language’s rules', () => {
@@ -55,6 +56,15 @@ describe('interface strings', () => {
       '25 минут чтения',
       '111 минут чтения',
     ]);
+    expect([0, 1, 2, 3, 11, 100].map((n) => readingTime(n, 'ar-EG').replace(/[^\p{L} ]/gu, '').trim())).toEqual([
+      'دقيقة قراءة',
+      'دقيقة قراءة',
+      'دقيقتا قراءة',
+      'دقائق قراءة',
+      'دقيقة قراءة',
+      'دقيقة قراءة',
+    ]);
+    expect([1, 2, 7].map((n) => readingTime(n, 'he'))).toEqual(['1 דקת קריאה', '2 דקות קריאה', '7 דקות קריאה']);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');
     const forms: PluralForms = { one: '{n} result', other: '{n} results' };
@@ -72,6 +82,9 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'day' }, 'ru')).toBe('Написано 1 января 2014 г.');
     expect(describeWritten({ date, precision: 'day' }, 'en-GB')).toBe('Written 1 January 2014');
     expect(describeWritten({ date, precision: 'month' }, 'de')).toBe('Geschrieben Januar 2014');
+    expect(describeWritten({ date, precision: 'month' }, 'fr')).toBe('Rédaction\u00a0: janvier 2014');
+    expect(describeWritten({ date, precision: 'day' }, 'es')).toBe('Redacción: 1 de enero de 2014');
+    expect(describeWritten({ date, precision: 'month' }, 'he')).toBe('נכתב: ינואר 2014');
   });
 });
 
