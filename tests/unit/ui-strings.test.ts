@@ -56,14 +56,13 @@ describe('interface strings', () => {
       '25 минут чтения',
       '111 минут чтения',
     ]);
-    expect([0, 1, 2, 3, 11, 100].map((n) => readingTime(n, 'ar-EG').replace(/[^\p{L} ]/gu, '').trim())).toEqual([
-      'دقيقة قراءة',
-      'دقيقة قراءة',
-      'دقيقتا قراءة',
-      'دقائق قراءة',
-      'دقيقة قراءة',
-      'دقيقة قراءة',
-    ]);
+    expect(
+      [0, 1, 2, 3, 11, 100].map((n) =>
+        readingTime(n, 'ar-EG')
+          .replace(/[^\p{L} ]/gu, '')
+          .trim(),
+      ),
+    ).toEqual(['دقيقة قراءة', 'دقيقة قراءة', 'دقيقتا قراءة', 'دقائق قراءة', 'دقيقة قراءة', 'دقيقة قراءة']);
     expect([1, 2, 7].map((n) => readingTime(n, 'he'))).toEqual(['1 דקת קריאה', '2 דקות קריאה', '7 דקות קריאה']);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');

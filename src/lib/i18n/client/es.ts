@@ -16,8 +16,7 @@ export const client: ClientStrings = {
     results: { one: '{n} resultado', many: '{n} de resultados', other: '{n} resultados' },
     forTerm: ' para «{term}»',
     failed: 'No se pudo cargar la búsqueda. Compruebe la conexión y vuelva a buscar.',
-    noIndexInDev:
-      'Con `astro dev` la búsqueda no tiene índice: funciona en el sitio construido (`npm run build && npm run preview`).',
+    noIndexInDev: 'Con `astro dev` la búsqueda no tiene índice: funciona en el sitio construido (`npm run build && npm run preview`).',
     filters: { tag: 'Etiqueta', essay: 'Ensayo' },
   },
   steps: {

@@ -8,16 +8,16 @@ import type { ClientStrings } from '../types.ts';
 export const client: ClientStrings = {
   search: {
     loading: 'Chargement de la recherche…',
-    noResults: 'Aucun résultat pour « {term} »',
+    noResults: 'Aucun résultat pour «\u00a0{term}\u00a0»',
     withFilters: ' avec ces filtres',
     tryOther: '. Essayez moins de mots ou d’autres mots, ou parcourez ',
     browseAll: 'tous les essais',
     end: '.',
     results: { one: '{n} résultat', many: '{n} de résultats', other: '{n} résultats' },
-    forTerm: ' pour « {term} »',
+    forTerm: ' pour «\u00a0{term}\u00a0»',
     failed: 'La recherche n’a pas pu se charger. Vérifiez la connexion, puis cherchez à nouveau.',
     noIndexInDev:
-      'Sous `astro dev`, la recherche n’a pas d’index : elle fonctionne sur le site construit (`npm run build && npm run preview`).',
+      'Sous `astro dev`, la recherche n’a pas d’index\u00a0: elle fonctionne sur le site construit (`npm run build && npm run preview`).',
     filters: { tag: 'Mot-clé', essay: 'Essai' },
   },
   steps: {
@@ -29,7 +29,7 @@ export const client: ClientStrings = {
   },
   copy: {
     sectionCopied: 'Lien vers la section copié.',
-    copyByHand: 'Copiez ce lien : {url}',
+    copyByHand: 'Copiez ce lien\u00a0: {url}',
     notShared: 'Partage impossible. Le lien est {url}',
     passageOffer: 'Copier le lien vers ce passage',
     passageCopied: 'Lien vers le passage copié.',
