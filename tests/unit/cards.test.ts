@@ -212,6 +212,57 @@ describe('card text', () => {
   });
 });
 
+describe('right-to-left card text', () => {
+  const style: BlockStyle = { fontSize: 80, fontWeight: 700, lineHeight: 1.12, lineClamp: 4, color: LIGHT.text };
+  const layOut = (text: string, direction: 'ltr' | 'rtl' = 'rtl') => layOutText(text, style, fontsFor(text), 32, direction)!;
+  /** Whether every point of `part` is a point of `whole`, to a fifth of a pixel. */
+  const within = (part: Path, whole: Path) => {
+    for (let i = 0; i < part.points.length; i += 2) {
+      let found = false;
+      for (let j = 0; j < whole.points.length && !found; j += 2) {
+        found = Math.abs(part.points[i]! - whole.points[j]!) < 0.2 && Math.abs(part.points[i + 1]! - whole.points[j + 1]!) < 0.2;
+      }
+      if (!found) return false;
+    }
+    return true;
+  };
+
+  it.each([
+    ['Hebrew', 'הכנסת הראשונה ומשבר החוקה', 'Noto Serif Hebrew'],
+    ['Arabic', 'ثورة أكتوبر: انقلاب؟', 'Noto Naskh Arabic'],
+  ])('in %s is drawn by the card layout in a font that has its letters', async (_, title, family) => {
+    await startShaping();
+    expect(fontsFor(title).family).toContain(family);
+    expect(layOutText(title, style, fontsFor(title), 32, 'rtl')).toBeDefined();
+    expect((await drawCard({ title, footer: 'Essays', lang: title.startsWith('ה') ? 'he' : 'ar' })).missing).toEqual([]);
+  });
+
+  it('runs from the right edge: the first word is where it would be alone, not the last', async () => {
+    await startShaping();
+    const line = layOut('שלום עולם');
+    expect(line.path.bounds().right).toBeGreaterThan(1040 - 8);
+    expect(within(layOut('שלום').path, line.path)).toBe(true);
+    expect(within(layOut('עולם').path, line.path)).toBe(false);
+  });
+
+  it('keeps a left-to-right page left to right, with a Hebrew phrase in it in its own order', async () => {
+    await startShaping();
+    const line = layOut('Knesset שלום עולם', 'ltr');
+    expect(line.path.bounds().left).toBeLessThan(8);
+    expect(within(layOut('Knesset', 'ltr').path, line.path)).toBe(true);
+    // Right to left within the line: after “Knesset ” comes the phrase's last word, its first at the far right.
+    expect(within(layOut('Knesset עולם', 'ltr').path, line.path)).toBe(true);
+    expect(within(layOut('Knesset שלום', 'ltr').path, line.path)).toBe(false);
+  });
+
+  it('puts Arabic’s dots where the font places them: the dot of beh below the line', async () => {
+    await startShaping();
+    const alef = layOut('ا').path.bounds();
+    const beh = layOut('ب').path.bounds();
+    expect(beh.bottom - alef.bottom).toBeGreaterThan(0.1 * style.fontSize);
+  });
+});
+
 describe('link-preview cards', () => {
   const fixtures = JSON.parse(readFileSync(new URL('cards.json', FIXTURES), 'utf8')) as { file: string; card: CardText }[];
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { LIGHT } from '../../lib/theme.ts';
 import { stamp, stampSync, writeWhole } from '../cache-files.ts';
 import { type CardText, DRAW_MODULE, type Drawing } from './draw.ts';
-import { FONTS_MODULE } from './fonts.ts';
+import { CARD_FONTS, FONTS_MODULE } from './fonts.ts';
 import { LAYOUT_MODULE } from './layout.ts';
 import { PNG_MODULE } from './png.ts';
 import { RASTER_MODULE } from './raster.ts';
@@ -27,8 +27,8 @@ export function cardCacheDir(): string {
 
 const require = createRequire(import.meta.url);
 
-/** Packages whose versions decide how a card looks: the font, and what lays text out as satori does. */
-const PACKAGES = ['@fontsource/source-serif-4', 'satori', 'harfbuzzjs', '@shuding/opentype.js', 'linebreak'];
+/** Packages whose versions decide how a card looks: the fonts, and what lays text out as satori does and in bidi order. */
+const PACKAGES = [...CARD_FONTS.map((font) => font.package), 'satori', 'harfbuzzjs', '@shuding/opentype.js', 'linebreak', 'bidi-js'];
 
 let drawer: string | undefined;
 

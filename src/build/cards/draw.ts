@@ -1,3 +1,4 @@
+import { textDirection, type TextDirection } from '../../lib/direction.ts';
 import { CARD } from '../../lib/share.ts';
 import { LIGHT } from '../../lib/theme.ts';
 import { type FontChoice, fontsFor } from './fonts.ts';
@@ -213,11 +214,11 @@ const contexts = new Map<string, Promise<Context>>();
 /** Essays whose context is kept: a build draws an essay's cards together. */
 const CONTEXTS_KEPT = 16;
 
-function context(text: string, fonts: FontChoice): Promise<Context> {
-  const key = `${fonts.family}\n${text}`;
+function context(text: string, fonts: FontChoice, direction: TextDirection): Promise<Context> {
+  const key = `${fonts.family}\n${direction}\n${text}`;
   let drawn = contexts.get(key);
   if (!drawn) {
-    drawn = layOutContext(text, fonts).then((block) => {
+    drawn = layOutContext(text, fonts, direction).then((block) => {
       if (block.path.bounds().bottom > block.height) return { block, ink: undefined, rows: undefined };
       const muted = ink(block, LIGHT.muted, emptyMask(INNER.width, block.height));
       const lines = scanlines(HEAD_Y + muted.top, HEAD_Y + muted.bottom, HEAD_Y, muted);
@@ -241,8 +242,9 @@ export function forgetEssays(): void {
  */
 export async function drawCard(card: CardText): Promise<Drawing> {
   const fonts = fontsFor(`${card.title}${card.context ?? ''}`);
-  const [above, below] = await Promise.all([card.context ? context(card.context, fonts) : undefined, foot(card.footer)]);
-  const title = await layOutTitle(card.title, fonts, titleTop(above?.block));
+  const direction = textDirection(card.lang);
+  const [above, below] = await Promise.all([card.context ? context(card.context, fonts, direction) : undefined, foot(card.footer)]);
+  const title = await layOutTitle(card.title, fonts, titleTop(above?.block), direction);
   const missing = [...new Set([...(above?.block.missing ?? []), ...title.missing, ...below.block.missing])];
   // From here on nothing waits, so the scratch band is this card's alone.
   const headHeight = title.height;

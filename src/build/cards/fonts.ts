@@ -12,7 +12,7 @@ export const FONTS_MODULE = import.meta.url;
 export const WEIGHTS = [400, 700] as const;
 export type Weight = (typeof WEIGHTS)[number];
 
-/** One script subset of Source Serif 4 (Latin, Cyrillic, Greek…), with the characters it covers. */
+/** One script subset of a card font (Source Serif 4's Latin, Cyrillic, Greek…; Hebrew; Arabic), with the characters it covers. */
 export interface Subset {
   /** The subset's own family name: satori keeps only the first of several fonts with one name. */
   family: string;
@@ -36,15 +36,30 @@ export interface Face {
   has(char: string): boolean;
   /**
    * The text's glyphs, shaped by HarfBuzz with its default features: `GLYPH`
-   * numbers a glyph (its id, then its x advance and x and y offsets in font units).
+   * numbers a glyph (its id, then its x advance and x and y offsets in font units),
+   * left to right on the card. The direction is HarfBuzz's guess from the
+   * script unless given (a bidi run's, layout.ts); right to left, brackets are mirrored.
    */
-  shape(text: string): Int32Array;
+  shape(text: string, direction?: 'ltr' | 'rtl'): Int32Array;
   /** A glyph's outline in font units, and the units per em it is scaled by. */
   outline(glyph: number): { commands: PathCommand[]; unitsPerEm: number } | undefined;
 }
 
 const require = createRequire(import.meta.url);
-const PACKAGE = '@fontsource/source-serif-4';
+
+/**
+ * The card fonts, each a Fontsource package (WOFF files, which satori reads:
+ * it cannot read WOFF2), so that cards need no network and no system font and
+ * look the same on every machine. Source Serif 4 first, every script subset
+ * it has (Latin, Cyrillic, Greek, Vietnamese); then, for the scripts it lacks,
+ * the Noto serif of Hebrew and the Noto Naskh of Arabic, only their own
+ * script's subset, so that a Latin title never reaches them.
+ */
+export const CARD_FONTS = [
+  { package: '@fontsource/source-serif-4', family: 'Source Serif 4', file: 'source-serif-4', only: undefined },
+  { package: '@fontsource/noto-serif-hebrew', family: 'Noto Serif Hebrew', file: 'noto-serif-hebrew', only: 'hebrew' },
+  { package: '@fontsource/noto-naskh-arabic', family: 'Noto Naskh Arabic', file: 'noto-naskh-arabic', only: 'arabic' },
+] as const;
 
 // Both are CommonJS: required, since a default import of harfbuzzjs is its promise in Node but not under Vitest.
 const opentype = require('@shuding/opentype.js') as typeof import('@shuding/opentype.js').default;
@@ -53,30 +68,36 @@ const harfbuzzReady = require('harfbuzzjs') as Promise<HarfBuzz>;
 let subsets: Subset[] | undefined;
 
 /**
- * Source Serif 4, from its Fontsource package: it ships WOFF files, which
- * satori reads (it cannot read WOFF2), so cards need no network and no system
- * font, and look the same on every machine. Every script subset it has
- * (Latin, Cyrillic, Greek, Vietnamese), with the characters each covers;
- * Latin first, as the fallback for anything no subset claims.
+ * Every card font's subsets, with the characters each covers; Source Serif's
+ * Latin first, as the fallback for anything no subset claims. A character
+ * an earlier subset covers is left out of a later one's ranges (the Hebrew
+ * subset lists the punctuation of U+2000–206F too).
  */
 export function loadSubsets(): Subset[] {
   if (subsets) return subsets;
-  const unicode = JSON.parse(readFileSync(require.resolve(`${PACKAGE}/unicode.json`), 'utf8')) as Record<string, string>;
-  const names = Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
-  subsets = names.map((name) => ({
-    family: `Source Serif 4 ${name}`,
-    ranges: unicode[name]!.split(',').map((range) => {
-      const [start, end = start] = range.replace(/U\+/g, '').split('-') as [string, string?];
-      return [parseInt(start, 16), parseInt(end, 16)];
-    }),
-    fonts: WEIGHTS.map((weight) => ({
-      name: `Source Serif 4 ${name}`,
-      weight,
-      style: 'normal' as const,
-      data: readFileSync(require.resolve(`${PACKAGE}/files/source-serif-4-${name}-${weight}-normal.woff`)),
-    })),
-    faces: new Map(),
-  }));
+  subsets = [];
+  for (const font of CARD_FONTS) {
+    const unicode = JSON.parse(readFileSync(require.resolve(`${font.package}/unicode.json`), 'utf8')) as Record<string, string>;
+    const names = font.only ? [font.only] : Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
+    for (const name of names) {
+      const ranges = unicode[name]!.split(',').map((range): [number, number] => {
+        const [start, end = start] = range.replace(/U\+/g, '').split('-') as [string, string?];
+        return [parseInt(start, 16), parseInt(end, 16)];
+      });
+      const earlier = subsets.flatMap((subset) => subset.ranges);
+      subsets.push({
+        family: `${font.family} ${name}`,
+        ranges: font.only ? ranges.filter(([start, end]) => !earlier.some(([s, e]) => start <= e && end >= s)) : ranges,
+        fonts: WEIGHTS.map((weight) => ({
+          name: `${font.family} ${name}`,
+          weight,
+          style: 'normal' as const,
+          data: readFileSync(require.resolve(`${font.package}/files/${font.file}-${name}-${weight}-normal.woff`)),
+        })),
+        faces: new Map(),
+      });
+    }
+  }
   return subsets;
 }
 
@@ -114,12 +135,14 @@ export function faceOf(subset: Subset, weight: Weight): Face {
     ascender: outlines.ascender,
     descender: outlines.descender,
     has: (char) => outlines.charToGlyphIndex(char) !== 0,
-    shape(text) {
-      let glyphs = shaped.get(text);
+    shape(text, direction) {
+      const key = direction ? `${direction}\0${text}` : text;
+      let glyphs = shaped.get(key);
       if (!glyphs) {
         const buffer = hb.createBuffer();
         try {
           buffer.addText(text);
+          if (direction) buffer.setDirection(direction);
           buffer.guessSegmentProperties();
           hb.shape(hbFont, buffer);
           // What satori reads from the buffer's JSON, read from the buffer itself.
@@ -136,7 +159,7 @@ export function faceOf(subset: Subset, weight: Weight): Face {
           buffer.destroy();
         }
         if (shaped.size >= SHAPED_LIMIT) shaped.clear();
-        shaped.set(text, glyphs);
+        shaped.set(key, glyphs);
       }
       return glyphs;
     },

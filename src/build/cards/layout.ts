@@ -1,6 +1,8 @@
+import bidiFactory from 'bidi-js';
 import LineBreaker from 'linebreak';
 import { CARD } from '../../lib/share.ts';
 import { LIGHT } from '../../lib/theme.ts';
+import type { TextDirection } from '../../lib/direction.ts';
 import { type Face, type FontChoice, GLYPH, faceOf, fontsFor, startShaping } from './fonts.ts';
 import { Path } from './raster.ts';
 import { type BlockStyle, type TextBlock, layOutWithSatori } from './satori-layout.ts';
@@ -43,9 +45,9 @@ function titleStyle(title: string): BlockStyle {
   return { fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.12, lineClamp: 4, color: LIGHT.text };
 }
 
-/** The essay's title above a section's, in the muted colour: two lines at most. */
-export function layOutContext(text: string, fonts: FontChoice): Promise<TextBlock> {
-  return layOutBlock(text, CONTEXT, fonts, BLEED);
+/** The essay's title above a section's, in the muted colour: two lines at most, in the page's `direction`. */
+export function layOutContext(text: string, fonts: FontChoice, direction: TextDirection = 'ltr'): Promise<TextBlock> {
+  return layOutBlock(text, CONTEXT, fonts, BLEED, direction);
 }
 
 /** Where a title's band begins its box: below the context line, if any. */
@@ -53,9 +55,9 @@ export function titleTop(context: TextBlock | undefined): number {
   return context ? context.height - BLEED + GAP : BLEED;
 }
 
-/** The card's title, in bold, four lines at most, `top` pixels down its band. */
-export function layOutTitle(text: string, fonts: FontChoice, top: number): Promise<TextBlock> {
-  return layOutBlock(text, titleStyle(text), fonts, top);
+/** The card's title, in bold, four lines at most, `top` pixels down its band, in the page's `direction`. */
+export function layOutTitle(text: string, fonts: FontChoice, top: number, direction: TextDirection = 'ltr'): Promise<TextBlock> {
+  return layOutBlock(text, titleStyle(text), fonts, top, direction);
 }
 
 /** The site's name at the foot, below a rule of `FOOT_RULE` pixels at `BLEED`: drawn once a site, by satori. */
@@ -80,9 +82,9 @@ export const layoutCounts = { own: 0, satori: 0 };
  * words of a line shaped together), for a fraction of satori's cost, with
  * the same glyph coordinates; by satori for text outside what this knows.
  */
-async function layOutBlock(text: string, style: BlockStyle, fonts: FontChoice, top: number): Promise<TextBlock> {
+async function layOutBlock(text: string, style: BlockStyle, fonts: FontChoice, top: number, direction: TextDirection): Promise<TextBlock> {
   await startShaping();
-  const block = layOutText(text, style, fonts, top);
+  const block = layOutText(text, style, fonts, top, direction);
   if (block) {
     layoutCounts.own++;
     return block;
@@ -93,23 +95,26 @@ async function layOutBlock(text: string, style: BlockStyle, fonts: FontChoice, t
 
 /**
  * Characters that the card layout leaves to satori: controls and line
- * separators, right-to-left scripts and marks (satori reorders those), and
- * the emoji presentation selector and keycap (satori draws emoji apart).
+ * separators, the bidi marks and controls, and the emoji presentation
+ * selector and keycap (satori draws emoji apart). Right-to-left scripts are
+ * laid out here, not by satori, which neither orders their words nor places
+ * Arabic's marks.
  */
 const UNKNOWN: [number, number][] = [
   [0x0000, 0x001f],
   [0x007f, 0x009f],
-  [0x0590, 0x08ff],
   [0x061c, 0x061c],
-  [0x200f, 0x200f],
-  [0x2028, 0x2029],
+  [0x200e, 0x200f],
+  [0x2028, 0x202e],
+  [0x2066, 0x2069],
   [0x20e3, 0x20e3],
-  [0xfb1d, 0xfdff],
   [0xfe0f, 0xfe0f],
-  [0xfe70, 0xfeff],
-  [0x10800, 0x10fff],
-  [0x1e800, 0x1efff],
 ];
+
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms). */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+const bidi = bidiFactory();
 
 function hasUnknown(text: string): boolean {
   for (const char of text) {
@@ -255,25 +260,80 @@ class Engine {
 
   /** The glyphs of the text with their baseline's left end at (left, top), into `path` (satori's `getSVG`). */
   draw(text: string, left: number, top: number, path: Path): void {
-    const { fontSize } = this.#style;
     let cursorX = left;
-    for (const [run, face] of this.runs(text)) {
-      const scale = fontSize / face.unitsPerEm;
-      const glyphs = face.shape(run);
-      for (let at = 0; at < glyphs.length; at += GLYPH) {
-        const outline = face.outline(glyphs[at]!);
-        if (outline) {
-          drawGlyph(
-            outline.commands,
-            cursorX + glyphs[at + 2]! * scale,
-            top + glyphs[at + 3]! * scale,
-            fontSize / outline.unitsPerEm,
-            path,
-          );
-        }
-        cursorX += glyphs[at + 1]! * scale;
+    for (const [run, face] of this.runs(text)) cursorX = this.#drawRun(face.shape(run), face, cursorX, top, -1, path);
+  }
+
+  /**
+   * Shaped glyphs from (left, top) rightwards; where they end. HarfBuzz's y
+   * offsets point up; satori adds them downwards (`rise` -1), which only
+   * marks placed by the font (Arabic's dots and vowels) show.
+   */
+  #drawRun(glyphs: Int32Array, face: Face, left: number, top: number, rise: 1 | -1, path?: Path): number {
+    const scale = this.#style.fontSize / face.unitsPerEm;
+    let cursorX = left;
+    for (let at = 0; at < glyphs.length; at += GLYPH) {
+      const outline = path ? face.outline(glyphs[at]!) : undefined;
+      if (path && outline) {
+        drawGlyph(
+          outline.commands,
+          cursorX + glyphs[at + 2]! * scale,
+          top - rise * glyphs[at + 3]! * scale,
+          this.#style.fontSize / outline.unitsPerEm,
+          path,
+        );
+      }
+      cursorX += glyphs[at + 1]! * scale;
+    }
+    return cursorX;
+  }
+
+  /**
+   * A line of text in a paragraph of `direction`, by the Unicode bidi
+   * algorithm (its embedding `levels`, a number for each UTF-16 unit, from
+   * bidi-js): its runs of one embedding level and one face, each
+   * shaped in its own direction, put in visual order (rule L2), the line
+   * against the paragraph's start edge (the right, right to left) of a box
+   * `width` wide, its baseline at `top`.
+   */
+  drawLine(
+    text: string,
+    levels: readonly number[],
+    direction: TextDirection,
+    width: number,
+    whole: boolean,
+    top: number,
+    path: Path,
+  ): void {
+    const runs: { text: string; face: Face; level: number; glyphs?: Int32Array }[] = [];
+    let at = 0;
+    for (const grapheme of graphemesOf(text)) {
+      const level = levels[at]!;
+      at += grapheme.length;
+      const current = runs.at(-1);
+      const face = /^\s$/.test(grapheme) && current?.face.has(grapheme) ? current.face : this.resolve(grapheme)!;
+      if (current && current.face === face && current.level === level) current.text += grapheme;
+      else runs.push({ text: grapheme, face, level });
+    }
+    const highest = Math.max(...runs.map((run) => run.level));
+    const lowestOdd = Math.min(...runs.map((run) => run.level)) | 1;
+    for (let level = highest; level >= lowestOdd; level--) {
+      for (let i = 0; i < runs.length; i++) {
+        if (runs[i]!.level < level) continue;
+        let end = i;
+        while (end + 1 < runs.length && runs[end + 1]!.level >= level) end++;
+        runs.splice(i, end - i + 1, ...runs.slice(i, end + 1).reverse());
+        i = end;
       }
     }
+    let lineWidth = 0;
+    for (const run of runs) {
+      run.glyphs = run.face.shape(run.text, run.level % 2 ? 'rtl' : 'ltr');
+      lineWidth = this.#drawRun(run.glyphs, run.face, lineWidth, 0, 1);
+    }
+    const start = direction === 'rtl' ? width - lineWidth : 0;
+    let cursorX = whole ? Math.round(start) : start;
+    for (const run of runs) cursorX = this.#drawRun(run.glyphs!, run.face, cursorX, top, 1, path);
   }
 }
 
@@ -327,13 +387,32 @@ interface Piece {
   line: number;
   /** Top of its line. */
   y: number;
+  /** Where it begins in the text. */
+  start: number;
+}
+
+/** The text of each of the first `count` lines, in logical order, without the spaces they end with, and where it starts. */
+function linesOf(content: string, pieces: Piece[], count: number): { text: string; start: number }[] {
+  const lines: { text: string; start: number }[] = [];
+  for (let line = 0; line < count; line++) {
+    const start = pieces.find((piece) => piece.line === line)!.start;
+    const end = pieces.find((piece) => piece.line > line)?.start ?? content.length;
+    lines.push({ text: content.slice(start, end).trimEnd(), start });
+  }
+  return lines;
 }
 
 /**
  * satori's layout of `text` in `style`, `top` pixels down a band as wide as
  * the inner box, or undefined where it needs more than this knows.
  */
-export function layOutText(text: string, style: BlockStyle, fonts: FontChoice, top: number): TextBlock | undefined {
+export function layOutText(
+  text: string,
+  style: BlockStyle,
+  fonts: FontChoice,
+  top: number,
+  direction: TextDirection = 'ltr',
+): TextBlock | undefined {
   if (hasUnknown(text)) return undefined;
   const engine = new Engine(fonts, style);
   // White space collapsed, as `white-space: normal` (processWhiteSpace).
@@ -359,6 +438,7 @@ export function layOutText(text: string, style: BlockStyle, fonts: FontChoice, t
   let currentLineHeight = 0;
   let currentBaseline = 0;
   let prevEndingSpaces = 0;
+  let offset = 0;
   // The greedy line breaking of satori's `flow()`, for left-aligned text with nothing to justify or break within words.
   for (let i = 0; i < segments.length && lines < lineLimit; i++) {
     const word = segments[i]!;
@@ -386,8 +466,9 @@ export function layOutText(text: string, style: BlockStyle, fonts: FontChoice, t
     let x = currentWidth - w;
     for (const piece of wordsOf(word)) {
       const pieceWidth = engine.measure(piece);
-      pieces.push({ text: piece, x, width: pieceWidth, line: lines, y: height });
+      pieces.push({ text: piece, x, width: pieceWidth, line: lines, y: height, start: offset });
       x += pieceWidth;
+      offset += piece.length;
     }
     prevEndingSpaces = endingSpaces;
   }
@@ -403,6 +484,29 @@ export function layOutText(text: string, style: BlockStyle, fonts: FontChoice, t
   const ellipsisWidth = engine.measure(ellipsis);
   if (ellipsisWidth > width) return undefined;
   const multiline = lineWidths.length > 1;
+  if (direction === 'rtl' || RIGHT_TO_LEFT.test(content)) {
+    // Embedding levels of the whole text (bidi-js), so that a line's neutrals take their neighbours' direction across its ends.
+    const { levels } = bidi.getEmbeddingLevels(content, direction);
+    const lines = linesOf(content, pieces, Math.min(lineWidths.length, lineLimit));
+    const last = lines.at(-1)!;
+    if (lineWidths.length > lineLimit || lineWidths[lines.length - 1]! > width) {
+      // The last line allowed, cut where the ellipsis fits after it (satori's cut, for text in logical order).
+      let kept = '';
+      for (const grapheme of graphemesOf(last.text)) {
+        if (kept && engine.measure(kept + grapheme) + ellipsisWidth > width) break;
+        kept += grapheme;
+      }
+      last.text = kept + ellipsis;
+    }
+    lines.forEach((line, i) => {
+      const lineLevels = Array.from({ length: line.text.length }, (_, at) => levels[line.start + at] ?? Number(direction === 'rtl'));
+      // The ellipsis goes at the line's end, in the paragraph's direction.
+      if (line.text.endsWith(ellipsis) && i === lines.length - 1) lineLevels[lineLevels.length - 1] = Number(direction === 'rtl');
+      const lineTop = pieces.find((piece) => piece.line === i)!.y;
+      engine.drawLine(line.text, lineLevels, direction, width, multiline, top + lineTop + baselines[i]!, path);
+    });
+    return { path, height: top + height + BLEED, missing: [] };
+  }
   let buffer: string | null = null;
   let bufferedLeft = 0;
   let skippedLine = -1;

@@ -39,6 +39,7 @@ declare module 'harfbuzzjs' {
     createBuffer(): Destroyable & {
       addText(text: string): void;
       guessSegmentProperties(): void;
+      setDirection(direction: 'ltr' | 'rtl'): void;
       getGlyphInfos(): { codepoint: number; cluster: number }[];
       getGlyphPositions(): { x_advance: number; y_advance: number; x_offset: number; y_offset: number }[];
     };
