@@ -73,3 +73,32 @@ describe('the text face', () => {
     expect(optional).toEqual(['source-serif-4-latin-400-normal']);
   });
 });
+
+describe('the faces of Hebrew and Arabic', () => {
+  const scripts = faces.filter((face) => /'Noto (Serif Hebrew|Naskh Arabic)'/.test(descriptor(face, 'font-family') ?? ''));
+  const range = (text: string) => text.replace(/\s/g, '');
+
+  it('are declared in roman and semibold, each for its own script’s range, from files that exist', () => {
+    expect(scripts.map((face) => `${descriptor(face, 'font-family')} ${descriptor(face, 'font-weight')}`)).toEqual([
+      "'Noto Serif Hebrew' 400",
+      "'Noto Serif Hebrew' 600",
+      "'Noto Naskh Arabic' 400",
+      "'Noto Naskh Arabic' 600",
+    ]);
+    for (const face of scripts) {
+      const [, pkg, subset] = /url\('(@fontsource\/[\w-]+)\/files\/[\w-]+?-(hebrew|arabic)-\d+-normal\.woff2'\)/.exec(face)!;
+      const unicode = JSON.parse(readFileSync(require.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+      expect(range(descriptor(face, 'unicode-range')!)).toBe(range(unicode[subset!]!));
+      expect(() => require.resolve(/url\('([^']+)'\)/.exec(face)![1]!)).not.toThrow();
+    }
+  });
+
+  it('come after Source Serif 4 in the text’s family list, so that what it has stays its, and before the local fallbacks', () => {
+    const sheet = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+    const families = /--font-text:\s*([^;]+);/
+      .exec(sheet)![1]!
+      .split(',')
+      .map((family) => family.trim());
+    expect(families.slice(0, 4)).toEqual(["'Source Serif 4'", "'Noto Serif Hebrew'", "'Noto Naskh Arabic'", "'Source Serif 4 Georgia'"]);
+  });
+});
