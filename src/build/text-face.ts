@@ -9,9 +9,8 @@
  * (node_modules/@fontsource/source-serif-4/LICENSE), self-hosted from
  * @fontsource's WOFF2 subsets, which Vite copies into the build.
  *
- * For the letters it lacks, Noto Serif Hebrew and Noto Naskh Arabic (Google
- * and the Noto project, SIL Open Font License 1.1, in their @fontsource
- * packages' LICENSE), the same faces the link-preview cards are drawn in.
+ * The faces of Hebrew and Arabic, which it lacks, are in
+ * src/styles/script-faces.css, loaded only by pages with their letters.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,31 +55,6 @@ export const FALLBACKS: readonly { family: string; style: 'normal' | 'italic'; l
     style: 'italic',
     local: ['Times New Roman Italic', 'Liberation Serif Italic', 'Tinos Italic'],
     sizeAdjust: 1.077,
-  },
-];
-
-/**
- * The faces of scripts Source Serif 4 lacks, each under its own family name
- * listed after it in `--font-text` (src/styles/global.css), so that the
- * characters both have (Latin punctuation, U+2010) stay Source Serif's: only
- * their script's subset, roman and semibold, downloaded only by a page that
- * has a letter of it. There is no italic: emphasis in them is slanted by the
- * browser.
- */
-export const SCRIPT_FACES: readonly { family: string; package: string; file: string; subset: string; weights: readonly (400 | 600)[] }[] = [
-  {
-    family: 'Noto Serif Hebrew',
-    package: '@fontsource/noto-serif-hebrew',
-    file: 'noto-serif-hebrew',
-    subset: 'hebrew',
-    weights: [400, 600],
-  },
-  {
-    family: 'Noto Naskh Arabic',
-    package: '@fontsource/noto-naskh-arabic',
-    file: 'noto-naskh-arabic',
-    subset: 'arabic',
-    weights: [400, 600],
   },
 ];
 
@@ -141,21 +115,6 @@ export function textFaceCss(): string {
   unicode-range: ${face.unicodeRange};
 }`,
   );
-  const scripts = SCRIPT_FACES.flatMap((font) => {
-    const unicode = JSON.parse(readFileSync(require.resolve(`${font.package}/unicode.json`), 'utf8')) as Record<string, string>;
-    const range = unicode[font.subset];
-    if (!range) throw new Error(`${font.package} has no ${font.subset} subset`);
-    return font.weights.map(
-      (weight) => `@font-face {
-  font-family: '${font.family}';
-  font-style: normal;
-  font-weight: ${weight};
-  font-display: swap;
-  src: url('${font.package}/files/${font.file}-${font.subset}-${weight}-normal.woff2') format('woff2');
-  unicode-range: ${range.replace(/,/g, ', ')};
-}`,
-    );
-  });
   const fallbacks = FALLBACKS.map(({ family, style, local, sizeAdjust }) => {
     const own = verticalMetrics(style);
     return `@font-face {
@@ -168,7 +127,7 @@ export function textFaceCss(): string {
   line-gap-override: ${percent(own.gap / sizeAdjust)};
 }`;
   });
-  return [...faces, ...scripts, ...fallbacks].join('\n');
+  return [...faces, ...fallbacks].join('\n');
 }
 
 const ID = 'virtual:text-face.css';

@@ -5,6 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { type CitationRequest, formatCitations, printsNothing, styleClass } from '../lib/citeproc.ts';
+import { hasRightToLeft, textDirection } from '../lib/direction.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
@@ -117,8 +118,14 @@ export default function rehypeCitations() {
 
     // Each entry takes the direction of its own first letters (`dir="auto"`): a Hebrew work in an
     // English essay, or an English one in an Arabic essay, is read in its own direction, its full stop at its end.
+    // In a left-to-right essay only an entry with right-to-left letters can differ, and only it says so.
+    const rtl = textDirection(run.input.lang) === 'rtl';
     const entries = formatted.bibliography.map(({ key, html }) =>
-      element('div', { className: [CLASSES.entry], id: `${IDS.entryPrefix}${key}`, dir: 'auto' }, fragment(html)),
+      element(
+        'div',
+        { className: [CLASSES.entry], id: `${IDS.entryPrefix}${key}`, dir: rtl || hasRightToLeft(html) ? 'auto' : undefined },
+        fragment(html),
+      ),
     );
     const items = new Map(bibliography.items.map((item) => [item.id, item]));
     run.output.listed = formatted.bibliography.map(({ key }) => items.get(key)!);

@@ -11,6 +11,8 @@ import { interfaceTexts, latinWordsIn, leaves, wordsOf } from '../support/ui-tex
 /** Two essays, one English and one Russian (with notes, citations, a revision and tags). */
 const FIXTURE = path.join(fixtures, 'sites/bilingual');
 const RUSSIAN = path.join(FIXTURE, 'bolsheviki');
+/** An essay in Hebrew, written right to left, with an English work in its bibliography. */
+const HEBREW = path.join(fixtures, 'sites/right-to-left/knesset');
 
 /**
  * Latin-script words a Russian page may show: the essay's own (its Markdown
@@ -25,16 +27,19 @@ const ALLOWED = [
 ];
 
 let dist: string;
+let buildOutput: string;
 const page = (sitePath: string) => readPage(path.join(dist, sitePath, 'index.html'));
 
 beforeAll(() => {
   const site = makeFixtureSite('ui-language', {
     'the-tsar': path.join(FIXTURE, 'the-tsar'),
     bolsheviki: RUSSIAN,
+    knesset: HEBREW,
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
   dist = path.join(site, 'dist');
+  buildOutput = output;
 }, 300_000);
 
 describe('an essay in Russian', () => {
@@ -80,6 +85,44 @@ describe('an essay in Russian', () => {
   });
 });
 
+describe('an essay in Hebrew', () => {
+  const allowed = [
+    ...wordsOf(readFileSync(path.join(HEBREW, 'index.md'), 'utf8'), readFileSync(path.join(HEBREW, 'references.bib'), 'utf8')),
+    ...wordsOf(SITE.name, SITE.author.name, SITE.licence.name),
+    ...['BibTeX', 'RIS', 'CSL', 'JSON', 'RSS'],
+  ];
+
+  it('is a right-to-left page in Hebrew words, with no English word around the essay', () => {
+    const doc = page('essays/knesset');
+    expect(doc.documentElement.lang).toBe('he');
+    expect(doc.documentElement.dir).toBe('rtl');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(expect.arrayContaining(['תוכן העניינים', 'ביבליוגרפיה']));
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+  });
+
+  it('sets each bibliography entry in its own direction, so that an English book reads left to right', () => {
+    const entries = [...page('essays/knesset').querySelectorAll('.csl-bib-body .csl-entry')];
+    expect(entries.map((entry) => [entry.getAttribute('dir'), entry.textContent?.slice(0, 10)])).toEqual([
+      ['auto', expect.stringMatching(/^הררי/)],
+      ['auto', expect.stringMatching(/^Rubinstein/)],
+    ]);
+  });
+
+  it('loads the Hebrew and Arabic faces, which an English page does not, and has link-preview cards with every letter drawn', () => {
+    const faces = (doc: Document) =>
+      [...doc.querySelectorAll('link[rel="stylesheet"]')]
+        .map((link) => link.getAttribute('href')!)
+        .filter((href) => /script-faces/.test(href));
+    const [href] = faces(page('essays/knesset'));
+    expect(href).toBeDefined();
+    expect(readFileSync(path.join(dist, href!), 'utf8')).toMatch(/font-family:\s*["']?Noto Serif Hebrew/);
+    expect(faces(page('essays/the-tsar'))).toEqual([]);
+    expect(buildOutput).not.toMatch(/knesset.*no glyph/);
+    expect(readdirSync(path.join(dist, 'essays/knesset/s')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -104,7 +147,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'ru']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'he', 'ru']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
   });
 });

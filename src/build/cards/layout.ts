@@ -2,7 +2,7 @@ import bidiFactory from 'bidi-js';
 import LineBreaker from 'linebreak';
 import { CARD } from '../../lib/share.ts';
 import { LIGHT } from '../../lib/theme.ts';
-import type { TextDirection } from '../../lib/direction.ts';
+import { hasRightToLeft, type TextDirection } from '../../lib/direction.ts';
 import { type Face, type FontChoice, GLYPH, faceOf, fontsFor, startShaping } from './fonts.ts';
 import { Path } from './raster.ts';
 import { type BlockStyle, type TextBlock, layOutWithSatori } from './satori-layout.ts';
@@ -110,9 +110,6 @@ const UNKNOWN: [number, number][] = [
   [0x20e3, 0x20e3],
   [0xfe0f, 0xfe0f],
 ];
-
-/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms). */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 const bidi = bidiFactory();
 
@@ -484,7 +481,7 @@ export function layOutText(
   const ellipsisWidth = engine.measure(ellipsis);
   if (ellipsisWidth > width) return undefined;
   const multiline = lineWidths.length > 1;
-  if (direction === 'rtl' || RIGHT_TO_LEFT.test(content)) {
+  if (direction === 'rtl' || hasRightToLeft(content)) {
     // Embedding levels of the whole text (bidi-js), so that a line's neutrals take their neighbours' direction across its ends.
     const { levels } = bidi.getEmbeddingLevels(content, direction);
     const lines = linesOf(content, pieces, Math.min(lineWidths.length, lineLimit));
