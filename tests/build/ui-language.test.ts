@@ -81,7 +81,7 @@ describe('an essay in Russian', () => {
     expect(texts).toContain('Загрузка поиска…');
     expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
     expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
-    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'ru.json']);
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'he.json', 'ru.json']);
   });
 });
 
