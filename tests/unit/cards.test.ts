@@ -8,7 +8,7 @@ import { cardFile } from '../../src/build/cards/cache.ts';
 import { type CardText, drawCard } from '../../src/build/cards/draw.ts';
 import { fontsFor, startShaping } from '../../src/build/cards/fonts.ts';
 import { CACHE_VARIABLE, cardCacheDir, renderCard } from '../../src/build/cards/index.ts';
-import { layOutText, titleSize } from '../../src/build/cards/layout.ts';
+import { FOOT, FOOT_FRAME, layOutFoot, layOutText, titleSize } from '../../src/build/cards/layout.ts';
 import { DeflatedRows, InkPalette, encodeIndexedPng, encodePng, sparseAdler32 } from '../../src/build/cards/png.ts';
 import { Path, emptyMask, fillPath } from '../../src/build/cards/raster.ts';
 import { type BlockStyle, layOutWithSatori } from '../../src/build/cards/satori-layout.ts';
@@ -253,6 +253,14 @@ describe('right-to-left card text', () => {
     // Right to left within the line: after “Knesset ” comes the phrase's last word, its first at the far right.
     expect(within(layOut('Knesset עולם', 'ltr').path, line.path)).toBe(true);
     expect(within(layOut('Knesset שלום', 'ltr').path, line.path)).toBe(false);
+  });
+
+  it('sets a Hebrew site name at the foot from the right, where satori would have set it from the left', async () => {
+    const foot = await layOutFoot('מסות עיון');
+    expect(foot.path.bounds().right).toBeGreaterThan(1040 - 8);
+    expect(within((await layOutFoot('מסות')).path, foot.path)).toBe(true);
+    // As tall as satori's foot, rule and gap above the line.
+    expect(foot.height).toBe((await layOutWithSatori('מסות עיון', FOOT, fontsFor('מסות עיון'), FOOT_FRAME)).height);
   });
 
   it('puts Arabic’s dots where the font places them: the dot of beh below the line', async () => {

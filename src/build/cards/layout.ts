@@ -39,7 +39,7 @@ export function titleSize(title: string): number {
 }
 
 const CONTEXT: BlockStyle = { fontSize: 40, fontWeight: 400, lineHeight: 'normal', lineClamp: 2, color: LIGHT.muted };
-const FOOT: BlockStyle = { fontSize: 36, fontWeight: 700, lineHeight: 'normal', color: LIGHT.accent };
+export const FOOT: BlockStyle = { fontSize: 36, fontWeight: 700, lineHeight: 'normal', color: LIGHT.accent };
 
 function titleStyle(title: string): BlockStyle {
   return { fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.12, lineClamp: 4, color: LIGHT.text };
@@ -60,15 +60,26 @@ export function layOutTitle(text: string, fonts: FontChoice, top: number, direct
   return layOutBlock(text, titleStyle(text), fonts, top, direction);
 }
 
-/** The site's name at the foot, below a rule of `FOOT_RULE` pixels at `BLEED`: drawn once a site, by satori. */
-export function layOutFoot(text: string): Promise<TextBlock> {
-  return layOutWithSatori(text, FOOT, fontsFor(text), {
-    width: INNER.width,
-    top: BLEED,
-    bottom: BLEED,
-    rule: { width: FOOT_RULE, colour: LIGHT.rule },
-  });
+/** Between the foot's rule and its text (satori's `paddingTop`, satori-layout.ts). */
+const FOOT_GAP = 24;
+
+/**
+ * The site's name at the foot, below a rule of `FOOT_RULE` pixels at `BLEED`:
+ * drawn once a site, by satori; by this module if it has right-to-left
+ * letters, in the direction of its first strong letter, as a page sets it.
+ */
+export async function layOutFoot(text: string): Promise<TextBlock> {
+  if (hasRightToLeft(text)) {
+    await startShaping();
+    const direction = bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]!.level % 2 ? 'rtl' : 'ltr';
+    const block = layOutText(text, FOOT, fontsFor(text), BLEED + FOOT_RULE + FOOT_GAP, direction);
+    if (block) return block;
+  }
+  return layOutWithSatori(text, FOOT, fontsFor(text), FOOT_FRAME);
 }
+
+/** The foot's box as satori lays it out: the rule, then the text `FOOT_GAP` below it. */
+export const FOOT_FRAME = { width: INNER.width, top: BLEED, bottom: BLEED, rule: { width: FOOT_RULE, colour: LIGHT.rule } };
 
 /** How often a block was laid out by this module, and how often by satori (for the benchmark). */
 export const layoutCounts = { own: 0, satori: 0 };
