@@ -47,13 +47,27 @@ export function dateParts({ date, precision }: CalendarDate): number[] {
   );
 }
 
-/** "12 October 2013" (or "October 2013", "2013") in the essay's language; dates are calendar dates, so UTC. */
+/**
+ * Calendars whose months are the Gregorian calendar's, counted from another
+ * year (Thai's Buddhist era: มีนาคม 2564 is March 2021).
+ */
+const GREGORIAN_MONTHS = new Set(['gregory', 'iso8601', 'buddhist', 'japanese', 'roc']);
+
+/**
+ * "12 October 2013" (or "October 2013", "2013") in the essay's language; dates are calendar dates, so UTC.
+ * In the language's own calendar where its months are the Gregorian ones, else in the Gregorian
+ * calendar, in the language's words and digits: the dates are written Gregorian, and a month or a
+ * year of it is no one month or year of the Solar Hijri or Islamic calendar (Persian's default
+ * calendar would date March 2021 to Esfand 1399, which ended on the 20th).
+ */
 export function formatDate(date: Date, lang: string, precision: CalendarDate['precision'] = 'day'): string {
+  const { calendar } = new Intl.DateTimeFormat(lang).resolvedOptions();
   return new Intl.DateTimeFormat(lang, {
     ...(precision === 'day' ? { day: 'numeric' } : {}),
     ...(precision !== 'year' ? { month: 'long' } : {}),
     year: 'numeric',
     timeZone: 'UTC',
+    ...(GREGORIAN_MONTHS.has(calendar) ? {} : { calendar: 'gregory' }),
   }).format(date);
 }
 

@@ -13,6 +13,8 @@ const FIXTURE = path.join(fixtures, 'sites/bilingual');
 const RUSSIAN = path.join(FIXTURE, 'bolsheviki');
 /** An essay in Hebrew, written right to left, with an English work in its bibliography. */
 const HEBREW = path.join(fixtures, 'sites/right-to-left/knesset');
+/** An essay in Persian, in the Arabic script, with an English work in its bibliography. */
+const PERSIAN = path.join(fixtures, 'sites/right-to-left/mashruteh');
 
 /**
  * Latin-script words a Russian page may show: the essay's own (its Markdown
@@ -35,6 +37,7 @@ beforeAll(() => {
     'the-tsar': path.join(FIXTURE, 'the-tsar'),
     bolsheviki: RUSSIAN,
     knesset: HEBREW,
+    mashruteh: PERSIAN,
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -81,7 +84,7 @@ describe('an essay in Russian', () => {
     expect(texts).toContain('Загрузка поиска…');
     expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
     expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
-    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'he.json', 'ru.json']);
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'fa.json', 'he.json', 'ru.json']);
   });
 });
 
@@ -123,6 +126,36 @@ describe('an essay in Hebrew', () => {
   });
 });
 
+describe('an essay in Persian', () => {
+  const allowed = [
+    ...wordsOf(readFileSync(path.join(PERSIAN, 'index.md'), 'utf8'), readFileSync(path.join(PERSIAN, 'references.bib'), 'utf8')),
+    ...wordsOf(SITE.name, SITE.author.name, SITE.licence.name),
+    ...['BibTeX', 'RIS', 'CSL', 'JSON', 'RSS'],
+  ];
+
+  it('is a right-to-left page in Persian words, with no English word around the essay', () => {
+    const doc = page('essays/mashruteh');
+    expect(doc.documentElement.lang).toBe('fa');
+    expect(doc.documentElement.dir).toBe('rtl');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(expect.arrayContaining(['فهرست مطالب', 'کتاب‌نامه', 'ارجاع به این جستار']));
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+  });
+
+  it('dates it in the Gregorian calendar, in Persian words and digits, and counts its minutes in Persian digits', () => {
+    const doc = page('essays/mashruteh');
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('نوشته‌شده در مارس ۲۰۲۱');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('۱ دقیقه مطالعه');
+  });
+
+  it('loads the Arabic script’s face and draws its cards with every letter, Persian’s own (پ, گ) among them', () => {
+    const doc = page('essays/mashruteh');
+    expect([...doc.querySelectorAll('link[rel="stylesheet"]')].some((link) => /script-faces/.test(link.getAttribute('href')!))).toBe(true);
+    expect(buildOutput).not.toMatch(/mashruteh.*no glyph/);
+    expect(readdirSync(path.join(dist, 'essays/mashruteh/s')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -147,7 +180,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'he', 'ru']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ru']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
   });
 });

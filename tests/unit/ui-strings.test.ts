@@ -84,6 +84,16 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'month' }, 'fr')).toBe('Rédaction\u00a0: janvier 2014');
     expect(describeWritten({ date, precision: 'day' }, 'es')).toBe('Redacción: 1 de enero de 2014');
     expect(describeWritten({ date, precision: 'month' }, 'he')).toBe('נכתב: ינואר 2014');
+    expect(describeWritten({ date, precision: 'day' }, 'fa')).toBe('نوشته‌شده در ۱ ژانویهٔ ۲۰۱۴');
+  });
+
+  it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
+    const march = new Date(Date.UTC(2021, 2, 1));
+    // Persian's default calendar is the Solar Hijri one, whose Esfand 1399 ended on 20 March 2021.
+    expect(describeWritten({ date: march, precision: 'month' }, 'fa')).toBe('نوشته‌شده در مارس ۲۰۲۱');
+    expect(describeWritten({ date: march, precision: 'year' }, 'ar-SA-u-ca-islamic')).toBe('كُتب في ٢٠٢١');
+    // Thai's Buddhist era counts the same months from another year: kept.
+    expect(describeWritten({ date: march, precision: 'month' }, 'th')).toBe('Written มีนาคม 2564');
   });
 });
 
