@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Locales, localeName, styleName } from '../lib/csl-names.ts';
+import { DEFAULT_LANG, type Locales, localeName, styleName } from '../lib/csl-names.ts';
 import { EssayError, type Place } from '../lib/essay-error.ts';
 import type { CslFile } from '../plugins/contracts.ts';
 
@@ -40,9 +40,42 @@ export function vendoredLocales(): Locales {
   return locales;
 }
 
-/** The CSL locale for an essay's `lang:`, or an error listing the locales there are. */
+/** The CSL locale for a `lang:`, or an error listing the locales there are. */
 export function loadLocale(lang: string, place: Place): CslFile {
   const name = localeName(lang, vendoredLocales());
   if (typeof name !== 'string') throw new EssayError(place, name.problem);
   return read(name, `${cslDir}locales/locales-${name}.xml`);
+}
+
+const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+
+/**
+ * The CSL locale for an essay's `lang:`. A language the CSL project has no
+ * locale for (Urdu, Yiddish, Swahili…), which CLDR knows, gets the site's
+ * default one and a warning: its citations' few words ("and", "edited by",
+ * "p.") are then English, and everything else is the author's. A tag no
+ * language has (`xx-YY`, a slip) is an error listing the locales there are.
+ */
+export function essayLocale(lang: string, place: Place): { locale: CslFile; warning?: string } {
+  const name = localeName(lang, vendoredLocales());
+  if (typeof name === 'string') return { locale: read(name, `${cslDir}locales/locales-${name}.xml`) };
+  const language = known(lang);
+  if (language === undefined) throw new EssayError(place, name.problem);
+  const primary = lang.split('-')[0]!.toLowerCase();
+  return {
+    locale: loadLocale(DEFAULT_LANG, place),
+    warning:
+      `no citation locale for ${language} ("lang: ${lang}"), so its citations, bibliography and "Cite this essay" take ` +
+      `${DEFAULT_LANG}'s words ("and", "edited by", "p."); to have them in ${language}, add a CSL locale file ` +
+      `(locales-${primary}-XX.xml, made from the CSL project's locales-en-US.xml) to src/csl/locales/ (the build goes on)`,
+  };
+}
+
+/** The English name of the language a tag names, if CLDR knows it ("ur" → "Urdu"). */
+function known(lang: string): string | undefined {
+  try {
+    return languageNames.of(lang.split('-')[0]!);
+  } catch {
+    return undefined;
+  }
 }

@@ -8,7 +8,7 @@ import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { type Bibliography, type CslFile, type EssayOutput, type EssayRun, RUN_KEY } from '../plugins/contracts.ts';
-import { loadLocale, loadStyle } from './csl.ts';
+import { essayLocale, loadLocale, loadStyle } from './csl.ts';
 import { type EssayFolders, resolveEssayFile } from './files.ts';
 import { splitEssay } from './frontmatter.ts';
 import { type EssayData, validateFrontmatter } from './schema.ts';
@@ -45,6 +45,8 @@ export interface ReadEssay {
   nocitePlaces: Place[];
   /** The citation style, the essay's locale, and en-US (the base of every locale). */
   csl: { style: CslFile; locale: CslFile; fallback: CslFile };
+  /** Warnings found in reading it, as plain data (a worker thread is handed this): the rendering reports them. */
+  notices: { place: Place; problem: string }[];
 }
 
 /** An essay's rendering, as the content store keeps it. */
@@ -99,7 +101,9 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
     }
   };
   const style = attempt(() => loadStyle(data.csl, split.placeOf(['csl'])));
-  const locale = attempt(() => loadLocale(data.lang, split.placeOf(['lang'])));
+  const found = attempt(() => essayLocale(data.lang, split.placeOf(['lang'])));
+  const locale = found?.locale;
+  const notices = found?.warning === undefined ? [] : [{ place: split.placeOf(['lang']), problem: found.warning }];
   let bibliography: ReadEssay['bibliography'];
   if (data.bibliography !== undefined) {
     const written = data.bibliography;
@@ -123,6 +127,7 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
     bibliography,
     nocitePlaces: Array.isArray(data.nocite) ? data.nocite.map((_, i) => split.placeOf(['nocite', i])) : [],
     csl: { style, locale, fallback: loadLocale('en-US', { file: source.file }) },
+    notices,
   };
 }
 
@@ -180,7 +185,7 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
       folders: source.folders,
     },
     problems: [],
-    warnings: [],
+    warnings: read.notices.map(({ place, problem }) => new EssayError(place, problem)),
     output: {},
   };
   let result: Awaited<ReturnType<MarkdownRenderer['render']>>;

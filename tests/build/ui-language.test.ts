@@ -15,6 +15,8 @@ const RUSSIAN = path.join(FIXTURE, 'bolsheviki');
 const HEBREW = path.join(fixtures, 'sites/right-to-left/knesset');
 /** An essay in Persian, in the Arabic script, with an English work in its bibliography. */
 const PERSIAN = path.join(fixtures, 'sites/right-to-left/mashruteh');
+/** An essay in Urdu, a language the CSL project has no locale for. */
+const URDU = path.join(fixtures, 'sites/right-to-left/khudi');
 
 /**
  * Latin-script words a Russian page may show: the essay's own (its Markdown
@@ -38,6 +40,7 @@ beforeAll(() => {
     bolsheviki: RUSSIAN,
     knesset: HEBREW,
     mashruteh: PERSIAN,
+    khudi: URDU,
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -84,7 +87,7 @@ describe('an essay in Russian', () => {
     expect(texts).toContain('Загрузка поиска…');
     expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
     expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
-    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'fa.json', 'he.json', 'ru.json']);
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'fa.json', 'he.json', 'ru.json', 'ur.json']);
   });
 });
 
@@ -156,6 +159,20 @@ describe('an essay in Persian', () => {
   });
 });
 
+describe('an essay in Urdu', () => {
+  it('is built, in Urdu words, with its citations in en-GB’s words and a warning that names its line', () => {
+    const doc = page('essays/khudi');
+    expect(doc.documentElement.dir).toBe('rtl');
+    expect(interfaceTexts(doc)).toEqual(expect.arrayContaining(['فہرست', 'کتابیات', 'اس مضمون کا حوالہ']));
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('تحریر: مارچ 2021');
+    // The English locale's word for a translator, in the English work's entry.
+    expect(doc.querySelector('.csl-bib-body')?.textContent).toMatch(/Translated by Reynold A\. Nicholson/);
+    expect(buildOutput).toMatch(
+      /content\/essays\/khudi\/index\.md:8:\d+: no citation locale for Urdu \("lang: ur"\).*\(the build goes on\)/,
+    );
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -180,7 +197,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ru']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ru', 'ur']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeName } from '../../src/lib/csl-names.ts';
-import { loadLocale, vendoredLocales } from '../../src/loader/csl.ts';
+import { essayLocale, loadLocale, vendoredLocales } from '../../src/loader/csl.ts';
 
 describe('an essay’s citation locale', () => {
   const locales = vendoredLocales();
@@ -24,5 +24,16 @@ describe('an essay’s citation locale', () => {
     const { name, xml } = loadLocale('fr', { file: 'index.md' });
     expect(name).toBe('fr-FR');
     expect(xml).toContain('xml:lang="fr-FR"');
+  });
+
+  it('is the site’s default, with a warning, for a language the CSL project has no locale for; a tag no language has fails', () => {
+    const place = { file: 'index.md', line: 8, column: 7 };
+    expect(essayLocale('fa', place)).toEqual({ locale: expect.objectContaining({ name: 'fa-IR' }) });
+    const urdu = essayLocale('ur-PK', place);
+    expect(urdu.locale.name).toBe('en-GB');
+    expect(urdu.warning).toMatch(
+      /^no citation locale for Urdu \("lang: ur-PK"\).*en-GB's words.*locales-ur-XX\.xml.*\(the build goes on\)$/,
+    );
+    expect(() => essayLocale('xx-YY', place)).toThrow('index.md:8:7: no citation locale for "lang: xx-YY"');
   });
 });
