@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+import { makeFixtureSite } from '../support/fixture-site.ts';
+import { fixtures } from '../support/paths.ts';
+
+/** A Hebrew essay with notes and an Urdu one, whose interface adds letters to Arabic's (ہ, ے). */
+const RTL = path.join(fixtures, 'sites/right-to-left');
+
+let built: string;
+
+beforeAll(() => {
+  // The layout's stylesheet is built only from a copied src/ (tests/support/fixture-site.ts).
+  const site = makeFixtureSite(
+    'right-to-left',
+    { knesset: path.join(RTL, 'knesset'), khudi: path.join(RTL, 'khudi') },
+    { copySource: true },
+  );
+  const { status, output } = buildSite(site);
+  if (status !== 0) throw new Error(output);
+  built = path.join(site, 'dist/');
+}, 300_000);
+
+const site = useBuiltSite(() => built);
+
+async function open(sitePath: string, width: number): Promise<Page> {
+  const page = await site.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${site.server.url}${sitePath}`);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+/** The faces Chromium drew an element's own text with (DevTools' platform fonts: what was drawn, not what CSS asked for). */
+async function facesDrawing(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  return fonts.map((font) => font.familyName).sort();
+}
+
+describe('a right-to-left essay', () => {
+  it('puts its sidenotes in the left margin on a wide screen, beside the text that runs from the right', async () => {
+    const page = await open('/essays/knesset/', 1280);
+    const boxes = await page.evaluate(() => {
+      const box = (el: Element | null) => el?.getBoundingClientRect();
+      const text = box(document.querySelector('.essay-body > p'))!;
+      const notes = [...document.querySelectorAll('.sidenote-margin')].map((note) => note.getBoundingClientRect());
+      return { text: { left: text.left, right: text.right }, notes: notes.map((n) => ({ left: n.left, right: n.right, width: n.width })) };
+    });
+    expect(boxes.notes).toHaveLength(2);
+    for (const note of boxes.notes) {
+      expect(note.width).toBeGreaterThan(100);
+      expect(note.right).toBeLessThanOrEqual(boxes.text.left);
+    }
+  });
+
+  it('draws the Urdu interface’s letters in Noto Naskh Arabic, whatever faces the system has', async () => {
+    const page = await open('/essays/khudi/', 390);
+    // "فہرست", "تحریر: مارچ 2021", "جملہ حقوق محفوظ ہیں": each has a letter Urdu adds to Arabic's, or sits beside them.
+    for (const selector of ['.toc-title', '.site-footer p', '.search-open']) {
+      const faces = await facesDrawing(page, selector);
+      expect(
+        faces.filter((face) => face.startsWith('Noto Naskh Arabic')),
+        selector,
+      ).not.toEqual([]);
+      // Latin text beside it (the site's name, "2021") may be the system's face; no other face draws Arabic letters.
+      expect(
+        faces.filter((face) => !/Noto Naskh Arabic|DejaVu Sans|Liberation Sans|Noto Sans$|Roboto|Segoe UI/.test(face)),
+        selector,
+      ).toEqual([]);
+    }
+  });
+});
