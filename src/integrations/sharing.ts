@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { type CardBatch, drawCards } from '../build/cards/batch.ts';
 import { cardFile } from '../build/cards/cache.ts';
+import { lettersNoCardFontHas } from '../build/cards/fonts.ts';
 import { type CardText, renderCard } from '../build/cards/index.ts';
 import { linkOrCopy } from '../build/cache-files.ts';
 import { FileStore } from '../build/file-store.ts';
@@ -26,6 +27,8 @@ interface Plan {
   /** Files written as they are: share pages and the essays' citation downloads. */
   pages: { path: string; html: () => string; type: string; folder?: string }[];
   cards: { path: string; card: CardText; page: string; folder?: string }[];
+  /** For the author: the pages whose card is the site's, as no card font has their letters. */
+  notes: string[];
 }
 
 /**
@@ -61,6 +64,7 @@ export default function sharing(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         plan = planOf(await readSharingManifest(config.cacheDir), config);
+        for (const note of plan.notes) logger.warn(note);
         // Before no-partial-builds (listed after this) moves the last build's output aside.
         folders = new ShareFolders(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
         downloads = new FileStore(fileURLToPath(new URL('essay-publisher/downloads/', config.cacheDir)));
@@ -151,15 +155,25 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   // Read when the plan is made, not when this module is: astro.config.mjs imports it before it calls essays().
   const SITE = siteConfig();
   const footer = `${SITE.title} · ${site.host}`;
-  const plan: Plan = {
-    pages: [],
-    cards: [{ path: cardPath(`${base}/`), card: { title: SITE.tagline, footer, lang: SITE.lang }, page: 'the site card' }],
+  const siteCard: CardText = { title: SITE.tagline, footer, lang: SITE.lang };
+  const plan: Plan = { pages: [], cards: [{ path: cardPath(`${base}/`), card: siteCard, page: 'the site card' }], notes: [] };
+  // A card whose letters no card font has would show boxes where they go: the page gets the site's card instead.
+  let lacking = new Set<string>();
+  let replaced = 0;
+  const drawable = (card: CardText): CardText => {
+    const letters = lettersNoCardFontHas(`${card.context ?? ''}${card.title}`);
+    if (letters.length === 0) return card;
+    for (const letter of letters) lacking.add(letter);
+    replaced++;
+    return siteCard;
   };
   for (const essay of manifest.essays) {
     const folder = shareFolder(essay.path, base);
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
-    plan.cards.push({ path: cardPath(essay.path), card: { title, footer, lang: essay.lang }, page: `the essay "${essay.id}"` });
+    lacking = new Set();
+    replaced = 0;
+    plan.cards.push({ path: cardPath(essay.path), card: drawable({ title, footer, lang: essay.lang }), page: `the essay "${essay.id}"` });
     for (const download of essay.downloads) {
       plan.pages.push({ path: `${essay.path}${download.file}`, html: () => download.body, type: download.type });
     }
@@ -174,9 +188,16 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
       plan.cards.push({
         folder,
         path: cardPath(page),
-        card: { title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang },
+        card: drawable({ title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang }),
         page: `the essay "${essay.id}", section "${section.title}"`,
       });
+    }
+    if (replaced > 0) {
+      plan.notes.push(
+        `the essay "${essay.id}": the card fonts have no letters for “${[...lacking].join('')}”, so ${replaced} of its ` +
+          `${essay.sections.length + 1} link-preview cards are the site's; add a font with them to CARD_FONTS ` +
+          '(src/build/cards/fonts.ts) for cards of its own.',
+      );
     }
   }
   return plan;

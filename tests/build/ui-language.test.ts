@@ -17,6 +17,8 @@ const HEBREW = path.join(fixtures, 'sites/right-to-left/knesset');
 const PERSIAN = path.join(fixtures, 'sites/right-to-left/mashruteh');
 /** An essay in Urdu, a language the CSL project has no locale for. */
 const URDU = path.join(fixtures, 'sites/right-to-left/khudi');
+/** An essay in Japanese, which no card font has the letters of. */
+const JAPANESE = path.join(fixtures, 'sites/japanese');
 
 /**
  * Latin-script words a Russian page may show: the essay's own (its Markdown
@@ -41,6 +43,7 @@ beforeAll(() => {
     knesset: HEBREW,
     mashruteh: PERSIAN,
     khudi: URDU,
+    meiji: JAPANESE,
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -87,7 +90,7 @@ describe('an essay in Russian', () => {
     expect(texts).toContain('Загрузка поиска…');
     expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
     expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
-    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'fa.json', 'he.json', 'ru.json', 'ur.json']);
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'fa.json', 'he.json', 'ja.json', 'ru.json', 'ur.json']);
   });
 });
 
@@ -173,6 +176,21 @@ describe('an essay in Urdu', () => {
   });
 });
 
+describe('an essay in Japanese', () => {
+  it('has the site’s card for its own and its sections’, never one with boxes for letters no card font has, and says so once', () => {
+    const site = readFileSync(path.join(dist, 'card.png'));
+    const cards = [
+      path.join(dist, 'essays/meiji/card.png'),
+      ...readdirSync(path.join(dist, 'essays/meiji/s')).map((s) => path.join(dist, 'essays/meiji/s', s, 'card.png')),
+    ];
+    expect(cards).toHaveLength(3);
+    for (const card of cards) expect(readFileSync(card).equals(site), card).toBe(true);
+    expect(buildOutput.match(/essay "meiji": the card fonts have no letters for “明治維新/g)).toHaveLength(1);
+    expect(buildOutput).toMatch(/so 3 of its 3 link-preview cards are the site's/);
+    expect(buildOutput).not.toMatch(/meiji.*no glyph/);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -197,7 +215,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ru', 'ur']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ja', 'ru', 'ur']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
   });
 });

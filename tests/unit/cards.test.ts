@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { drawCards } from '../../src/build/cards/batch.ts';
 import { cardFile } from '../../src/build/cards/cache.ts';
 import { type CardText, drawCard } from '../../src/build/cards/draw.ts';
-import { fontsFor, startShaping } from '../../src/build/cards/fonts.ts';
+import { fontsFor, lettersNoCardFontHas, startShaping } from '../../src/build/cards/fonts.ts';
 import { CACHE_VARIABLE, cardCacheDir, renderCard } from '../../src/build/cards/index.ts';
 import { FOOT, FOOT_FRAME, layOutFoot, layOutText, titleSize } from '../../src/build/cards/layout.ts';
 import { DeflatedRows, InkPalette, encodeIndexedPng, encodePng, sparseAdler32 } from '../../src/build/cards/png.ts';
@@ -209,6 +209,16 @@ describe('card text', () => {
     }
     // Only the title with characters no font has is left to satori.
     expect(own).toBe(samples.length - 1);
+  });
+});
+
+describe('the letters the card fonts have', () => {
+  it('are those of every script they cover; the rest are named, each once, and digits and symbols are not letters', () => {
+    expect(lettersNoCardFontHas('The Fall of the Tsar, 1917')).toEqual([]);
+    expect(lettersNoCardFontHas('Москва · Ελλάδα · Việt Nam · הכנסת · گفتگو · ہے')).toEqual([]);
+    expect(lettersNoCardFontHas('明治維新は明治の維新')).toEqual(['明', '治', '維', '新', 'は', 'の']);
+    // Polytonic Greek is not in Source Serif 4's Greek subset.
+    expect(lettersNoCardFontHas('On Ἀρετή, № 3 ★')).toEqual(['Ἀ']);
   });
 });
 

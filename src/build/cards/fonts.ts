@@ -67,6 +67,27 @@ const harfbuzzReady = require('harfbuzzjs') as Promise<HarfBuzz>;
 
 let subsets: Subset[] | undefined;
 
+/** Each card font's subsets, by name, with the characters each covers: @fontsource's unicode.json, read once. */
+let ranges: { font: (typeof CARD_FONTS)[number]; name: string; ranges: [number, number][] }[] | undefined;
+
+function subsetRanges(): NonNullable<typeof ranges> {
+  if (ranges) return ranges;
+  ranges = [];
+  for (const font of CARD_FONTS) {
+    const unicode = JSON.parse(readFileSync(require.resolve(`${font.package}/unicode.json`), 'utf8')) as Record<string, string>;
+    const names = font.only ? [font.only] : Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
+    for (const name of names) {
+      const own = unicode[name]!.split(',').map((range): [number, number] => {
+        const [start, end = start] = range.replace(/U\+/g, '').split('-') as [string, string?];
+        return [parseInt(start, 16), parseInt(end, 16)];
+      });
+      const earlier = ranges.flatMap((subset) => subset.ranges);
+      ranges.push({ font, name, ranges: font.only ? own.filter(([start, end]) => !earlier.some(([s, e]) => start <= e && end >= s)) : own });
+    }
+  }
+  return ranges;
+}
+
 /**
  * Every card font's subsets, with the characters each covers; Source Serif's
  * Latin first, as the fallback for anything no subset claims. A character
@@ -74,32 +95,44 @@ let subsets: Subset[] | undefined;
  * subset lists the punctuation of U+2000–206F too).
  */
 export function loadSubsets(): Subset[] {
-  if (subsets) return subsets;
-  subsets = [];
-  for (const font of CARD_FONTS) {
-    const unicode = JSON.parse(readFileSync(require.resolve(`${font.package}/unicode.json`), 'utf8')) as Record<string, string>;
-    const names = font.only ? [font.only] : Object.keys(unicode).sort((a, b) => Number(b === 'latin') - Number(a === 'latin'));
-    for (const name of names) {
-      const ranges = unicode[name]!.split(',').map((range): [number, number] => {
-        const [start, end = start] = range.replace(/U\+/g, '').split('-') as [string, string?];
-        return [parseInt(start, 16), parseInt(end, 16)];
-      });
-      const earlier = subsets.flatMap((subset) => subset.ranges);
-      subsets.push({
-        family: `${font.family} ${name}`,
-        ranges: font.only ? ranges.filter(([start, end]) => !earlier.some(([s, e]) => start <= e && end >= s)) : ranges,
-        fonts: WEIGHTS.map((weight) => ({
-          name: `${font.family} ${name}`,
-          weight,
-          style: 'normal' as const,
-          data: readFileSync(require.resolve(`${font.package}/files/${font.file}-${name}-${weight}-normal.woff`)),
-        })),
-        faces: new Map(),
-      });
-    }
-  }
+  subsets ??= subsetRanges().map(({ font, name, ranges }) => ({
+    family: `${font.family} ${name}`,
+    ranges,
+    fonts: WEIGHTS.map((weight) => ({
+      name: `${font.family} ${name}`,
+      weight,
+      style: 'normal' as const,
+      data: readFileSync(require.resolve(`${font.package}/files/${font.file}-${name}-${weight}-normal.woff`)),
+    })),
+    faces: new Map(),
+  }));
   return subsets;
 }
+
+/** Whether a card font has each character looked up so far (any non-letter counts as had). */
+const letterFound = new Map<string, boolean>();
+
+/**
+ * The letters of `text` that no card font has ("明治" in a Japanese title: no
+ * CJK face is among them), each once; cheap, without loading a font. Digits,
+ * punctuation and symbols are not counted.
+ */
+export function lettersNoCardFontHas(text: string): string[] {
+  // Every card of a large site asks: ASCII is Source Serif's, and each other letter is looked up once.
+  if (/^[\x00-\x7f]*$/.test(text)) return [];
+  const lacking = new Set<string>();
+  for (const char of text) {
+    let has = letterFound.get(char);
+    if (has === undefined) {
+      const code = char.codePointAt(0)!;
+      has = !/\p{L}/u.test(char) || subsetRanges().some((subset) => subset.ranges.some(([start, end]) => code >= start && code <= end));
+      letterFound.set(char, has);
+    }
+    if (!has) lacking.add(char);
+  }
+  return [...lacking];
+}
+
 
 let harfbuzz: HarfBuzz | undefined;
 
