@@ -82,7 +82,11 @@ function subsetRanges(): NonNullable<typeof ranges> {
         return [parseInt(start, 16), parseInt(end, 16)];
       });
       const earlier = ranges.flatMap((subset) => subset.ranges);
-      ranges.push({ font, name, ranges: font.only ? own.filter(([start, end]) => !earlier.some(([s, e]) => start <= e && end >= s)) : own });
+      ranges.push({
+        font,
+        name,
+        ranges: font.only ? own.filter(([start, end]) => !earlier.some(([s, e]) => start <= e && end >= s)) : own,
+      });
     }
   }
   return ranges;
@@ -119,7 +123,7 @@ const letterFound = new Map<string, boolean>();
  */
 export function lettersNoCardFontHas(text: string): string[] {
   // Every card of a large site asks: ASCII is Source Serif's, and each other letter is looked up once.
-  if (/^[\x00-\x7f]*$/.test(text)) return [];
+  if (/^[ -~]*$/.test(text)) return [];
   const lacking = new Set<string>();
   for (const char of text) {
     let has = letterFound.get(char);
@@ -132,7 +136,6 @@ export function lettersNoCardFontHas(text: string): string[] {
   }
   return [...lacking];
 }
-
 
 let harfbuzz: HarfBuzz | undefined;
 
