@@ -4,11 +4,32 @@ const WORDS_PER_MINUTE = 220;
 /** Link previews show about this much of a description before cutting it. */
 const OPENING_LENGTH = { enough: 120, most: 200 };
 
-const SENTENCE_END = /(?<=[.?!][’”'")\]]?)\s+(?=[‘“'"([]?[\p{Lu}\p{N}])/u;
+/**
+ * Where one sentence ends and the next begins: at a space after a full stop
+ * before a capital or a digit, or straight after the full stops of Chinese and
+ * Japanese (。！？), which take no space.
+ */
+const SENTENCE_END = /(?<=[.?!][’”'")\]]?)\s+(?=[‘“'"([]?[\p{Lu}\p{N}])|(?<=[。！？][」』）”]?)(?![」』）”])/u;
 
-/** The words of a text: runs holding a letter or digit. */
+/** A sentence written without a space after it. */
+const UNSPACED_END = /[。！？][」』）”]?$/u;
+
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The words of a text: runs holding a letter or digit. Where a script writes
+ * no spaces between words (Chinese, Japanese, Thai…), the words are ICU's, by
+ * its dictionaries (Intl.Segmenter): a page of Japanese is not one word.
+ */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (!UNSPACED.test(text)) return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  segmenter ??= new Intl.Segmenter([], { granularity: 'word' });
+  let words = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
+  return words;
 }
 
 /** Whole minutes to read so many words, never less than one. */
@@ -26,13 +47,15 @@ export function openingOf(text: string): string {
   let opening = '';
   for (const sentence of sentences) {
     if (opening.length >= OPENING_LENGTH.enough) break;
-    const next = opening ? `${opening} ${sentence}` : sentence;
+    const next = opening ? `${opening}${UNSPACED_END.test(opening) ? '' : ' '}${sentence}` : sentence;
     if (opening && next.length > OPENING_LENGTH.most) break;
     opening = next;
   }
   if (opening.length <= OPENING_LENGTH.most) return opening;
   const cut = opening.slice(0, OPENING_LENGTH.most - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '')}…`;
+  // At the last space, unless the text has none near the end (a script written without them).
+  const space = cut.lastIndexOf(' ');
+  return `${(space > OPENING_LENGTH.enough / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—、，-]+$/, '')}…`;
 }
 
 /** A run of a title's words that may break only at its edges. */

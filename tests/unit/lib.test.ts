@@ -170,6 +170,25 @@ describe('prose', () => {
     expect(readingMinutes(0)).toBe(1);
   });
 
+  it('counts the words of scripts written without spaces by their dictionaries, not as one word a paragraph', () => {
+    const japanese = '明治維新は、江戸幕府の終わりと新しい国家の始まりを意味した。';
+    expect(countWords(japanese)).toBeGreaterThan(10);
+    expect(countWords(japanese)).toBeLessThan(japanese.length);
+    expect(countWords('十月革命是一场政变吗？')).toBeGreaterThan(3);
+    // 2,200 characters of Chinese are minutes of reading, not one.
+    expect(readingMinutes(countWords('这个问题至今仍有争议。'.repeat(200)))).toBeGreaterThan(3);
+  });
+
+  it('ends sentences after the full stops of Chinese and Japanese, which take no space, and joins them without one', () => {
+    const sentence = '十月革命是一场政变吗？这个问题至今仍有争议，历史学家的看法并不一致。';
+    const opening = openingOf(sentence.repeat(8));
+    expect(opening).toBe(sentence.repeat(4));
+    expect(opening).not.toContain(' ');
+    // A full stop inside quotation marks ends no sentence.
+    expect(openingOf('「革命だ。」と彼は言った。')).toBe('「革命だ。」と彼は言った。');
+    expect(openingOf('革'.repeat(300))).toBe(`${'革'.repeat(199)}…`);
+  });
+
   it('opens a section with whole sentences up to a preview’s length', () => {
     const sentence = 'The soviets were elected democratically and held elections regularly across Russia in 1917.';
     expect(openingOf(`${sentence} ${sentence} ${sentence}`)).toBe(`${sentence} ${sentence}`);
