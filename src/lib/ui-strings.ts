@@ -11,6 +11,7 @@ import { es } from './i18n/es.ts';
 import { fa } from './i18n/fa.ts';
 import { fr } from './i18n/fr.ts';
 import { he } from './i18n/he.ts';
+import { ja } from './i18n/ja.ts';
 import { ru } from './i18n/ru.ts';
 import { ur } from './i18n/ur.ts';
 import type { UiStrings } from './i18n/types.ts';
@@ -19,7 +20,7 @@ export type { ClientStrings, UiStrings } from './i18n/types.ts';
 export { fill, plural, type PluralForms } from './i18n/format.ts';
 
 /** Every language with a table, by its BCP 47 primary subtag. */
-export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = { ar, de, en, es, fa, fr, he, ru, ur };
+export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = { ar, de, en, es, fa, fr, he, ja, ru, ur };
 
 /** The interface words for a BCP 47 language (`ru-RU` → `ru`), English when none are written yet. */
 export function uiStrings(lang: string): UiStrings {

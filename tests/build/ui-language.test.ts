@@ -177,6 +177,16 @@ describe('an essay in Urdu', () => {
 });
 
 describe('an essay in Japanese', () => {
+  it('has Japanese words around it, and its date and minutes to read in Japanese', () => {
+    const doc = page('essays/meiji');
+    const allowed = [...wordsOf(SITE.name, SITE.author.name, SITE.licence.name), ...['BibTeX', 'RIS', 'CSL', 'JSON', 'RSS']];
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(expect.arrayContaining(['目次', 'この論考を引用する', '論考を検索']));
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('2021年3月1日執筆');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('約1分で読めます');
+  });
+
   it('has the site’s card for its own and its sections’, never one with boxes for letters no card font has, and says so once', () => {
     const site = readFileSync(path.join(dist, 'card.png'));
     const cards = [

@@ -43,7 +43,8 @@ describe('interface strings', () => {
     expect(uiStrings('de-AT').contents).toBe('Inhalt');
     expect(uiStrings('en-US').contents).toBe('Contents');
     expect(uiStrings('fr-CA').contents).toBe('Sommaire');
-    expect(uiStrings('ja').contents).toBe('Contents');
+    expect(uiStrings('ja-JP').contents).toBe('目次');
+    expect(uiStrings('zh').contents).toBe('Contents');
   });
 
   it('choose the plural form by the language’s rules', () => {
@@ -85,6 +86,7 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'day' }, 'es')).toBe('Redacción: 1 de enero de 2014');
     expect(describeWritten({ date, precision: 'month' }, 'he')).toBe('נכתב: ינואר 2014');
     expect(describeWritten({ date, precision: 'day' }, 'fa')).toBe('نوشته‌شده در ۱ ژانویهٔ ۲۰۱۴');
+    expect(describeWritten({ date, precision: 'month' }, 'ja')).toBe('2014年1月執筆');
   });
 
   it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
