@@ -47,21 +47,39 @@ export function styleName(requested: string): StyleName | { problem: string } {
 /**
  * The CSL locale for an essay's `lang`: an exact match (`de-AT`), else the
  * language's primary dialect (`de` → `de-DE`, `pt` → `pt-PT`, but `en` →
- * `en-GB`, this site's default), else the first locale of the same language
- * (`de-LU` → `de-AT`, were there no `de-DE`), else a message listing what exists.
+ * `en-GB`, this site's default) if it is written in the tag's script, else
+ * the first locale of the same language and script (`zh-HK` → `zh-TW`,
+ * `sr-Latn` → `sr-Latn-RS`; `de-LU` → `de-AT`, were there no `de-DE`), else
+ * of the same language, else a message listing what exists.
  */
 export function localeName(lang: string, { available, primary }: Locales): string | { problem: string } {
   const wanted = lang.toLowerCase();
   const language = wanted.split('-')[0]!;
   const find = (tag: string | undefined) => available.find((l) => l.toLowerCase() === tag?.toLowerCase());
-  const sameLanguage = available.find((l) => l.split('-')[0]!.toLowerCase() === language);
+  const sameLanguage = available.filter((l) => l.split('-')[0]!.toLowerCase() === language);
+  const dialect = find(language === DEFAULT_LANG.split('-')[0] ? DEFAULT_LANG : primary[language]);
+  // In the tag's script, where the language has more than one: `zh-HK` is written in traditional
+  // characters, as zh-TW's locale is, not zh-CN's (the primary dialect); `sr-Latn` is sr-Latn-RS's.
+  const script = likelyScript(lang);
+  const inScript = (l: string | undefined) => (l !== undefined && (script === undefined || likelyScript(l) === script) ? l : undefined);
   return (
     find(wanted) ??
-    find(language === DEFAULT_LANG.split('-')[0] ? DEFAULT_LANG : primary[language]) ??
-    sameLanguage ?? {
+    inScript(dialect) ??
+    sameLanguage.find((l) => inScript(l)) ??
+    dialect ??
+    sameLanguage[0] ?? {
       problem:
         `no citation locale for "lang: ${lang}". Locales available offline: ${available.join(', ')}` +
         ' (add the official locales-xx-XX.xml to src/csl/locales/ to support another).',
     }
   );
+}
+
+/** A tag's likely script, by CLDR's likely subtags (`zh-HK` → `Hant`, `sr` → `Cyrl`); undefined for what is not a tag. */
+function likelyScript(tag: string): string | undefined {
+  try {
+    return new Intl.Locale(tag).maximize().script;
+  } catch {
+    return undefined;
+  }
 }

@@ -14,17 +14,55 @@ import { he } from './i18n/he.ts';
 import { ja } from './i18n/ja.ts';
 import { ru } from './i18n/ru.ts';
 import { ur } from './i18n/ur.ts';
+import { zhHans } from './i18n/zh-hans.ts';
+import { zhHant } from './i18n/zh-hant.ts';
 import type { UiStrings } from './i18n/types.ts';
 
 export type { ClientStrings, UiStrings } from './i18n/types.ts';
 export { fill, plural, type PluralForms } from './i18n/format.ts';
 
-/** Every language with a table, by its BCP 47 primary subtag. */
-export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = { ar, de, en, es, fa, fr, he, ja, ru, ur };
+/**
+ * Every language with a table, by its BCP 47 primary subtag, or by language
+ * and script where the script is what differs (Chinese: `zh-hans`, `zh-hant`).
+ */
+export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
+  ar,
+  de,
+  en,
+  es,
+  fa,
+  fr,
+  he,
+  ja,
+  ru,
+  ur,
+  'zh-hans': zhHans,
+  'zh-hant': zhHant,
+};
 
-/** The interface words for a BCP 47 language (`ru-RU` → `ru`), English when none are written yet. */
+/**
+ * The table a BCP 47 language reads (lowercased), or its primary subtag when
+ * there is none: the tag itself, else its primary subtag, else its language
+ * and likely script (`zh-TW` → `zh-hant`, `zh` → `zh-hans`, by CLDR's likely
+ * subtags through Intl.Locale).
+ */
+export function uiLanguage(lang: string): string {
+  const tag = lang.toLowerCase();
+  const primary = tag.split('-')[0]!;
+  if (tag in UI_LANGUAGES) return tag;
+  if (primary in UI_LANGUAGES) return primary;
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(lang).maximize().script?.toLowerCase();
+  } catch {
+    // Not a language tag: the schema reports it; English words meanwhile.
+  }
+  return script !== undefined && `${primary}-${script}` in UI_LANGUAGES ? `${primary}-${script}` : primary;
+}
+
+/** The interface words for a BCP 47 language (`ru-RU` → `ru`, `zh-TW` → `zh-hant`), English when none are written yet. */
 export function uiStrings(lang: string): UiStrings {
-  return UI_LANGUAGES[lang.toLowerCase()] ?? UI_LANGUAGES[lang.split('-')[0]!.toLowerCase()] ?? en;
+  return UI_LANGUAGES[uiLanguage(lang)] ?? en;
 }
 
 /** "5 min read", "5 минут чтения": minutes to read, in the language's plural form. */

@@ -19,6 +19,8 @@ const PERSIAN = path.join(fixtures, 'sites/right-to-left/mashruteh');
 const URDU = path.join(fixtures, 'sites/right-to-left/khudi');
 /** An essay in Japanese, which no card font has the letters of. */
 const JAPANESE = path.join(fixtures, 'sites/japanese');
+/** An essay in Chinese, in traditional characters (`lang: zh-TW`). */
+const CHINESE = path.join(fixtures, 'sites/chinese-traditional');
 
 /**
  * Latin-script words a Russian page may show: the essay's own (its Markdown
@@ -44,6 +46,7 @@ beforeAll(() => {
     mashruteh: PERSIAN,
     khudi: URDU,
     meiji: JAPANESE,
+    xinhai: CHINESE,
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -90,7 +93,15 @@ describe('an essay in Russian', () => {
     expect(texts).toContain('Загрузка поиска…');
     expect(latinWordsIn(texts, ALLOWED)).toEqual([]);
     expect(page('essays/the-tsar').documentElement.dataset['uiStrings']).toBe('/ui-strings/en.json');
-    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual(['en.json', 'fa.json', 'he.json', 'ja.json', 'ru.json', 'ur.json']);
+    expect(readdirSync(path.join(dist, 'ui-strings')).sort()).toEqual([
+      'en.json',
+      'fa.json',
+      'he.json',
+      'ja.json',
+      'ru.json',
+      'ur.json',
+      'zh-hant.json',
+    ]);
   });
 });
 
@@ -201,6 +212,22 @@ describe('an essay in Japanese', () => {
   });
 });
 
+describe('an essay in Chinese, in traditional characters', () => {
+  it('has the words of traditional Chinese around it, not simplified ones, and hands them to its scripts', () => {
+    const doc = page('essays/xinhai');
+    expect(doc.documentElement.lang).toBe('zh-TW');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(expect.arrayContaining(['目錄', '引用本文', '搜尋文章']));
+    expect(texts).not.toContain('目录');
+    expect(
+      latinWordsIn(texts, [...wordsOf(SITE.name, SITE.author.name, SITE.licence.name), 'BibTeX', 'RIS', 'CSL', 'JSON', 'RSS']),
+    ).toEqual([]);
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('寫於2021年10月1日');
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/zh-hant.json');
+    expect(readFileSync(path.join(dist, 'ui-strings/zh-hant.json'), 'utf8')).toContain('正在載入搜尋');
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -225,7 +252,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ja', 'ru', 'ur']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ja', 'ru', 'ur', 'zh-tw']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
   });
 });

@@ -17,6 +17,12 @@ describe('an essay’s citation locale', () => {
     expect(localeName('fr-BE', locales)).toBe('fr-FR');
     expect(localeName('en', locales)).toBe('en-GB');
     expect(localeName('en-AU', locales)).toBe('en-GB');
+    // In the tag's script: Hong Kong writes traditional characters, as Taiwan does; Serbian is written in two scripts.
+    expect(localeName('zh', locales)).toBe('zh-CN');
+    expect(localeName('zh-HK', locales)).toBe('zh-TW');
+    expect(localeName('zh-Hant', locales)).toBe('zh-TW');
+    expect(localeName('sr', locales)).toBe('sr-Cyrl-RS');
+    expect(localeName('sr-Latn-BA', locales)).toBe('sr-Latn-RS');
     expect(localeName('xx-YY', locales)).toEqual({ problem: expect.stringContaining('no citation locale for "lang: xx-YY"') });
   });
 

@@ -3,7 +3,7 @@ import { describeWritten } from '../../src/lib/dates.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { fill, plural, type PluralForms } from '../../src/lib/i18n/format.ts';
 import { otherIndexes, primaryIndex } from '../../src/lib/pagefind-languages.ts';
-import { readingTime, UI_LANGUAGES, uiStrings } from '../../src/lib/ui-strings.ts';
+import { readingTime, UI_LANGUAGES, uiLanguage, uiStrings } from '../../src/lib/ui-strings.ts';
 
 /** Every leaf of a table, by its dotted key: strings as they are, functions called with sample arguments. */
 function leaves(value: unknown, key = ''): [string, unknown][] {
@@ -44,7 +44,16 @@ describe('interface strings', () => {
     expect(uiStrings('en-US').contents).toBe('Contents');
     expect(uiStrings('fr-CA').contents).toBe('Sommaire');
     expect(uiStrings('ja-JP').contents).toBe('目次');
-    expect(uiStrings('zh').contents).toBe('Contents');
+    expect(uiStrings('ko').contents).toBe('Contents');
+  });
+
+  it('are found for Chinese by its script, as the tag gives it or as it is likely to be written', () => {
+    expect(['zh', 'zh-CN', 'zh-SG', 'zh-Hans'].map(uiLanguage)).toEqual(['zh-hans', 'zh-hans', 'zh-hans', 'zh-hans']);
+    expect(['zh-TW', 'zh-HK', 'zh-Hant', 'zh-Hant-CN'].map(uiLanguage)).toEqual(['zh-hant', 'zh-hant', 'zh-hant', 'zh-hant']);
+    expect(uiStrings('zh-TW').contents).toBe('目錄');
+    expect(uiStrings('zh').contents).toBe('目录');
+    // A language with no table keeps its primary subtag, under which its (English) words are published.
+    expect(uiLanguage('ko-KR')).toBe('ko');
   });
 
   it('choose the plural form by the language’s rules', () => {
