@@ -53,6 +53,9 @@ export function dateParts({ date, precision }: CalendarDate): number[] {
  */
 const GREGORIAN_MONTHS = new Set(['gregory', 'iso8601', 'buddhist', 'japanese', 'roc']);
 
+/** Each language's own calendar, looked up once. */
+const calendars = new Map<string, string>();
+
 /**
  * "12 October 2013" (or "October 2013", "2013") in the essay's language; dates are calendar dates, so UTC.
  * In the language's own calendar where its months are the Gregorian ones, else in the Gregorian
@@ -61,7 +64,8 @@ const GREGORIAN_MONTHS = new Set(['gregory', 'iso8601', 'buddhist', 'japanese', 
  * calendar would date March 2021 to Esfand 1399, which ended on the 20th).
  */
 export function formatDate(date: Date, lang: string, precision: CalendarDate['precision'] = 'day'): string {
-  const { calendar } = new Intl.DateTimeFormat(lang).resolvedOptions();
+  let calendar = calendars.get(lang);
+  if (calendar === undefined) calendars.set(lang, (calendar = new Intl.DateTimeFormat(lang).resolvedOptions().calendar));
   return new Intl.DateTimeFormat(lang, {
     ...(precision === 'day' ? { day: 'numeric' } : {}),
     ...(precision !== 'year' ? { month: 'long' } : {}),
