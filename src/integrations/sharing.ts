@@ -157,11 +157,13 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   const footer = `${SITE.title} · ${site.host}`;
   const siteCard: CardText = { title: SITE.tagline, footer, lang: SITE.lang };
   const plan: Plan = { pages: [], cards: [{ path: cardPath(`${base}/`), card: siteCard, page: 'the site card' }], notes: [] };
-  // A card whose letters no card font has would show boxes where they go: the page gets the site's card instead.
+  // A card whose letters no card font has would show boxes where they go: the page gets the site's card
+  // instead, if that one can be drawn (a tagline in the same script cannot: then each card is drawn as it is).
+  const siteDrawable = lettersNoCardFontHas(siteCard.title).length === 0;
   let lacking = new Set<string>();
   let replaced = 0;
   const drawable = (card: CardText): CardText => {
-    const letters = lettersNoCardFontHas(`${card.context ?? ''}${card.title}`);
+    const letters = siteDrawable ? lettersNoCardFontHas(`${card.context ?? ''}${card.title}`) : [];
     if (letters.length === 0) return card;
     for (const letter of letters) lacking.add(letter);
     replaced++;

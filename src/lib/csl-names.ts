@@ -69,8 +69,8 @@ export function localeName(lang: string, { available, primary }: Locales): strin
     dialect ??
     sameLanguage[0] ?? {
       problem:
-        `no citation locale for "lang: ${lang}". Locales available offline: ${available.join(', ')}` +
-        ' (add the official locales-xx-XX.xml to src/csl/locales/ to support another).',
+        `no citation locale for "lang: ${lang}", which names no language; write its BCP 47 tag (en-GB, fr, pt-BR, zh-TW…). ` +
+        `Locales available offline: ${available.join(', ')}.`,
     }
   );
 }

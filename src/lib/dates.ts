@@ -49,9 +49,10 @@ export function dateParts({ date, precision }: CalendarDate): number[] {
 
 /**
  * Calendars whose months are the Gregorian calendar's, counted from another
- * year (Thai's Buddhist era: มีนาคม 2564 is March 2021).
+ * year (Thai's Buddhist era: มีนาคม 2564 is March 2021). Not the Japanese
+ * one: its eras change mid-year, so a year alone (2019) is two of them.
  */
-const GREGORIAN_MONTHS = new Set(['gregory', 'iso8601', 'buddhist', 'japanese', 'roc']);
+const GREGORIAN_MONTHS = new Set(['gregory', 'iso8601', 'buddhist', 'roc']);
 
 /** Each language's own calendar, looked up once. */
 const calendars = new Map<string, string>();

@@ -7,12 +7,13 @@ const OPENING_LENGTH = { enough: 120, most: 200 };
 /**
  * Where one sentence ends and the next begins: at a space after a full stop
  * before a capital or a digit, or straight after the full stops of Chinese and
- * Japanese (。！？), which take no space.
+ * Japanese (。！？), which take no space; not inside or at the end of a
+ * quotation (「…。」と言った goes on), nor between two stops (？！).
  */
-const SENTENCE_END = /(?<=[.?!][’”'")\]]?)\s+(?=[‘“'"([]?[\p{Lu}\p{N}])|(?<=[。！？][」』）”]?)(?![」』）”])/u;
+const SENTENCE_END = /(?<=[.?!][’”'")\]]?)\s+(?=[‘“'"([]?[\p{Lu}\p{N}])|(?<=[。！？])(?![」』）”。！？!?])\s*/u;
 
 /** A sentence written without a space after it. */
-const UNSPACED_END = /[。！？][」』）”]?$/u;
+const UNSPACED_END = /[。！？]$/u;
 
 /** Scripts written without spaces between words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -52,7 +53,8 @@ export function openingOf(text: string): string {
     opening = next;
   }
   if (opening.length <= OPENING_LENGTH.most) return opening;
-  const cut = opening.slice(0, OPENING_LENGTH.most - 1);
+  // By code points, so that a character outside the BMP (𠮷) is never cut in two.
+  const cut = [...opening].slice(0, OPENING_LENGTH.most - 1).join('');
   // At the last space, unless the text has none near the end (a script written without them).
   const space = cut.lastIndexOf(' ');
   return `${(space > OPENING_LENGTH.enough / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—、，-]+$/, '')}…`;

@@ -4,6 +4,7 @@
  * language"). English is the fallback for a language with no table yet.
  */
 import { plural } from './i18n/format.ts';
+import { canonicalTag } from './language-tag.ts';
 import { ar } from './i18n/ar.ts';
 import { de } from './i18n/de.ts';
 import { en } from './i18n/en.ts';
@@ -47,13 +48,13 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
  * subtags through Intl.Locale).
  */
 export function uiLanguage(lang: string): string {
-  const tag = lang.toLowerCase();
+  const tag = canonicalTag(lang).toLowerCase();
   const primary = tag.split('-')[0]!;
   if (tag in UI_LANGUAGES) return tag;
   if (primary in UI_LANGUAGES) return primary;
   let script: string | undefined;
   try {
-    script = new Intl.Locale(lang).maximize().script?.toLowerCase();
+    script = new Intl.Locale(tag).maximize().script?.toLowerCase();
   } catch {
     // Not a language tag: the schema reports it; English words meanwhile.
   }

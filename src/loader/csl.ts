@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LANG, type Locales, localeName, styleName } from '../lib/csl-names.ts';
 import { EssayError, type Place } from '../lib/essay-error.ts';
+import { canonicalTag, languageName } from '../lib/language-tag.ts';
 import type { CslFile } from '../plugins/contracts.ts';
 
 const cslDir = fileURLToPath(new URL('../csl/', import.meta.url));
@@ -47,8 +48,6 @@ export function loadLocale(lang: string, place: Place): CslFile {
   return read(name, `${cslDir}locales/locales-${name}.xml`);
 }
 
-const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
-
 /**
  * The CSL locale for an essay's `lang:`. A language the CSL project has no
  * locale for (Urdu, Yiddish, Swahili…), which CLDR knows, gets the site's
@@ -57,11 +56,13 @@ const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 
  * language has (`xx-YY`, a slip) is an error listing the locales there are.
  */
 export function essayLocale(lang: string, place: Place): { locale: CslFile; warning?: string } {
-  const name = localeName(lang, vendoredLocales());
+  // By its canonical tag: `iw` is Hebrew, whose locale is he-IL.
+  const tag = canonicalTag(lang);
+  const name = localeName(tag, vendoredLocales());
   if (typeof name === 'string') return { locale: read(name, `${cslDir}locales/locales-${name}.xml`) };
-  const language = known(lang);
+  const language = languageName(tag);
   if (language === undefined) throw new EssayError(place, name.problem);
-  const primary = lang.split('-')[0]!.toLowerCase();
+  const primary = tag.split('-')[0]!.toLowerCase();
   return {
     locale: loadLocale(DEFAULT_LANG, place),
     warning:
@@ -69,13 +70,4 @@ export function essayLocale(lang: string, place: Place): { locale: CslFile; warn
       `${DEFAULT_LANG}'s words ("and", "edited by", "p."); to have them in ${language}, add a CSL locale file ` +
       `(locales-${primary}-XX.xml, made from the CSL project's locales-en-US.xml) to src/csl/locales/ (the build goes on)`,
   };
-}
-
-/** The English name of the language a tag names, if CLDR knows it ("ur" → "Urdu"). */
-function known(lang: string): string | undefined {
-  try {
-    return languageNames.of(lang.split('-')[0]!);
-  } catch {
-    return undefined;
-  }
 }

@@ -12,8 +12,11 @@
  * for a broad query over 1,000 essays, and run once the reader pauses typing.
  */
 
+import scriptFaces from '../styles/script-faces.css?url';
 import { otherIndexes } from '../lib/pagefind-languages.ts';
+import { needsScriptFaces } from '../lib/script-faces.ts';
 import type { ClientStrings } from '../lib/ui-strings.ts';
+import { loadStyle } from './load-style.ts';
 
 /** The parts of Pagefind's API (pagefind.js) used here. */
 interface Pagefind {
@@ -157,6 +160,14 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     const batch = current?.results.slice(shown, shown + PAGE) ?? [];
     const data = await Promise.all(batch.map((result) => result.data()));
     if (id !== latest || !current) return;
+    useScriptFaces(
+      data.flatMap((result) => [
+        result.meta['title'],
+        result.meta['description'],
+        result.excerpt,
+        ...result.sub_results.map((sub) => sub.title),
+      ]),
+    );
     const items = data.map(renderResult);
     list.append(...items);
     shown += batch.length;
@@ -183,6 +194,17 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
   box.addEventListener('keydown', (event) => moveThroughResults(event, input, list));
   if (input.value.trim()) void run();
   else void loadPagefind().catch(() => undefined);
+}
+
+/**
+ * Links the Hebrew and Arabic faces' stylesheet when results show their
+ * letters: a page links it only for its own text (src/lib/script-faces.ts),
+ * and an English page's search finds an Urdu essay too, whose letters the
+ * system's interface face may lack (src/styles/script-faces.css). Not
+ * awaited: the results show at once, and the faces swap in.
+ */
+function useScriptFaces(texts: (string | undefined)[]): void {
+  if (needsScriptFaces(...texts)) void loadStyle(scriptFaces);
 }
 
 /** Arrow keys: from the field into the results, and through every link in them. */

@@ -6,7 +6,7 @@ import { useBuiltSite } from '../support/built-site.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
 
-/** A Hebrew essay with notes and an Urdu one, whose interface adds letters to Arabic's (ہ, ے). */
+/** A Hebrew essay with notes, an Urdu one, whose interface adds letters to Arabic's (ہ, ے), and an English one. */
 const RTL = path.join(fixtures, 'sites/right-to-left');
 
 let built: string;
@@ -15,7 +15,7 @@ beforeAll(() => {
   // The layout's stylesheet is built only from a copied src/ (tests/support/fixture-site.ts).
   const site = makeFixtureSite(
     'right-to-left',
-    { knesset: path.join(RTL, 'knesset'), khudi: path.join(RTL, 'khudi') },
+    { knesset: path.join(RTL, 'knesset'), khudi: path.join(RTL, 'khudi'), 'the-tsar': path.join(fixtures, 'sites/bilingual/the-tsar') },
     { copySource: true },
   );
   const { status, output } = buildSite(site);
@@ -74,5 +74,19 @@ describe('a right-to-left essay', () => {
         selector,
       ).toEqual([]);
     }
+  });
+
+  it('is found from an English page, whose search then draws its letters in the Arabic face, fetched only then', async () => {
+    const page = await open('/essays/the-tsar/', 1280);
+    const faces = page.locator('link[rel="stylesheet"][href*="script-faces"]');
+    expect(await faces.count()).toBe(0);
+    await page.locator('body').press('/');
+    await page.keyboard.type('خودی');
+    await expect.poll(() => page.locator('dialog .search-result > a').allTextContents()).toEqual(['اقبال اور فلسفۂ خودی']);
+    await expect.poll(() => faces.count()).toBe(1);
+    // The system's face may lack Urdu's letters (ۂ here): they are drawn in Noto Naskh Arabic.
+    await expect
+      .poll(async () => (await facesDrawing(page, 'dialog .search-result > a')).filter((face) => face.startsWith('Noto Naskh Arabic')))
+      .not.toEqual([]);
   });
 });

@@ -368,6 +368,22 @@ describe('link-preview cards', () => {
     expect((await build()).bytes.equals(first.bytes)).toBe(true);
   });
 
+  it('are drawn once for a build however many pages ask for the same one', async () => {
+    const card = { title: `A card asked for thrice, ${process.pid} at ${Date.now()}`, footer: 'Essays', lang: 'en' };
+    const other = { ...card, title: `${card.title}, and another` };
+    const warn = vi.fn();
+    const batch = drawCards([card, other, card, card], (i) => `page ${i}`, warn);
+    try {
+      const drawn = await Promise.all([0, 1, 2, 3].map((i) => batch.card(i)));
+      expect(drawn).toEqual([{ file: cardFile(card) }, { file: cardFile(other) }, { file: cardFile(card) }, { file: cardFile(card) }]);
+      // One promise for the three: one drawing, one cache file written.
+      expect(batch.card(2)).toBe(batch.card(0));
+      expect(batch.card(1)).not.toBe(batch.card(0));
+    } finally {
+      await batch.close();
+    }
+  });
+
   it('warn of characters the font lacks, naming the page, whether drawn or found in the cache', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const card = { title: `漢字 ${process.pid} ${Date.now()}`, footer: 'Essays', lang: 'en' };

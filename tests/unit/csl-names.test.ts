@@ -40,6 +40,14 @@ describe('an essay’s citation locale', () => {
     expect(urdu.warning).toMatch(
       /^no citation locale for Urdu \("lang: ur-PK"\).*en-GB's words.*locales-ur-XX\.xml.*\(the build goes on\)$/,
     );
-    expect(() => essayLocale('xx-YY', place)).toThrow('index.md:8:7: no citation locale for "lang: xx-YY"');
+    expect(() => essayLocale('xx-YY', place)).toThrow('index.md:8:7: no citation locale for "lang: xx-YY", which names no language');
+    // No one language, or none at all: errors too.
+    for (const tag of ['zxx', 'mul', 'und', 'qaa']) expect(() => essayLocale(tag, place), tag).toThrow('names no language');
+  });
+
+  it('is found for a tag by its canonical form: an old code is the language it was', () => {
+    const place = { file: 'index.md' };
+    expect(essayLocale('iw', place)).toEqual({ locale: expect.objectContaining({ name: 'he-IL' }) });
+    expect(essayLocale('per', place)).toEqual({ locale: expect.objectContaining({ name: 'fa-IR' }) });
   });
 });

@@ -184,8 +184,16 @@ describe('prose', () => {
     const opening = openingOf(sentence.repeat(8));
     expect(opening).toBe(sentence.repeat(4));
     expect(opening).not.toContain(' ');
-    // A full stop inside quotation marks ends no sentence.
-    expect(openingOf('「革命だ。」と彼は言った。')).toBe('「革命だ。」と彼は言った。');
+    // Each case below would stop after its first 120 characters if it ended a sentence there.
+    const long = 'あ'.repeat(118);
+    // A full stop inside quotation marks ends no sentence: 「…。」と言った goes on.
+    expect(openingOf(`「${long}。」と言った。${'い'.repeat(60)}。`)).toBe(`「${long}。」と言った。`);
+    // Nor does the first of two stops.
+    expect(openingOf(`${long}？！${'い'.repeat(60)}。`)).toBe(`${long}？！`);
+    // Paragraphs, joined with a space, are joined without one.
+    expect(openingOf('段落一。 段落二。')).toBe('段落一。段落二。');
+    // A character outside the BMP is never cut in two.
+    expect(openingOf('𠮷'.repeat(300))).toBe(`${'𠮷'.repeat(199)}…`);
     expect(openingOf('革'.repeat(300))).toBe(`${'革'.repeat(199)}…`);
   });
 

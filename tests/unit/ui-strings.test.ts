@@ -54,6 +54,8 @@ describe('interface strings', () => {
     expect(uiStrings('zh').contents).toBe('目录');
     // A language with no table keeps its primary subtag, under which its (English) words are published.
     expect(uiLanguage('ko-KR')).toBe('ko');
+    // An old code is the language it was.
+    expect(uiLanguage('iw')).toBe('he');
   });
 
   it('choose the plural form by the language’s rules', () => {

@@ -47,10 +47,24 @@ const YOUNG_GENERATION_MB = 16;
  */
 export function drawCards(cards: CardText[], page: (i: number) => string, warn: (message: string, i: number) => void): CardBatch {
   const kept = new PublishedCards();
-  const missing = cards.flatMap((card, i) => (kept.holds(card) ? [] : [i]));
+  // A card asked for twice (the site's card, standing in for pages it cannot draw) is drawn once:
+  // two workers writing one cache file would race.
+  const first = new Map<string, number>();
+  const missing: number[] = [];
+  const copies: [number, number][] = [];
+  cards.forEach((card, i) => {
+    if (kept.holds(card)) return;
+    const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, i);
+      missing.push(i);
+    } else copies.push([i, at]);
+  });
   const settles = new Map<number, { resolve: (card: DrawnCard) => void; reject: (error: Error) => void }>();
   const drawn = new Map<number, Promise<DrawnCard>>();
   for (const i of missing) drawn.set(i, new Promise((resolve, reject) => settles.set(i, { resolve, reject })));
+  for (const [i, at] of copies) drawn.set(i, drawn.get(at)!);
   const threads = Math.min(availableParallelism(), Math.ceil(missing.length / CARDS_PER_WORKER));
   const workers = Array.from({ length: threads }, (_, t) => {
     const worker = startThread(new URL('./worker.ts', import.meta.url), {

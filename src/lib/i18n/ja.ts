@@ -3,7 +3,7 @@ import type { UiStrings } from './types.ts';
 
 /**
  * Japanese. An essay is a 論考; places in backlinks are nouns the sentence
- * takes with の ("序論の引用3に戻る", "注2", "「…」"); the date line reads
+ * takes with の ("冒頭の引用3に戻る", "注2", "「…」"); the date line reads
  * "2021年3月執筆", which takes a month or a day alike. Japanese has one plural
  * form, and its punctuation (「」、。：) takes no spaces.
  */
@@ -12,7 +12,7 @@ export const ja: UiStrings = {
   notes: '注',
   backToNote: (n) => `注${n}の参照箇所に戻る`,
   backToCitation: (n, where) => `${where}の引用${n}に戻る`,
-  introduction: '序論',
+  introduction: '冒頭',
   inNote: (n) => `注${n}`,
   inSection: (title) => `「${title}」`,
   linkToSection: (title) => `節へのリンク：${title}`,
@@ -51,7 +51,7 @@ export const ja: UiStrings = {
     title: 'この論考を引用する',
     copy: '引用をコピー',
     thisEssay: 'この論考',
-    itsBibliography: 'その参考文献',
+    itsBibliography: 'この論考の参考文献',
     downloadGroup: (group) => `ダウンロード：${group}`,
     downloadFile: (format, group) => `${group}をダウンロード（${format}）`,
   },

@@ -5,7 +5,7 @@ import type { UiStrings } from './types.ts';
  * Urdu, written right to left in the Arabic script (the page's `dir` comes
  * from the language: src/lib/direction.ts), with its full stop "۔". Places in
  * backlinks carry their own postposition ("تعارف میں", "حاشیہ 3 میں",
- * "حصہ «…» میں"); the date line reads "تحریر: مارچ 2021", which takes a month
+ * "حصے «…» میں"); the date line reads "تحریر: مارچ 2021", which takes a month
  * or a day alike. The CSL project has no Urdu locale, so citations take
  * en-GB's few words, with a warning (src/loader/csl.ts).
  */
@@ -16,7 +16,7 @@ export const ur: UiStrings = {
   backToCitation: (n, where) => `حوالہ ${n} پر واپس جائیں، ${where}`,
   introduction: 'تعارف میں',
   inNote: (n) => `حاشیہ ${n} میں`,
-  inSection: (title) => `حصہ «${title}» میں`,
+  inSection: (title) => `حصے «${title}» میں`,
   linkToSection: (title) => `حصے کا ربط: ${title}`,
   copyLinkToSection: (title) => `حصے کا ربط کاپی کریں: ${title}`,
   shareSection: (title) => `حصہ شیئر کریں: ${title}`,

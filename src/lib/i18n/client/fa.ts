@@ -9,8 +9,8 @@ import type { ClientStrings } from '../types.ts';
 export const client: ClientStrings = {
   search: {
     loading: 'در حال بارگذاری جستجو…',
-    noResults: 'نتیجه‌ای برای «{term}» نیست',
-    withFilters: ' با این پالایه‌ها',
+    noResults: 'برای «{term}» نتیجه‌ای پیدا نشد',
+    withFilters: ' (با این پالایه‌ها)',
     // "All essays" is a link and the verb would come after it: here it is a list's name instead.
     tryOther: '. واژه‌های کمتر یا دیگری را بیازمایید. فهرست کامل: ',
     browseAll: 'همهٔ جستارها',
