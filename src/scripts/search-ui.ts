@@ -16,7 +16,6 @@ import scriptFaces from '../styles/script-faces.css?url';
 import { otherIndexes } from '../lib/pagefind-languages.ts';
 import { needsScriptFaces } from '../lib/script-faces.ts';
 import type { ClientStrings } from '../lib/ui-strings.ts';
-import { loadStyle } from './load-style.ts';
 
 /** The parts of Pagefind's API (pagefind.js) used here. */
 interface Pagefind {
@@ -200,11 +199,13 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
  * Links the Hebrew and Arabic faces' stylesheet when results show their
  * letters: a page links it only for its own text (src/lib/script-faces.ts),
  * and an English page's search finds an Urdu essay too, whose letters the
- * system's interface face may lack (src/styles/script-faces.css). Not
- * awaited: the results show at once, and the faces swap in.
+ * system's interface face may lack (src/styles/script-faces.css). The
+ * results show at once, and the faces swap in.
  */
 function useScriptFaces(texts: (string | undefined)[]): void {
-  if (needsScriptFaces(...texts)) void loadStyle(scriptFaces);
+  // Not through load-style.ts: a chunk shared with the page's own scripts would cost every page's first load its preload list.
+  if (!needsScriptFaces(...texts) || document.querySelector(`link[href="${CSS.escape(scriptFaces)}"]`)) return;
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: scriptFaces }));
 }
 
 /** Arrow keys: from the field into the results, and through every link in them. */
