@@ -176,6 +176,10 @@ describe('an essay in Urdu', () => {
     expect(doc.documentElement.dir).toBe('rtl');
     expect(interfaceTexts(doc)).toEqual(expect.arrayContaining(['فہرست', 'کتابیات', 'اس مضمون کا حوالہ']));
     expect(doc.querySelector('.dateline time')?.textContent).toBe('تحریر: مارچ 2021');
+    // Urdu's own full stop ends the footer's sentences.
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}۔ جملہ حقوق محفوظ ہیں۔`,
+    );
     // The English locale's word for a translator, in the English work's entry.
     expect(doc.querySelector('.csl-bib-body')?.textContent).toMatch(/Translated by Reynold A\. Nicholson/);
     expect(buildOutput).toMatch(
@@ -193,6 +197,9 @@ describe('an essay in Japanese', () => {
     expect(latinWordsIn(texts, allowed)).toEqual([]);
     expect(doc.querySelector('.dateline time')?.textContent).toBe('2021年3月1日執筆');
     expect(doc.querySelector('.reading-time')?.textContent).toBe('約1分で読めます');
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}。無断転載を禁じます。`,
+    );
   });
 
   it('has the site’s card for its own and its sections’, never one with boxes for letters no card font has, and says so once', () => {
@@ -229,6 +236,9 @@ describe('pages around the essays', () => {
     expect(doc.documentElement.lang).toBe('en-GB');
     expect(doc.querySelector('.toc-title')?.textContent?.trim()).toBe('Contents');
     expect(doc.querySelector('.reading-time')?.textContent).toBe('1 min read');
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}. All rights reserved.`,
+    );
   });
 
   it('use the site’s default language on the home page, the search page and the 404, and each essay card its essay’s', () => {

@@ -51,6 +51,7 @@ export const ar: UiStrings = {
     lightTheme: 'المظهر الفاتح',
     licensedUnder: 'النص منشور بموجب رخصة',
     allRightsReserved: 'جميع الحقوق محفوظة',
+    stop: '. ',
     feed: 'الخلاصة (RSS)',
     allEssays: 'كل المقالات',
   },

@@ -42,6 +42,7 @@ export const de: UiStrings = {
     lightTheme: 'Helles Design',
     licensedUnder: 'Text unter der Lizenz',
     allRightsReserved: 'Alle Rechte vorbehalten',
+    stop: '. ',
     feed: 'Feed (RSS)',
     allEssays: 'Alle Essays',
   },

@@ -38,6 +38,7 @@ export const en: UiStrings = {
     lightTheme: 'Light theme',
     licensedUnder: 'Text under the licence',
     allRightsReserved: 'All rights reserved',
+    stop: '. ',
     feed: 'Feed (RSS)',
     allEssays: 'All essays',
   },

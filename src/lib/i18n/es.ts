@@ -43,6 +43,7 @@ export const es: UiStrings = {
     lightTheme: 'Tema claro',
     licensedUnder: 'Texto bajo la licencia',
     allRightsReserved: 'Todos los derechos reservados',
+    stop: '. ',
     feed: 'Canal (RSS)',
     allEssays: 'Todos los ensayos',
   },

@@ -46,6 +46,7 @@ export const fa: UiStrings = {
     lightTheme: 'زمینهٔ روشن',
     licensedUnder: 'متن با مجوز',
     allRightsReserved: 'همهٔ حقوق محفوظ است',
+    stop: '. ',
     feed: 'خوراک (RSS)',
     allEssays: 'همهٔ جستارها',
   },

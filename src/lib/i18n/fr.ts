@@ -43,6 +43,7 @@ export const fr: UiStrings = {
     lightTheme: 'Thème clair',
     licensedUnder: 'Texte sous la licence',
     allRightsReserved: 'Tous droits réservés',
+    stop: '. ',
     feed: 'Flux (RSS)',
     allEssays: 'Tous les essais',
   },

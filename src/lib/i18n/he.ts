@@ -43,6 +43,7 @@ export const he: UiStrings = {
     lightTheme: 'ערכת נושא בהירה',
     licensedUnder: 'הטקסט מפורסם ברישיון',
     allRightsReserved: 'כל הזכויות שמורות',
+    stop: '. ',
     feed: 'פיד (RSS)',
     allEssays: 'כל המסות',
   },

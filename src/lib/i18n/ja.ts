@@ -43,6 +43,7 @@ export const ja: UiStrings = {
     lightTheme: 'ライトテーマ',
     licensedUnder: '本文のライセンス：',
     allRightsReserved: '無断転載を禁じます',
+    stop: '。',
     feed: 'フィード（RSS）',
     allEssays: '論考一覧',
   },

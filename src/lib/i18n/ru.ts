@@ -41,6 +41,7 @@ export const ru: UiStrings = {
     lightTheme: 'Светлая тема',
     licensedUnder: 'Текст публикуется по лицензии',
     allRightsReserved: 'Все права защищены',
+    stop: '. ',
     feed: 'Лента (RSS)',
     allEssays: 'Все очерки',
   },

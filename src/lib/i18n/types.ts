@@ -73,6 +73,8 @@ export interface UiStrings {
     licensedUnder: string;
     /** The footer's terms when the site names no licence. */
     allRightsReserved: string;
+    /** What ends each of the footer's sentences, with the space the language puts after it ('. ', Urdu's '۔ ', Japanese '。'). */
+    stop: string;
     feed: string;
     /** The home page's list of essays, for screen readers. */
     allEssays: string;

@@ -45,6 +45,7 @@ export const ur: UiStrings = {
     lightTheme: 'روشن تھیم',
     licensedUnder: 'متن کا لائسنس:',
     allRightsReserved: 'جملہ حقوق محفوظ ہیں',
+    stop: '۔ ',
     feed: 'فیڈ (RSS)',
     allEssays: 'تمام مضامین',
   },

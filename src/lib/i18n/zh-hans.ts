@@ -44,6 +44,7 @@ export const zhHans: UiStrings = {
     lightTheme: '浅色主题',
     licensedUnder: '正文许可协议：',
     allRightsReserved: '保留所有权利',
+    stop: '。',
     feed: '订阅（RSS）',
     allEssays: '全部文章',
   },

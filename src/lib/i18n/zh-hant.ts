@@ -44,6 +44,7 @@ export const zhHant: UiStrings = {
     lightTheme: '淺色主題',
     licensedUnder: '正文授權條款：',
     allRightsReserved: '保留所有權利',
+    stop: '。',
     feed: '訂閱（RSS）',
     allEssays: '全部文章',
   },
