@@ -160,21 +160,19 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   // A card whose letters no card font has would show boxes where they go: the page gets the site's card
   // instead, if that one can be drawn (a tagline in the same script cannot: then each card is drawn as it is).
   const siteDrawable = lettersNoCardFontHas(siteCard.title).length === 0;
-  let lacking = new Set<string>();
-  let replaced = 0;
-  const drawable = (card: CardText): CardText => {
-    const letters = siteDrawable ? lettersNoCardFontHas(`${card.context ?? ''}${card.title}`) : [];
-    if (letters.length === 0) return card;
-    for (const letter of letters) lacking.add(letter);
-    replaced++;
-    return siteCard;
-  };
   for (const essay of manifest.essays) {
     const folder = shareFolder(essay.path, base);
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
-    lacking = new Set();
-    replaced = 0;
+    const lacking = new Set<string>();
+    let replaced = 0;
+    const drawable = (card: CardText): CardText => {
+      const letters = siteDrawable ? lettersNoCardFontHas(`${card.context ?? ''}${card.title}`) : [];
+      if (letters.length === 0) return card;
+      for (const letter of letters) lacking.add(letter);
+      replaced++;
+      return siteCard;
+    };
     plan.cards.push({ path: cardPath(essay.path), card: drawable({ title, footer, lang: essay.lang }), page: `the essay "${essay.id}"` });
     for (const download of essay.downloads) {
       plan.pages.push({ path: `${essay.path}${download.file}`, html: () => download.body, type: download.type });

@@ -48,6 +48,15 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
  * subtags through Intl.Locale).
  */
 export function uiLanguage(lang: string): string {
+  // Every page, share page and component asks, for a handful of languages.
+  let found = tables.get(lang);
+  if (found === undefined) tables.set(lang, (found = tableFor(lang)));
+  return found;
+}
+
+const tables = new Map<string, string>();
+
+function tableFor(lang: string): string {
   const tag = canonicalTag(lang).toLowerCase();
   const primary = tag.split('-')[0]!;
   if (tag in UI_LANGUAGES) return tag;

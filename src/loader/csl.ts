@@ -45,6 +45,11 @@ export function vendoredLocales(): Locales {
 export function loadLocale(lang: string, place: Place): CslFile {
   const name = localeName(lang, vendoredLocales());
   if (typeof name !== 'string') throw new EssayError(place, name.problem);
+  return localeFile(name);
+}
+
+/** A vendored locale by its name (`en-GB`). */
+function localeFile(name: string): CslFile {
   return read(name, `${cslDir}locales/locales-${name}.xml`);
 }
 
@@ -59,12 +64,12 @@ export function essayLocale(lang: string, place: Place): { locale: CslFile; warn
   // By its canonical tag: `iw` is Hebrew, whose locale is he-IL.
   const tag = canonicalTag(lang);
   const name = localeName(tag, vendoredLocales());
-  if (typeof name === 'string') return { locale: read(name, `${cslDir}locales/locales-${name}.xml`) };
+  if (typeof name === 'string') return { locale: localeFile(name) };
   const language = languageName(tag);
   if (language === undefined) throw new EssayError(place, name.problem);
   const primary = tag.split('-')[0]!.toLowerCase();
   return {
-    locale: loadLocale(DEFAULT_LANG, place),
+    locale: localeFile(DEFAULT_LANG),
     warning:
       `no citation locale for ${language} ("lang: ${lang}"), so its citations, bibliography and "Cite this essay" take ` +
       `${DEFAULT_LANG}'s words ("and", "edited by", "p."); to have them in ${language}, add a CSL locale file ` +

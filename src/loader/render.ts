@@ -101,9 +101,10 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
     }
   };
   const style = attempt(() => loadStyle(data.csl, split.placeOf(['csl'])));
-  const found = attempt(() => essayLocale(data.lang, split.placeOf(['lang'])));
+  const langPlace = split.placeOf(['lang']);
+  const found = attempt(() => essayLocale(data.lang, langPlace));
   const locale = found?.locale;
-  const notices = found?.warning === undefined ? [] : [{ place: split.placeOf(['lang']), problem: found.warning }];
+  const notices = found?.warning === undefined ? [] : [{ place: langPlace, problem: found.warning }];
   let bibliography: ReadEssay['bibliography'];
   if (data.bibliography !== undefined) {
     const written = data.bibliography;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { startThread } from '../threads.ts';
-import { cardFile, PublishedCards } from './cache.ts';
+import { cardFile, cardKey, PublishedCards } from './cache.ts';
 import type { CardText } from './draw.ts';
 import type { CardDone, CardJob } from './worker.ts';
 
@@ -54,7 +54,7 @@ export function drawCards(cards: CardText[], page: (i: number) => string, warn: 
   const copies: [number, number][] = [];
   cards.forEach((card, i) => {
     if (kept.holds(card)) return;
-    const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
+    const key = cardKey(card);
     const at = first.get(key);
     if (at === undefined) {
       first.set(key, i);

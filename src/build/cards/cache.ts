@@ -62,12 +62,14 @@ function packageVersion(name: string): string {
   throw new Error(`Card cache: no package.json found for ${name}.`);
 }
 
+/** What a card says, as one string: two cards with the same key are the same card. */
+export function cardKey(card: CardText): string {
+  return JSON.stringify([card.title, card.context, card.footer, card.lang]);
+}
+
 /** The cache file of a card: a hash of what it says and of what draws it. */
 export function cardFile(card: CardText): string {
-  const key = createHash('sha256')
-    .update(drawerHash())
-    .update(JSON.stringify([card.title, card.context, card.footer, card.lang]))
-    .digest('hex');
+  const key = createHash('sha256').update(drawerHash()).update(cardKey(card)).digest('hex');
   return path.join(cardCacheDir(), `${key.slice(0, 40)}.png`);
 }
 

@@ -1,4 +1,4 @@
-import { keepCard, recallCard } from './cache.ts';
+import { cardKey, keepCard, recallCard } from './cache.ts';
 import { type CardText, type Drawing, drawCard } from './draw.ts';
 
 export type { CardText } from './draw.ts';
@@ -17,7 +17,7 @@ const inFlight = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
  * for, in the warning about characters the font lacks.
  */
 export function renderCard(card: CardText, page: string): Promise<Uint8Array<ArrayBuffer>> {
-  const key = JSON.stringify([card.title, card.context, card.footer, card.lang]);
+  const key = cardKey(card);
   let png = inFlight.get(key);
   if (!png) {
     png = recallOrDraw(card).then(({ png, missing }) => {
