@@ -14,6 +14,8 @@ export interface SharePage {
   /** The share page's own path, and its card's. */
   path: string;
   image: string;
+  /** What the card shows, for readers who cannot see it: `<section> — <essay> — <site>` unless given. */
+  imageAlt?: string;
   article: ArticleMeta;
   siteName: string;
   /** The site's address, for absolute URLs. */
@@ -44,7 +46,7 @@ export function sharePageHtml(page: SharePage): string {
     description: page.description,
     url: new URL(page.path, page.site),
     image: new URL(page.image, page.site),
-    imageAlt: `${title} — ${page.siteName}`,
+    imageAlt: page.imageAlt ?? `${title} — ${page.siteName}`,
     siteName: page.siteName,
     lang: page.lang,
     article: page.article,

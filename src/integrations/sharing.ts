@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { type CardBatch, drawCards } from '../build/cards/batch.ts';
 import { cardFile } from '../build/cards/cache.ts';
-import { lettersNoCardFontHas } from '../build/cards/fonts.ts';
+import { drawnAsSiteCard, lettersNoCardFontHas } from '../build/cards/fonts.ts';
 import { type CardText, renderCard } from '../build/cards/index.ts';
 import { linkOrCopy } from '../build/cache-files.ts';
 import { FileStore } from '../build/file-store.ts';
@@ -13,7 +13,7 @@ import { folderDigest, type ShareFolder, ShareFolders } from '../build/share-fol
 import { sharePageHtml } from '../build/share-page.ts';
 import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
-import { siteConfig } from '../lib/site.ts';
+import { siteCardAlt, siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
 
@@ -157,19 +157,17 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   const footer = `${SITE.title} · ${site.host}`;
   const siteCard: CardText = { title: SITE.tagline, footer, lang: SITE.lang };
   const plan: Plan = { pages: [], cards: [{ path: cardPath(`${base}/`), card: siteCard, page: 'the site card' }], notes: [] };
-  // A card whose letters no card font has would show boxes where they go: the page gets the site's card
-  // instead, if that one can be drawn (a tagline in the same script cannot: then each card is drawn as it is).
-  const siteDrawable = lettersNoCardFontHas(siteCard.title).length === 0;
   for (const essay of manifest.essays) {
     const folder = shareFolder(essay.path, base);
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
     const lacking = new Set<string>();
     let replaced = 0;
+    // A card whose letters no card font has would show boxes where they go: the page gets the site's card instead.
     const drawable = (card: CardText): CardText => {
-      const letters = siteDrawable ? lettersNoCardFontHas(`${card.context ?? ''}${card.title}`) : [];
-      if (letters.length === 0) return card;
-      for (const letter of letters) lacking.add(letter);
+      const text = `${card.context ?? ''}${card.title}`;
+      if (!drawnAsSiteCard(text, siteCard.title)) return card;
+      for (const letter of lettersNoCardFontHas(text)) lacking.add(letter);
       replaced++;
       return siteCard;
     };
@@ -179,18 +177,16 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
     }
     for (const section of essay.sections) {
       const page = sharePath(essay.path, section.id);
+      const card = drawable({ title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang });
+      // Its image described as what it shows: the section's title, or the site's tagline on the site's card.
+      const imageAlt = card === siteCard ? siteCardAlt(SITE) : undefined;
       plan.pages.push({
         path: page,
-        html: () => shareHtml(essay, section, page, site, base, SITE.title),
+        html: () => shareHtml(essay, section, page, site, base, SITE.title, imageAlt),
         type: 'text/html; charset=utf-8',
         folder,
       });
-      plan.cards.push({
-        folder,
-        path: cardPath(page),
-        card: drawable({ title: titleWithoutShortEnds(section.title), context: title, footer, lang: essay.lang }),
-        page: `the essay "${essay.id}", section "${section.title}"`,
-      });
+      plan.cards.push({ folder, path: cardPath(page), card, page: `the essay "${essay.id}", section "${section.title}"` });
     }
     if (replaced > 0) {
       plan.notes.push(
@@ -210,6 +206,7 @@ function shareHtml(
   site: URL,
   base: string,
   siteName: string,
+  imageAlt: string | undefined,
 ): string {
   const strings = uiStrings(essay.lang);
   return sharePageHtml({
@@ -222,6 +219,7 @@ function shareHtml(
     image: cardPath(page),
     article: { published: essay.published, author: essay.author, tags: essay.tags, section: section.title },
     siteName,
+    ...(imageAlt && { imageAlt }),
     site,
     favicon: `${base}/favicon.svg`,
     strings,

@@ -41,6 +41,11 @@ export const SITE = {
   feed: config.feed,
 } as const;
 
+/** What the site's link-preview card shows (its tagline, over the site's name), for readers who cannot see it. */
+export function siteCardAlt(site: Pick<SiteConfig, 'title' | 'tagline'> = config): string {
+  return `${site.tagline} — ${site.title}`;
+}
+
 /**
  * A path of the site under its base: `withBase('/search/')` is `/search/` at
  * the root and `/essays-site/search/` under `/essays-site/`. Every link the

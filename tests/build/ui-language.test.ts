@@ -214,6 +214,14 @@ describe('an essay in Japanese', () => {
     expect(buildOutput).toMatch(/so 3 of its 3 link-preview cards are the site's/);
     expect(buildOutput).not.toMatch(/meiji.*no glyph/);
   });
+
+  it('describes each of those cards as the site’s, not as a card with its own title on it', () => {
+    const alt = (doc: Document) => doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content');
+    const pages = ['essays/meiji', ...readdirSync(path.join(dist, 'essays/meiji/s')).map((s) => `essays/meiji/s/${s}`)];
+    for (const sitePath of pages) expect(alt(page(sitePath)), sitePath).toBe(`${SITE.description} — ${SITE.name}`);
+    // A card drawn with its own title says so.
+    expect(alt(page('essays/mashruteh'))).toContain(page('essays/mashruteh').querySelector('h1')?.textContent);
+  });
 });
 
 describe('an essay in Chinese, in traditional characters', () => {

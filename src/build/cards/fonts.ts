@@ -137,6 +137,18 @@ export function lettersNoCardFontHas(text: string): string[] {
   return [...lacking];
 }
 
+/**
+ * Whether a card saying `text` is drawn as the site's card instead, whose
+ * title is `siteTitle`: `text` has letters no card font has, and the site's
+ * card can itself be drawn (a tagline in the same script cannot: then each
+ * card is drawn as it is, boxes and all). The sharing plan (which draws the
+ * cards) and the pages (whose image description must say what the card shows)
+ * both ask this.
+ */
+export function drawnAsSiteCard(text: string, siteTitle: string): boolean {
+  return lettersNoCardFontHas(text).length > 0 && lettersNoCardFontHas(siteTitle).length === 0;
+}
+
 let harfbuzz: HarfBuzz | undefined;
 
 /** Starts HarfBuzz (WebAssembly), which `faceOf` needs: once a process. */
