@@ -13,6 +13,7 @@ import { fa } from './i18n/fa.ts';
 import { fr } from './i18n/fr.ts';
 import { he } from './i18n/he.ts';
 import { ja } from './i18n/ja.ts';
+import { ko } from './i18n/ko.ts';
 import { ru } from './i18n/ru.ts';
 import { ur } from './i18n/ur.ts';
 import { zhHans } from './i18n/zh-hans.ts';
@@ -35,6 +36,7 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
   fr,
   he,
   ja,
+  ko,
   ru,
   ur,
   'zh-hans': zhHans,

@@ -21,6 +21,8 @@ const URDU = path.join(fixtures, 'sites/right-to-left/khudi');
 const JAPANESE = path.join(fixtures, 'sites/japanese');
 /** An essay in Chinese, in traditional characters (`lang: zh-TW`). */
 const CHINESE = path.join(fixtures, 'sites/chinese-traditional');
+/** An essay in Korean (`lang: ko-KR`), with a note, in Hangul, which no card font has either. */
+const KOREAN = path.join(fixtures, 'sites/korean');
 
 /**
  * Latin-script words a page in another language may show: the essay's own
@@ -52,6 +54,7 @@ beforeAll(() => {
     khudi: URDU,
     meiji: JAPANESE,
     xinhai: CHINESE,
+    gabo: KOREAN,
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -103,6 +106,7 @@ describe('an essay in Russian', () => {
       'fa.json',
       'he.json',
       'ja.json',
+      'ko.json',
       'ru.json',
       'ur.json',
       'zh-hant.json',
@@ -238,6 +242,32 @@ describe('an essay in Chinese, in traditional characters', () => {
   });
 });
 
+describe('an essay in Korean', () => {
+  it('has Korean words around it, its note and backlink among them, and hands them to its scripts', () => {
+    const doc = page('essays/gabo');
+    expect(doc.documentElement.lang).toBe('ko-KR');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(expect.arrayContaining(['목차', '각주', '이 글 인용하기', '글 검색', '본문의 각주 1 위치로 돌아가기']));
+    expect(latinWordsIn(texts, allowedWords())).toEqual([]);
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('2021년 3월 1일 작성');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('읽는 데 1분');
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}. 무단 전재 및 재배포 금지.`,
+    );
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/ko.json');
+    expect(readFileSync(path.join(dist, 'ui-strings/ko.json'), 'utf8')).toContain('검색을 불러오는 중…');
+  });
+
+  it('has the site’s card for its own and its sections’ (its two headings’ and its notes’), as a Japanese essay does', () => {
+    const site = readFileSync(path.join(dist, 'card.png'));
+    const sections = readdirSync(path.join(dist, 'essays/gabo/s'));
+    expect(sections).toHaveLength(3);
+    for (const card of ['essays/gabo', ...sections.map((s) => `essays/gabo/s/${s}`)].map((p) => path.join(dist, p, 'card.png')))
+      expect(readFileSync(card).equals(site), card).toBe(true);
+    expect(buildOutput.match(/essay "gabo": the card fonts have no letters for “갑오개혁[^”]*”, so 4 of its 4 /g)).toHaveLength(1);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -265,7 +295,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ja', 'ru', 'ur', 'zh-tw']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
   });
 });

@@ -44,7 +44,8 @@ describe('interface strings', () => {
     expect(uiStrings('en-US').contents).toBe('Contents');
     expect(uiStrings('fr-CA').contents).toBe('Sommaire');
     expect(uiStrings('ja-JP').contents).toBe('目次');
-    expect(uiStrings('ko').contents).toBe('Contents');
+    expect(uiStrings('ko-KR').contents).toBe('목차');
+    expect(uiStrings('it').contents).toBe('Contents');
   });
 
   it('are found for Chinese by its script, as the tag gives it or as it is likely to be written', () => {
@@ -53,7 +54,7 @@ describe('interface strings', () => {
     expect(uiStrings('zh-TW').contents).toBe('目錄');
     expect(uiStrings('zh').contents).toBe('目录');
     // A language with no table keeps its primary subtag, under which its (English) words are published.
-    expect(uiLanguage('ko-KR')).toBe('ko');
+    expect(uiLanguage('pt-BR')).toBe('pt');
     // An old code is the language it was.
     expect(uiLanguage('iw')).toBe('he');
   });
@@ -76,6 +77,8 @@ describe('interface strings', () => {
       ),
     ).toEqual(['دقيقة قراءة', 'دقيقة قراءة', 'دقيقتا قراءة', 'دقائق قراءة', 'دقيقة قراءة', 'دقيقة قراءة']);
     expect([1, 2, 7].map((n) => readingTime(n, 'he'))).toEqual(['1 דקת קריאה', '2 דקות קריאה', '7 דקות קריאה']);
+    // Korean has one form, and no particle after the number: "읽는 데 1분", "읽는 데 12분".
+    expect([1, 12].map((n) => readingTime(n, 'ko'))).toEqual(['읽는 데 1분', '읽는 데 12분']);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');
     const forms: PluralForms = { one: '{n} result', other: '{n} results' };
@@ -98,6 +101,8 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'month' }, 'he')).toBe('נכתב: ינואר 2014');
     expect(describeWritten({ date, precision: 'day' }, 'fa')).toBe('نوشته‌شده در ۱ ژانویهٔ ۲۰۱۴');
     expect(describeWritten({ date, precision: 'month' }, 'ja')).toBe('2014年1月執筆');
+    expect(describeWritten({ date, precision: 'day' }, 'ko-KR')).toBe('2014년 1월 1일 작성');
+    expect(describeWritten({ date, precision: 'year' }, 'ko')).toBe('2014년 작성');
   });
 
   it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
