@@ -338,6 +338,17 @@ function syntaxProblem(error: string, input: string, at: Place): Problem {
   // "… at line 3, column 5 in "book"": the parser's position, in this text.
   const position = /at line (\d+), column (\d+)/.exec(error);
   const place: Place = position ? { file: at.file, line: Number(position[1]), column: Number(position[2]) } : at;
+  // The parser takes letters in a key, but not their marks: Devanagari's vowel signs, Hebrew's points, a decomposed ü.
+  const mark = /\p{M}/u.exec(key)?.[0];
+  if (mark) {
+    const code = `U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      place,
+      message:
+        `the key "${key}" has a combining mark (${code}), which the BibTeX parser cannot read in a key; ` +
+        'give the entry a key without marks (Latin letters and digits always work), and cite it by that key.',
+    };
+  }
   return { place, message: `could not parse the ${what}: ${parserReason(error)}.` };
 }
 

@@ -57,11 +57,13 @@ export interface CitationMarker {
 /**
  * Key characters: a key starts with a letter, digit or `_`, and may hold
  * those and internal punctuation `:.#$%&-+?<>~/`; punctuation cannot end it,
- * so `@doe99.` and `@doe99's` cite `doe99`.
+ * so `@doe99.` and `@doe99's` cite `doe99`. A letter is one with its marks
+ * (`@शर्मा2001`: Devanagari's vowel signs and virama are marks), where Pandoc
+ * would end the key at the first of them.
  */
-const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*`;
+const KEY = String.raw`[\p{L}\p{N}_]\p{M}*(?:[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*`;
 const KEY_AT = new RegExp(String.raw`(-?)@(?:\{([^{}]+)\}|(${KEY}))`, 'u');
-const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{N}_@])@(?:\{([^{}]+)\}|(${KEY}))`, 'gu');
+const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_@])@(?:\{([^{}]+)\}|(${KEY}))`, 'gu');
 /** Brackets that do not contain brackets. */
 const GROUP = /\[([^[\]]*)\]/g;
 
@@ -99,7 +101,7 @@ function parseGroup(inside: string): CitedWork[] | undefined {
     if (!match || match.index === undefined) return undefined;
     const before = part.slice(0, match.index);
     // An email address or a handle inside words is not a citation.
-    if (/[\p{L}\p{N}_]$/u.test(before)) return undefined;
+    if (/[\p{L}\p{M}\p{N}_]$/u.test(before)) return undefined;
     const after = part.slice(match.index + match[0].length);
     if (KEY_AT.test(after)) return undefined;
     const { locator, label, suffix } = parseLocator(after);

@@ -35,8 +35,13 @@ export interface EssayLoaderOptions {
   base: string;
 }
 
-/** The folder name is the essay's slug and its public URL; URLs are lower case. */
-const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+/**
+ * The folder name is the essay's slug and its public URL; URLs are lower case.
+ * A letter is one with its marks: Hindi's vowel signs (निबंध), Hebrew's points,
+ * and modifier letters such as Japanese's ー (コーヒー).
+ */
+const LETTER = String.raw`[\p{Ll}\p{Lo}\p{Lm}\p{N}]\p{M}*`;
+const SLUG = new RegExp(`^(?:${LETTER})+(?:-(?:${LETTER})+)*$`, 'u');
 
 /**
  * The essays collection. For each `<base>/<slug>/index.md` it reads the
@@ -280,7 +285,8 @@ function findEssays(dir: string, problems: EssayError[]): { id: string; file: st
   for (const folder of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, folder.name, 'index.md');
     if (!folder.isDirectory() || !existsSync(file)) continue;
-    const id = folder.name.toLowerCase();
+    // In one normal form: a folder made on macOS, or unpacked from its archives, may name ü as u and a mark (NFD).
+    const id = folder.name.normalize('NFC').toLowerCase();
     if (!SLUG.test(id)) {
       problems.push(
         new EssayError(

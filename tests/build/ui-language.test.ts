@@ -19,6 +19,11 @@ const PERSIAN = path.join(fixtures, 'sites/right-to-left/mashruteh');
 const URDU = path.join(fixtures, 'sites/right-to-left/khudi');
 /** An essay in Japanese, which no card font has the letters of. */
 const JAPANESE = path.join(fixtures, 'sites/japanese');
+/** An essay in Hindi, its folder and its citation keys in Devanagari, whose vowel signs are marks (U+093F…). */
+const HINDI = path.join(fixtures, 'sites/hindi');
+/** Its folder name for the URL `/essays/निबंध/`, and a folder named as macOS's HFS+ names `über` (u and a combining mark, NFD). */
+const HINDI_FOLDER = 'निबंध';
+const DECOMPOSED_FOLDER = 'über'.normalize('NFD');
 /** An essay in Chinese, in traditional characters (`lang: zh-TW`). */
 const CHINESE = path.join(fixtures, 'sites/chinese-traditional');
 /** An essay in Korean (`lang: ko-KR`), with a note, in Hangul, which no card font has either. */
@@ -55,6 +60,8 @@ beforeAll(() => {
     meiji: JAPANESE,
     xinhai: CHINESE,
     gabo: KOREAN,
+    [HINDI_FOLDER]: HINDI,
+    [DECOMPOSED_FOLDER]: path.join(fixtures, 'sites/good'),
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -105,6 +112,8 @@ describe('an essay in Russian', () => {
       'en.json',
       'fa.json',
       'he.json',
+      // Hindi has no table yet: its file has English words.
+      'hi.json',
       'ja.json',
       'ko.json',
       'ru.json',
@@ -295,7 +304,27 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'hi-in', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
+  });
+});
+
+describe('names in any script', () => {
+  it('publishes a folder named in Devanagari, marks and all, and one named in decomposed form at the composed URL', () => {
+    expect(existsSync(path.join(dist, 'essays', HINDI_FOLDER, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'essays', 'über'.normalize('NFC'), 'index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'essays', DECOMPOSED_FOLDER))).toBe(false);
+  });
+
+  it('links its citations to their entries, and its share pages to its sections', () => {
+    const doc = page(`essays/${HINDI_FOLDER}`);
+    const cited = [...doc.querySelectorAll('.citation a')].map((a) => a.getAttribute('href'));
+    expect(cited).toEqual(['#bib-sharma2001', '#bib-varma1998']);
+    for (const href of cited) expect(doc.getElementById(href!.slice(1)), href!).not.toBeNull();
+    const share = page(`essays/${HINDI_FOLDER}/s/पत्रिकाएँ`);
+    expect(share.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
+      `0; url=/essays/${HINDI_FOLDER}/#${encodeURIComponent('पत्रिकाएँ')}`,
+    );
+    expect(doc.getElementById('पत्रिकाएँ')?.tagName).toBe('H2');
   });
 });

@@ -64,6 +64,13 @@ describe('Pandoc citation syntax', () => {
     expect(findCitations('[@{a key, odd}]')[0]!.works[0]!.key).toBe('a key, odd');
   });
 
+  it('reads a key in any script, its letters’ marks with them (Devanagari’s vowel signs, Hebrew’s points)', () => {
+    expect(findCitations('[@शर्मा2001, p. 4] and @हिन्दी1990.').map((m) => m.works[0]!.key)).toEqual(['शर्मा2001', 'हिन्दी1990']);
+    expect(findCitations('[@пайпс2005] и @שָׁלוֹם1948').map((m) => m.works[0]!.key)).toEqual(['пайпс2005', 'שָׁלוֹם1948']);
+    // A mark ends no word: an @ right after one is inside a word, not a citation.
+    expect(findCitations('नि@a.org')).toEqual([]);
+  });
+
   it('takes an in-text key’s bracket as its locator only when it holds one', () => {
     expect(parsed('@doe99 [p. 33] says')).toEqual([
       ['in-text', '@doe99 [p. 33]', [{ key: 'doe99', prefix: '', suffix: '', suppressAuthor: false, locator: '33', label: 'page' }]],
