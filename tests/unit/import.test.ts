@@ -436,6 +436,44 @@ describe('the converter', () => {
     expect(readdirSync(dir)).toEqual(['my-post']);
     expect(result.essays[0]!.checks[0]!.message).toMatch(/WordPress’s slug "My_Post" became "my-post"/);
   });
+
+  it('keeps a slug in its own letters, marks and all, where only a Latin letter loses its accents', () => {
+    // "рабочий": й is и and a breve when decomposed, and stays й.
+    expect(slugify('%d1%80%d0%b0%d0%b1%d0%be%d1%87%d0%b8%d0%b9')).toBe('рабочий');
+    expect(slugify('हिन्दी निबंध')).toBe('हिन्दी-निबंध');
+    expect(slugify('Ёлка и Café')).toBe('ёлка-и-cafe');
+    // A percent-encoded slug is the same slug decoded: nothing for the author to check.
+    const { report: result, dir } = importText(wxr(post('%d0%b9%d0%be%d0%b4', '<p>x</p>')));
+    expect(readdirSync(dir)).toEqual(['йод']);
+    expect(result.essays[0]!.checks.map((c) => c.message)).not.toContainEqual(expect.stringMatching(/slug/));
+  });
+
+  it('finds the references under a heading in the post’s language, and keys them in Latin letters', () => {
+    const list =
+      '<li>Пайпс, Р. <em>Русская революция</em>. М.: Захаров, 2005.</li><li>Figes, O. <em>A People’s Tragedy</em>. London: Jonathan Cape, 1996.</li>';
+    for (const heading of [
+      'Литература',
+      'Список литературы',
+      'Literaturverzeichnis',
+      'Références',
+      'Bibliografía',
+      '参考文献',
+      'المراجع',
+    ]) {
+      const { dir } = importText(wxr(post('p', `<p>Текст.</p><h2>${heading}</h2><ul>${list}</ul><h2>После</h2><p>Ещё.</p>`)));
+      const markdown = read(path.join(dir, 'p'), 'index.md');
+      expect(markdown, heading).not.toContain(heading);
+      expect(markdown, heading).toContain('## После');
+      expect(read(path.join(dir, 'p'), 'references.bib'), heading).toMatch(/@book\{payps2005,[\s\S]*@book\{figes1996,/);
+    }
+  });
+
+  it('gives a table block’s caption as the table caption Pandoc and the site read: ": …" below it', () => {
+    const table =
+      '<figure class="wp-block-table"><table><thead><tr><th>Год</th></tr></thead><tbody><tr><td>1872</td></tr></tbody></table><figcaption class="wp-element-caption">Издания <em>«Капитала»</em></figcaption></figure>';
+    const { dir } = importText(wxr(post('t', table)));
+    expect(read(path.join(dir, 't'), 'index.md')).toMatch(/\| 1872 \|\n\n: Издания \*«Капитала»\*\n/);
+  });
 });
 
 /** Titles, names and years as the .bib's readers see them: without braces, case or spacing differences. */

@@ -570,7 +570,17 @@ const handlers: Record<string, Handle> = {
   figure: (state, node) => {
     const media = node.children.find((child) => child.type === 'element' && hasImage(child)) as Element | undefined;
     const figcaption = node.children.find((child) => child.type === 'element' && child.tagName === 'figcaption') as Element | undefined;
-    if (media === undefined) return state.toFlow(state.all(node)) as never;
+    if (media === undefined) {
+      // The table block's caption: Pandoc's and this site's table caption, a paragraph beginning ": " below it.
+      const table = node.children.find((child) => child.type === 'element' && child.tagName === 'table');
+      const words = figcaption ? state.all(figcaption) : [];
+      if (table === undefined || words.length === 0) return state.toFlow(state.all(node)) as never;
+      const converted = state.one(table, node);
+      return [
+        ...(Array.isArray(converted) ? converted : [converted]),
+        { type: 'paragraph', children: [{ type: 'text', value: ': ' }, ...words] },
+      ] as never;
+    }
     const image = state.one(media, node);
     const imageParagraph = { type: 'paragraph' as const, children: (Array.isArray(image) ? image : [image]).filter(Boolean) as never };
     const captionContent = figcaption ? state.toFlow(state.all(figcaption)) : [];

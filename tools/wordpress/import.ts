@@ -129,22 +129,28 @@ interface Slug {
 }
 
 /**
- * The folder name is the essay's URL: lower-case letters, digits and single
- * hyphens. WordPress's slug is kept when it already is one.
+ * The folder name is the essay's URL: lower-case letters (with their marks),
+ * digits and single hyphens. WordPress's slug is kept when it already is one:
+ * a Russian or Hindi post's slug is its title's words, percent-encoded
+ * (`%d0%bc%d0%b0…`), and stays in its own letters, `й` and `निबंध` whole. Only
+ * a Latin letter loses its accents (`café` → `cafe`), as WordPress's own slugs do.
  */
 export function slugify(text: string): string {
-  let decoded = text;
-  try {
-    decoded = decodeURIComponent(text);
-  } catch {
-    // A lone % is text.
-  }
-  return decoded
+  return decodedSlug(text)
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}]+\p{M}*/gu, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+}
+
+function decodedSlug(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // A lone % is text.
+  }
 }
 
 function assignSlugs(items: WxrItem[]): Map<WxrItem, Slug> {
@@ -155,7 +161,8 @@ function assignSlugs(items: WxrItem[]): Map<WxrItem, Slug> {
     let slug = slugify(from) || `post-${item.id}`;
     let note: string | undefined;
     if (!item.name) note = `the post has no slug; the folder name "${slug}" was made from its title`;
-    else if (slug !== item.name)
+    // A slug WordPress percent-encoded (a Cyrillic title's) is the same slug, decoded: nothing to check.
+    else if (slug !== decodedSlug(item.name))
       note = `WordPress’s slug "${item.name}" became "${slug}" (the site’s URLs are lower-case letters, digits and hyphens)`;
     if (taken.has(slug)) {
       let n = 2;

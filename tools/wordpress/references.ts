@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
@@ -55,8 +56,84 @@ export interface ReferenceSource {
   emphasis: string[];
 }
 
-const LIST_HEADINGS =
-  /^(?:select(?:ed)? )?(?:bibliography|references|reference list|works cited|works consulted|sources|sources consulted|further reading|reading list|literature|notes and references)$/i;
+/**
+ * The headings a list of references goes under, in the languages WordPress
+ * sites are written in: a German post's "Literatur", a Russian one's "Список
+ * литературы", a Japanese one's "参考文献".
+ */
+const LIST_HEADINGS = new RegExp(
+  '^(?:' +
+    [
+      // English
+      '(?:select(?:ed)? )?(?:bibliography|references|reference list|works cited|works consulted|sources|sources consulted|further reading|reading list|literature|notes and references)',
+      // German, Dutch, Scandinavian
+      'literatur(?:verzeichnis|liste)?',
+      'quellen(?:verzeichnis)?',
+      'quellen und literatur',
+      'literatuur(?:lijst)?',
+      'bronnen',
+      'litteratur(?:liste)?',
+      'kilder',
+      'källor',
+      // French, Spanish, Portuguese, Italian, Catalan, Romanian
+      'bibliographie',
+      'r[ée]f[ée]rences(?: bibliographiques)?',
+      'ouvrages cit[ée]s',
+      'bibliograf[íi]a(?: citada| consultada)?',
+      'referencias(?: bibliogr[áa]ficas)?',
+      'refer[êe]ncias(?: bibliogr[áa]ficas)?',
+      'fuentes',
+      'fontes',
+      'obras citadas',
+      'riferimenti(?: bibliografici)?',
+      'fonti',
+      'bibliografie',
+      // Polish, Czech, Slovak, Croatian, Serbian, Slovenian, Hungarian, Finnish, Turkish
+      'literatura',
+      'źródła',
+      'zdroje',
+      'použitá literatura',
+      'izvori',
+      'irodalom',
+      'kirjallisuus',
+      'lähteet',
+      'kaynakça',
+      'kaynaklar',
+      // Russian, Ukrainian, Bulgarian, Greek
+      'литература',
+      'список (?:использованной )?литературы',
+      'библиография',
+      'источники',
+      'джерела',
+      'список використаних джерел',
+      'література',
+      'βιβλιογραφία',
+      'αναφορές',
+      // Hebrew, Arabic, Persian, Urdu
+      'ביבליוגרפיה',
+      'מקורות',
+      'רשימת מקורות',
+      'المراجع',
+      'المصادر',
+      'المصادر والمراجع',
+      'قائمة المراجع',
+      'منابع',
+      'کتاب‌نامه',
+      'کتابنامه',
+      'منابع و مآخذ',
+      'کتابیات',
+      'حوالہ جات',
+      // Hindi, Chinese, Japanese, Korean
+      'संदर्भ(?: ग्रंथ| सूची)?',
+      'ग्रंथसूची',
+      '参考文献',
+      '參考文獻',
+      '参考資料',
+      '참고 ?문헌',
+    ].join('|') +
+    ')$',
+  'iu',
+);
 
 /**
  * Finds the reference list and removes it from `tree`: the items under a
@@ -78,7 +155,7 @@ export function extractReferenceList(tree: Root): { sources: ReferenceSource[]; 
     const sources = children.slice(headingIndex + 1, end).flatMap(sourcesOf);
     if (sources.length > 0) {
       children.splice(headingIndex, end - headingIndex);
-      return { sources, heading: toString(heading).replace(/:$/, '') };
+      return { sources, heading: toString(heading).replace(/[:：]$/, '') };
     }
   }
 
@@ -101,9 +178,21 @@ export function extractReferenceList(tree: Root): { sources: ReferenceSource[]; 
 }
 
 function isListHeading(node: RootContent): boolean {
-  if (node.type === 'heading') return LIST_HEADINGS.test(toString(node).trim().replace(/:$/, ''));
+  if (node.type === 'heading')
+    return LIST_HEADINGS.test(
+      toString(node)
+        .trim()
+        .replace(/[:：]$/, ''),
+    );
   // "Bibliography" as a paragraph of its own.
-  return node.type === 'paragraph' && LIST_HEADINGS.test(toString(node).trim().replace(/:$/, ''));
+  return (
+    node.type === 'paragraph' &&
+    LIST_HEADINGS.test(
+      toString(node)
+        .trim()
+        .replace(/[:：]$/, ''),
+    )
+  );
 }
 
 function sourcesOf(node: RootContent): ReferenceSource[] {
@@ -442,14 +531,17 @@ function readAfterTitle(ref: Reference, s: string): void {
   }
 }
 
-/** Citation keys in the site's style: the first name's family name, lower-cased, and the year (`figes1996`, then `figes1996b`). */
+/**
+ * Citation keys in the site's style: the first name's family name, in Latin
+ * letters and lower-cased, and the year (`figes1996`, then `figes1996b`;
+ * Пайпс's `payps2005`, as Better BibTeX writes keys: any BibTeX tool reads
+ * them, and an author types them on any keyboard).
+ */
 export function citationKeys(refs: Reference[]): string[] {
   const counts = new Map<string, number>();
   return refs.map((ref) => {
     const name = ref.authors[0] ?? ref.editors[0];
-    const stem = (name?.family ?? ref.title?.split(/\s+/).find((w) => !/^(?:a|an|the|on|of)$/i.test(w)) ?? 'anon')
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    const stem = anyAscii(name?.family ?? ref.title?.split(/\s+/).find((w) => !/^(?:a|an|the|on|of)$/i.test(w)) ?? 'anon')
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '');
     const base = `${stem || 'anon'}${ref.year?.replace(/\D/g, '') || 'nd'}`;
