@@ -37,7 +37,7 @@ const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * relative to the essay. Returns the real, absolute path, or throws naming
  * `index.md:line`, the path and the rule.
  */
-export function resolveEssayFile(written: string, role: FileRole, folders: EssayFolders, from: Place): string {
+export function resolveEssayFile(written: string, role: FileRole, folders: EssayFolders, from: Place, base = '/'): string {
   const rule = 'an essay may only read files inside its own folder, the site’s content/ folder or public/';
   if (URL_SCHEME.test(written) || written.startsWith('//')) {
     throw new EssayError(from, `${role} "${written}" is a URL; the ${role} must be a file beside the essay (${rule}).`);
@@ -49,7 +49,9 @@ export function resolveEssayFile(written: string, role: FileRole, folders: Essay
       `${role} "${written}" is an absolute path; name the file relative to the essay, e.g. "references.bib" (${rule}).`,
     );
   }
-  const decoded = safeDecode(written.split(/[?#]/)[0]!);
+  // Under the base `/essays-site/`, `/essays-site/images/map.png` is public/images/map.png, as `/images/map.png` is.
+  const fromRoot = siteAbsolute && base !== '/' && written.startsWith(base) ? `/${written.slice(base.length)}` : written;
+  const decoded = safeDecode(fromRoot.split(/[?#]/)[0]!);
   const resolved = siteAbsolute ? path.join(folders.public, decoded) : path.resolve(folders.essay, decoded);
   let real: string;
   try {

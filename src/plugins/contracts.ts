@@ -193,6 +193,11 @@ export interface EssayInput {
   folders: { essay: string; content: string; public: string };
 }
 
+/** The site's base path (`/`, or `/essays-site/`), from the essay's path, which is `<base>essays/<id>/`. */
+export function siteBase(input: Pick<EssayInput, 'path'>): string {
+  return input.path.replace(/essays\/[^/]+\/$/, '');
+}
+
 /** A section of the essay: an `h2` with an id, as the contents, share pages and cards show it. */
 export interface Section {
   /** The heading's id: the section's public link. */

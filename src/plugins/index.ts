@@ -16,6 +16,7 @@ import rehypeNormaliseSpaces from './rehype-normalise-spaces.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeProofread from './rehype-proofread.ts';
 import rehypeSections from './rehype-sections.ts';
+import rehypeSitePaths from './rehype-site-paths.ts';
 import remarkAttributes from './remark-attributes.ts';
 import remarkMath from './remark-math.ts';
 
@@ -43,6 +44,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCheckAuthorIds,
   // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).
   rehypeCheckFiles,
+  // Then paths from the site's root go under its base, before links are collected and checked (rehypeSections).
+  rehypeSitePaths,
   // Stray no-break spaces in the author's prose become spaces before any plugin adds text (citeproc's are meant).
   rehypeNormaliseSpaces,
   // The author's words are proofread as readers will see them, spaces normalised, before the site adds any.

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { EssayError, type Place } from '../lib/essay-error.ts';
 import { resolveEssayFile } from '../loader/files.ts';
-import { runOf } from './contracts.ts';
+import { runOf, siteBase } from './contracts.ts';
 
 /**
  * Checks every image an essay shows, where it is written: it must be a file
@@ -34,7 +34,7 @@ export default function rehypeCheckFiles() {
         return;
       }
       try {
-        files.add(resolveEssayFile(src, 'image', run.input.folders, place));
+        files.add(resolveEssayFile(src, 'image', run.input.folders, place, siteBase(run.input)));
       } catch (error) {
         if (!(error instanceof EssayError)) throw error;
         run.problems.push(error);

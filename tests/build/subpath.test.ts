@@ -133,15 +133,20 @@ describe('the site configuration', () => {
     expect(output).toContain('BASE_PATH (for `base`) must be a path such as /essays-site/');
   });
 
-  it('stops the build when an essay links to a page of the site outside its base', () => {
+  it('puts the links and images an essay writes from the site’s root under the base', () => {
+    const essay = read('essays/july-days/index.html');
+    for (const href of ['/essays-site/essays/bolsheviki/', '/essays-site/search/']) expect(essay).toContain(`href="${href}"`);
+    expect(essay).toContain('src="/essays-site/favicon.svg"');
+    expect(essay).not.toMatch(/(?:href|src)="\/(?:essays\/|search\/|favicon)/);
+  });
+
+  it('names the line of an image that does not exist, written under the base or from the root', () => {
     const site = makeFixtureSite('escaping-link', { good: path.join(fixtures, 'sites/good') });
     const essay = path.join(site, 'content/essays/good/index.md');
     const text = readFileSync(essay, 'utf8');
-    writeFileSync(essay, text.replace('More text.', 'See [the search](/search/).'));
+    writeFileSync(essay, text.replace('More text.', 'See ![a map](/essays-site/map.png).'));
     const { status, output } = buildSite(site, { BASE_PATH: SUB_PATH });
     expect(status).not.toBe(0);
-    expect(output).toContain(
-      'the link "/search/" leads outside the site (/search/ is not under /essays-site/); write it relative to the essay (such as "../other-essay/") or under the base ("/essays-site/search/").',
-    );
+    expect(output).toMatch(/index\.md:\d+:\d+: image "\/essays-site\/map\.png" does not exist \(looked for public\/map\.png\)/);
   });
 });

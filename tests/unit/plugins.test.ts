@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isIntended } from '../../src/plugins/rehype-normalise-spaces.ts';
+import { underBase } from '../../src/plugins/rehype-site-paths.ts';
 import { renderEssayFile } from '../support/markdown.ts';
 import { fixtures } from '../support/paths.ts';
 
@@ -79,5 +80,18 @@ describe('the no-break-space rule', () => {
   it('keeps a run of them, and one at the edge of the text', () => {
     expect(isIntended(`a${NBSP}`, 'b', 'en')).toBe(true);
     expect(isIntended('', 'b', 'en')).toBe(true);
+  });
+});
+
+describe('paths from the site’s root under a base', () => {
+  it('puts a path from the root under the base, and leaves every other address as it is', () => {
+    expect(underBase('/images/map.png', '/essays-site/')).toBe('/essays-site/images/map.png');
+    expect(underBase('/essays/x/#a', '/essays-site/')).toBe('/essays-site/essays/x/#a');
+    expect(underBase('/essays-site/images/map.png', '/essays-site/')).toBe('/essays-site/images/map.png');
+    expect(underBase('/essays-site', '/essays-site/')).toBe('/essays-site');
+    for (const href of ['../other/', '#a', '//cdn.example/x.png', 'https://example.org/', 'mailto:a@b.org', 'map.png']) {
+      expect(underBase(href, '/essays-site/')).toBe(href);
+    }
+    expect(underBase('/images/map.png', '/')).toBe('/images/map.png');
   });
 });
