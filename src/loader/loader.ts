@@ -93,7 +93,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const contentDir = path.dirname(dir);
   const publicDir = fileURLToPath(config.publicDir);
   const problems: EssayError[] = [];
-  const sources = findEssays(dir, problems);
+  const sources = findEssays(dir, problems, (warning) => logger.warn(warning));
   const code = await codeVersion();
   const basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
   const htmlDir = await essayHtmlDir(config.cacheDir, dev);
@@ -277,14 +277,47 @@ function shallowWarning(folders: string[]): string {
   );
 }
 
-/** Every `<slug>/index.md` under the essays folder, with the folders whose names cannot be URLs reported. */
-function findEssays(dir: string, problems: EssayError[]): { id: string; file: string }[] {
+/**
+ * Every `<slug>/index.md` under the essays folder, with the folders whose
+ * names cannot be URLs reported, and Markdown that would not be published
+ * (an `Index.md`, an `essay.md`, a loose `notes.md`) named, never skipped
+ * without a word.
+ */
+function findEssays(dir: string, problems: EssayError[], warn: (warning: string) => void): { id: string; file: string }[] {
   if (!existsSync(dir)) return [];
   const found: { id: string; file: string }[] = [];
   const seen = new Map<string, string>();
   for (const folder of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, folder.name, 'index.md');
-    if (!folder.isDirectory() || !existsSync(file)) continue;
+    if (!folder.isDirectory()) {
+      if (/\.(?:md|markdown)$/i.test(folder.name) && !/^readme\.md$/i.test(folder.name)) {
+        const slug = folder.name.replace(/\.[^.]+$/, '');
+        warn(
+          `${formatPlace({ file: path.join(dir, folder.name) })}: not published: an essay is a folder with its index.md; ` +
+            `move it to ${formatPlace({ file: path.join(dir, slug, 'index.md') })}.`,
+        );
+      }
+      continue;
+    }
+    if (!existsSync(file)) {
+      const markdown = readdirSync(path.join(dir, folder.name)).filter((name) => /\.(?:md|markdown)$/i.test(name));
+      const index = markdown.find((name) => name.toLowerCase() === 'index.md');
+      if (index !== undefined) {
+        // On macOS and Windows, whose disks ignore case, it builds; on Linux (CI) the essay would vanish.
+        problems.push(
+          new EssayError(
+            { file: path.join(dir, folder.name, index) },
+            `the essay's file must be named index.md, in lower case: "${index}" is found on disks that ignore case (macOS, Windows), not on Linux, where the site is usually built; rename it.`,
+          ),
+        );
+      } else if (markdown.length > 0) {
+        warn(
+          `${formatPlace({ file: path.join(dir, folder.name) })}: not published: the folder has no index.md ` +
+            `(it has ${markdown.join(', ')}); an essay's Markdown is its folder's index.md.`,
+        );
+      }
+      continue;
+    }
     // In one normal form: a folder made on macOS, or unpacked from its archives, may name ü as u and a mark (NFD).
     const id = folder.name.normalize('NFC').toLowerCase();
     if (!SLUG.test(id)) {

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -59,12 +59,24 @@ describe('a build with a broken essay', () => {
       'The-Essay': essay('same-slug/The-Essay'),
       'the-essay': essay('same-slug/the-essay'),
       an_essay: essay('good'),
+      capital: essay('good'),
+      plain: essay('good'),
     });
+    // Markdown a build would not publish: an Index.md (found on macOS, lost on Linux), an essay.md, a loose file.
+    const essays = path.join(site, 'content/essays');
+    renameSync(path.join(essays, 'capital/index.md'), path.join(essays, 'capital/Index.md'));
+    renameSync(path.join(essays, 'plain/index.md'), path.join(essays, 'plain/essay.md'));
+    writeFileSync(path.join(essays, 'notes.md'), '# Notes\n');
     const { status, output } = buildSite(site);
     expect(status, output).not.toBe(0);
+    expect(output).toContain(
+      'content/essays/notes.md: not published: an essay is a folder with its index.md; move it to content/essays/notes/index.md.',
+    );
+    expect(output).toContain('content/essays/plain: not published: the folder has no index.md (it has essay.md)');
     expect(refusal(output)).toEqual([
-      'The essays have 2 problems to fix before they can be published:',
+      'The essays have 3 problems to fix before they can be published:',
       'content/essays/an_essay/index.md: the folder name "an_essay" is the essay\'s URL, so it may hold only letters, digits and single hyphens (for example "the-july-days").',
+      'content/essays/capital/Index.md: the essay\'s file must be named index.md, in lower case: "Index.md" is found on disks that ignore case (macOS, Windows), not on Linux, where the site is usually built; rename it.',
       expect.stringMatching(
         /^content\/essays\/(The-Essay|the-essay)\/index\.md: this essay and content\/essays\/(The-Essay|the-essay)\/index\.md would both be published at \/essays\/the-essay\/; rename one of their folders\.$/,
       ),
