@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -7,6 +7,20 @@ import { RESERVED_IDS, runOf } from './contracts.ts';
 import { headingText } from './hast.ts';
 
 const HEADING = /^h[1-6]$/;
+
+/** Variation selectors, the zero-width joiner and emoji tags: invisible, and left behind when github-slugger drops an emoji. */
+const INVISIBLE = /[\uFE00-\uFE0F\u200D\u{E0020}-\u{E007F}]/gu;
+
+/**
+ * The words a heading's id is made of: its text without the invisible parts
+ * of emoji (`🌧️ Rain` is `-rain`, as GitHub names it, not U+FE0F and `-rain`), or `section`, as
+ * Pandoc names it, for a heading with no letter or digit to name it by (`🎉`,
+ * `???`): its id is then `section`, `section-1`…, never empty.
+ */
+function sluggable(title: string): string {
+  const text = title.replace(INVISIBLE, '');
+  return /^[-_]*$/.test(slug(text)) ? 'section' : text;
+}
 
 /**
  * Gives every heading the id Astro would (github-slugger over its text), but
@@ -28,7 +42,7 @@ export default function rehypeHeadingIds() {
     visit(tree, 'element', (node: Element) => {
       if (!HEADING.test(node.tagName) || typeof node.properties.id === 'string') return;
       const title = headingText(node);
-      const id = slugger.slug(title);
+      const id = slugger.slug(sluggable(title));
       const owner = taken.get(id);
       if (owner !== undefined) {
         const start = node.position?.start;
