@@ -9,7 +9,7 @@ import { headingText } from './hast.ts';
 const HEADING = /^h[1-6]$/;
 
 /** Variation selectors, the zero-width joiner and emoji tags: invisible, and left behind when github-slugger drops an emoji. */
-const INVISIBLE = /[\uFE00-\uFE0F\u200D\u{E0020}-\u{E007F}]/gu;
+const INVISIBLE = /\uFE0F|\uFE0E|[\uFE00-\uFE0D]|\u200D|[\u{E0020}-\u{E007F}]/gu;
 
 /**
  * The words a heading's id is made of: its text without the invisible parts
