@@ -14,7 +14,7 @@
  * the biblatex → CSL mapping; `and others`; markup limited to what citeproc-js
  * reads; and a few repairs noted where they are made.
  */
-import { type Creator, type Entry, parse } from '@retorquere/bibtex-parser';
+import { type Creator, type Entry, FieldMode, parse } from '@retorquere/bibtex-parser';
 import type { CslDate, CslItem, CslName } from './csl-item.ts';
 import { EssayError, formatPlace, type Place } from './essay-error.ts';
 
@@ -26,6 +26,8 @@ export interface Bibliography {
   keys: string[];
   /** The 1-based line of each entry's head (`@book{key,`), for messages. */
   lines: Map<string, number>;
+  /** What is worth the author's eye but does not stop the build (a bare `%` kept as a percent sign). */
+  warnings: EssayError[];
 }
 
 /**
@@ -127,10 +129,16 @@ function sequenceLength(lead: number): number {
  * undefined `@string` macro, an unknown `crossref`/`xdata` target, a LaTeX
  * command the parser does not know, and anything else the parser reports. With
  * several problems the message has one line for each, and `cause` is an
- * `AggregateError` of the single errors.
+ * `AggregateError` of the single errors. What reads as meant but deserves a
+ * look (a bare `%`, kept as a percent sign) is in `warnings`.
  */
 export function parseBibtex(text: string, file: string, language = 'en'): Bibliography {
-  text = literalAngleBrackets(braceDotlessAccents(text));
+  const percents = barePercents(text);
+  const warnings = percentWarnings(percents, text, file);
+  // Positions are taken before the text changes length (`<` becomes `\textless{}`); the
+  // stand-in for a bare % is one character, so the positions of what follows stay the same.
+  const percent = percentStandIn(text);
+  text = literalAngleBrackets(braceDotlessAccents(keepPercents(text, percents, percent)));
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,
@@ -140,13 +148,13 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
     ...(isEnglish(language) ? {} : { english: ENGLISH_LANGIDS }),
     // Zotero's convention, and APA's rule: a subtitle starts with a capital.
     sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
-    // biblatex dates are EDTF, not TeX: in `1850~` the ~ means "about".
-    verbatimFields: ['date', 'urldate', 'origdate', 'eventdate'],
+    verbatimFields: VERBATIM_FIELDS,
     unsupported: (_node, tex, entry) => {
       unknownCommands.push({ tex, key: entry.key });
       return tex;
     },
   });
+  for (const entry of library.entries) entry.fields = restorePercents(entry.fields, percent);
   const problems: Problem[] = [];
   const place = (offset: number, column = false): Place => ({ file, ...lineAt(text, offset, column) });
 
@@ -249,10 +257,10 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
       message: 'the bibliography holds no entries; add BibTeX entries such as @book{key, …} or remove the `bibliography` field.',
     });
   }
-  if (problems.length > 0) throw bibtexError(problems);
+  if (problems.length > 0) throw bibtexError(problems, percent);
 
   problems.push(...applyXdata(entries, entryByKey, located, place));
-  if (problems.length > 0) throw bibtexError(problems);
+  if (problems.length > 0) throw bibtexError(problems, percent);
   for (const entry of entries) undoForbiddenInheritance(entry);
   inheritContainerTitles(entries, entryByKey);
 
@@ -262,6 +270,7 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
     items: citable.map(({ entry }) => toCsl(entry)),
     keys: citable.map(({ entry }) => entry.key),
     lines,
+    warnings,
   };
 }
 
@@ -272,6 +281,177 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
  */
 function braceDotlessAccents(text: string): string {
   return text.replace(/\\([`'^"~=.uvHckr])[ \t]*\\([ij])(?![A-Za-z])[ \t]*/g, '\\$1{\\$2}');
+}
+
+/**
+ * Fields read as written, not as TeX: the parser's own (url, doi, file, eprint…)
+ * and biblatex's dates, which are EDTF (in `1850~` the ~ means "about").
+ */
+const VERBATIM_FIELDS = ['date', 'urldate', 'origdate', 'eventdate'];
+
+function isVerbatim(field: string): boolean {
+  return [...VERBATIM_FIELDS, ...FieldMode.verbatim].some((f) => (typeof f === 'string' ? f === field : f.test(field)));
+}
+
+/** A `%` in a value that TeX, and so the parser, would read as the start of a comment. */
+interface BarePercent {
+  offset: number;
+  /** `string` for an `@string`'s value, else the entry's type. */
+  type: string;
+  /** The entry's key. */
+  key: string;
+  /** The field, or the @string's name. */
+  field: string;
+}
+
+/**
+ * Every `%` not written `\%` inside the value of an entry's field (verbatim
+ * fields aside) or of an `@string`. LaTeX reads it as a comment, and so does
+ * the parser: `title = {Growth of 5% per Year}` became "Growth of 5", without
+ * a word. But BibTeX itself has no comments inside a value, and JabRef,
+ * Mendeley and hand-kept files write `5%` for a percent sign, so that is how
+ * it is read (with a warning: `\%` is what LaTeX reads so).
+ *
+ * It reads the file as the parser does (its verbatim.js): outside entries, and
+ * between an entry's fields, a `%` starts a comment that runs to the end of
+ * the line, as everywhere in `@comment` and `@preamble` (which is LaTeX). An
+ * entry that never closes is left as it is: the parser reports it, and goes on
+ * at the next `@`.
+ */
+function barePercents(text: string): BarePercent[] {
+  const found: BarePercent[] = [];
+  const n = text.length;
+  const word = /[A-Za-z]+/y;
+  const name = /[^\s,={}()"#%]+/y;
+  let i = 0;
+  const toLineEnd = () => {
+    while (i < n && text[i] !== '\n') i++;
+  };
+  const skipSpace = () => {
+    while (i < n && /[ \t\r\n%]/.test(text[i]!)) {
+      if (text[i] === '%') toLineEnd();
+      else i++;
+    }
+  };
+  /** Past a `{…}` or `"…"` value at `i`, calling `percent` at each bare % in it; false if it does not end. */
+  const value = (percent: (offset: number) => void): boolean => {
+    const quoted = text[i] === '"';
+    let depth = quoted ? 0 : 1;
+    for (i++; i < n; i++) {
+      const c = text[i];
+      if (c === '\\') i++;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0 && !quoted) break;
+      else if (c === '"' && quoted && depth <= 0) break;
+      else if (c === '%') percent(i);
+    }
+    if (i >= n) return false;
+    i++;
+    return true;
+  };
+  while (i < n) {
+    if (text[i] === '%') toLineEnd();
+    if (text[i] !== '@') {
+      i++;
+      continue;
+    }
+    const start = i++;
+    skipSpace();
+    word.lastIndex = i;
+    const type = word.exec(text)?.[0].toLowerCase() ?? '';
+    i += type.length;
+    skipSpace();
+    if (type === 'comment' || type === 'preamble') {
+      if (text[i] === '{') value(() => undefined);
+      else toLineEnd();
+      continue;
+    }
+    const close = text[i] === '{' ? '}' : text[i] === '(' ? ')' : undefined;
+    if (close === undefined) continue;
+    i++;
+    const inEntry: BarePercent[] = [];
+    let key: string | undefined;
+    let field = '';
+    let closed = false;
+    while (i < n) {
+      skipSpace();
+      const c = text[i];
+      if (c === close) {
+        i++;
+        closed = true;
+        break;
+      }
+      if (c === '{' || c === '"') {
+        const at = field;
+        const kept = type === 'string' || !isVerbatim(at.toLowerCase());
+        if (!value((offset) => kept && inEntry.push({ offset, type, key: key ?? '', field: at }))) break;
+        continue;
+      }
+      name.lastIndex = i;
+      const token = name.exec(text)?.[0];
+      if (token === undefined) {
+        i++;
+        continue;
+      }
+      i += token.length;
+      skipSpace();
+      if (text[i] === '=') field = token;
+      else key ??= token;
+    }
+    if (closed) found.push(...inEntry);
+    else {
+      // As the parser does with an entry it cannot read: on at the next @.
+      i = text.indexOf('@', start + 1);
+      if (i === -1) break;
+    }
+  }
+  return found;
+}
+
+/** One warning for each field with a bare %, at its first. */
+function percentWarnings(percents: BarePercent[], text: string, file: string): EssayError[] {
+  const byField = new Map<string, BarePercent[]>();
+  for (const p of percents) {
+    const id = `${p.type === 'string' ? '@string' : p.key}\0${p.field}`;
+    byField.set(id, [...(byField.get(id) ?? []), p]);
+  }
+  return [...byField.values()].map((all) => {
+    const { offset, type, key, field } = all[0]!;
+    const where = type === 'string' ? `the @string "${field}"` : `the field "${field}" of the entry "${key}"`;
+    const what = all.length === 1 ? 'a bare % in' : `${all.length} bare % signs in`;
+    return new EssayError(
+      { file, ...lineAt(text, offset, true) },
+      `${what} ${where} ${all.length === 1 ? 'is read as a percent sign' : 'are read as percent signs'};` +
+        ' write \\% to be sure: LaTeX reads a bare % as the start of a comment, and drops the rest of the line.',
+    );
+  });
+}
+
+/** A character the text does not hold, to stand in for a bare % while the parser reads it. */
+function percentStandIn(text: string): string {
+  for (let code = 0xe000; code <= 0xf8ff; code++) {
+    const c = String.fromCharCode(code);
+    if (!text.includes(c)) return c;
+  }
+  throw new Error('the .bib uses every private-use character');
+}
+
+/** The text with each bare % replaced by the stand-in, so that the parser keeps it. */
+function keepPercents(text: string, percents: BarePercent[], standIn: string): string {
+  if (percents.length === 0) return text;
+  const chars = text.split('');
+  for (const { offset } of percents) chars[offset] = standIn;
+  return chars.join('');
+}
+
+/** The parser's values with the stand-in back as %. */
+function restorePercents<T>(value: T, standIn: string): T {
+  if (typeof value === 'string') return value.replaceAll(standIn, '%') as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => restorePercents(v, standIn)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restorePercents(v, standIn)])) as T;
+  }
+  return value;
 }
 
 interface Located {
@@ -286,8 +466,10 @@ interface Problem {
   message: string;
 }
 
-function bibtexError(problems: Problem[]): EssayError {
-  const sorted = [...problems].sort((a, b) => (a.place.line ?? 0) - (b.place.line ?? 0));
+function bibtexError(problems: Problem[], percent: string): EssayError {
+  const sorted = [...problems]
+    .map(({ place, message }) => ({ place, message: message.replaceAll(percent, '%') }))
+    .sort((a, b) => (a.place.line ?? 0) - (b.place.line ?? 0));
   const errors = sorted.map(({ place, message }) => new EssayError(place, message));
   if (errors.length === 1) return errors[0]!;
   const [first, ...rest] = sorted;

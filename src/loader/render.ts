@@ -137,13 +137,20 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
  * titles of entries without `langid` are in): a .bib shared by several essays
  * is parsed once.
  */
-const parsed = new Map<string, { bytes: Uint8Array; bibliography: Bibliography }>();
+const parsed = new Map<string, { bytes: Uint8Array; bibliography: ParsedBibliography }>();
 
-function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array }, language: string): Bibliography {
+/** A bibliography, and what its reading warns of (each essay that names it repeats it). */
+interface ParsedBibliography {
+  bibliography: Bibliography;
+  warnings: EssayError[];
+}
+
+function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array }, language: string): ParsedBibliography {
   const key = `${file}\0${language}`;
   const known = parsed.get(key);
   if (known && Buffer.compare(known.bytes, bytes) === 0) return known.bibliography;
-  const bibliography = { file, ...parseBibtex(decodeBibtex(bytes, file), file, language) };
+  const { warnings, ...entries } = parseBibtex(decodeBibtex(bytes, file), file, language);
+  const bibliography = { bibliography: { file, ...entries }, warnings };
   parsed.set(key, { bytes, bibliography });
   return bibliography;
 }
@@ -156,9 +163,12 @@ function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array },
  */
 export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): Promise<RenderedEssay> {
   let bibliography: Bibliography | undefined;
+  const warnings = read.notices.map(({ place, problem }) => new EssayError(place, problem));
   if (read.bibliography) {
     try {
-      bibliography = parseBibliography(read.bibliography, read.data.lang);
+      const found = parseBibliography(read.bibliography, read.data.lang);
+      bibliography = found.bibliography;
+      warnings.push(...found.warnings);
     } catch (error) {
       if (error instanceof EssayError) throw new EssayErrors([error]);
       throw error;
@@ -186,7 +196,7 @@ export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): 
       folders: source.folders,
     },
     problems: [],
-    warnings: read.notices.map(({ place, problem }) => new EssayError(place, problem)),
+    warnings,
     output: {},
   };
   let result: Awaited<ReturnType<MarkdownRenderer['render']>>;

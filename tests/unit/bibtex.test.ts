@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBibtex, ET_AL, parseBibtex, portableCsl, writeBibtex } from '../../src/lib/bibtex.ts';
@@ -16,8 +16,9 @@ function formatEntries(items: CslItem[], style: string, lang: string): string[] 
 /**
  * Each folder of tests/fixtures/bibtex holds an input.bib and either the
  * CSL-JSON it must give (expected.json) or the error it must fail with
- * (error.txt). `UPDATE=1` rewrites them, but never turns an expected error
- * into a success or a success into an error: that takes deleting the file.
+ * (error.txt); a success that warns has its warnings in warnings.txt, one a
+ * line. `UPDATE=1` rewrites them, but never turns an expected error into a
+ * success or a success into an error: that takes deleting the file.
  */
 const root = 'tests/fixtures/bibtex';
 const update = process.env.UPDATE === '1';
@@ -30,9 +31,10 @@ function read(name: string) {
   return parseBibtex(decodeBibtex(readFileSync(file), file), file);
 }
 
-function attempt(name: string): { items?: CslItem[]; error?: string } {
+function attempt(name: string): { items?: CslItem[]; warnings?: string; error?: string } {
   try {
-    return { items: read(name).items };
+    const { items, warnings } = read(name);
+    return { items, warnings: warnings.map((w) => w.message).join('\n') };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -42,6 +44,7 @@ describe('BibTeX fixtures', () => {
   for (const name of cases) {
     const expectedError = path.join(root, name, 'error.txt');
     const expectedJson = path.join(root, name, 'expected.json');
+    const expectedWarnings = path.join(root, name, 'warnings.txt');
     if (existsSync(expectedError)) {
       it(`${name}: fails with the error in error.txt`, () => {
         const { error } = attempt(name);
@@ -51,12 +54,19 @@ describe('BibTeX fixtures', () => {
       });
     } else {
       it(`${name}: gives the CSL-JSON in expected.json`, () => {
-        const { items, error } = attempt(name);
+        const { items, warnings, error } = attempt(name);
         expect(error, 'an expected success may not become an error').toBeUndefined();
         const json = `${JSON.stringify(items, null, 2)}\n`;
-        if (update) writeFileSync(expectedJson, json);
+        if (update) {
+          writeFileSync(expectedJson, json);
+          if (warnings) writeFileSync(expectedWarnings, `${warnings}\n`);
+          else rmSync(expectedWarnings, { force: true });
+        }
         expect(existsSync(expectedJson), `no ${expectedJson}: write it with UPDATE=1 and review it`).toBe(true);
         expect(json).toBe(readFileSync(expectedJson, 'utf8'));
+        expect(warnings, 'warnings (UPDATE=1 rewrites warnings.txt)').toBe(
+          existsSync(expectedWarnings) ? readFileSync(expectedWarnings, 'utf8').trimEnd() : '',
+        );
       });
     }
   }
@@ -247,6 +257,14 @@ describe('writing BibTeX', () => {
     expect(writeBibtex([{ id: 'x', type: 'book', title: 'Fish & Chips: 100% of $5 #1_a' }])).toBe(
       '@book{x,\n  title = {Fish \\& {Chips}: 100\\% of \\$5 \\#1\\_a},\n}\n',
     );
+  });
+
+  it('writes a percent sign read from a bare % as \\%, which reads back the same', () => {
+    const { items, written, again } = roundTrip('percent-signs');
+    expect(written).toContain('title     = {Growth of 5\\% per year in {Europe}},');
+    expect(written).toContain('abstract  = {An abstract with 50\\% of the text, and then 20\\% more on the next line},');
+    expect(written).toContain('url     = {https://example.org/search?q=growth%20rate%25},');
+    expect(again).toEqual(items);
   });
 
   it('keeps the et-al mark out of the names it writes', () => {
