@@ -1075,7 +1075,24 @@ function issued(f: Fields): CslDate | undefined {
     first.push(month);
     if (Number.isInteger(day) && day >= 1 && day <= 31) first.push(day);
   }
-  return { 'date-parts': years[2] ? [first, [Number(years[2])]] : [first] };
+  return { 'date-parts': years[2] ? sameParts([first, [Number(years[2])]]) : [first] };
+}
+
+/**
+ * The two ends of a range cut to the parts both have. citeproc-js refuses a
+ * range whose ends differ in precision ("CSL data error: element mismatch in
+ * date range input", in `CSL.Engine.prototype.dateParseArray`), which failed
+ * the essay. Padding the shorter end with zeros is no way out: Chicago then
+ * prints "March 2020–2021", but APA "(2020–2021, March–)" and, with a day,
+ * "March 0, 2020". So the finer end loses what the other lacks: `2020-03/2021`
+ * is 2020–2021, and `year = {1998--1999}, month = mar` is 1998–1999 (the month
+ * could be either year's). A range given to the same precision at both ends
+ * (`2020-03/2021-06`) keeps it all.
+ */
+function sameParts(ends: number[][]): number[][] {
+  if (ends.length < 2) return ends;
+  const length = Math.min(...ends.map((parts) => parts.length));
+  return ends.map((parts) => parts.slice(0, length));
 }
 
 /** A biblatex (EDTF level 0/1) date or range: `2001`, `2001-03-05`, `1988/1992`, `2001-03~`. */
@@ -1093,7 +1110,8 @@ function edtf(value: string | undefined): CslDate | undefined {
     parsed.push([m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number));
   }
   if (parsed.length === 0) return { literal: value };
-  return circa ? { 'date-parts': parsed, circa: true } : { 'date-parts': parsed };
+  const dateParts = sameParts(parsed);
+  return circa ? { 'date-parts': dateParts, circa: true } : { 'date-parts': dateParts };
 }
 
 /** arXiv, DOI, PubMed and Handle `eprint`s as the CSL fields that carry them. */

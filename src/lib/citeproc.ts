@@ -106,8 +106,54 @@ export interface CslFiles {
   fallback: CslSource;
 }
 
-/** Formats an essay's citations, in reading order, and its bibliography. */
+/**
+ * citeproc-js failed on the data: it throws a bare string ("citeproc-js
+ * error: CSL data error: …"), with no word of the item. {@link worksAtFault}
+ * says which items it fails on.
+ */
+export class CiteprocError extends Error {
+  constructor(thrown: unknown) {
+    super(String(thrown instanceof Error ? thrown.message : thrown).replace(/^citeproc-js error: /, ''), { cause: thrown });
+    this.name = 'CiteprocError';
+  }
+}
+
+/**
+ * Formats an essay's citations, in reading order, and its bibliography.
+ * Throws a {@link CiteprocError} when citeproc-js fails; the engine it failed
+ * in is let go, since it may have been left half-updated.
+ */
 export function formatCitations(
+  items: readonly CslItem[],
+  files: CslFiles,
+  requests: readonly CitationRequest[],
+  nocite: '*' | readonly string[] | undefined,
+): Formatted {
+  try {
+    return format(items, files, requests, nocite);
+  } catch (error) {
+    engines.delete(`${files.style.name}|${files.locale.name}`);
+    throw new CiteprocError(error);
+  }
+}
+
+/**
+ * The items citeproc-js refuses on their own (listed, uncited), with its
+ * reason: what to name when {@link formatCitations} has thrown a CiteprocError.
+ */
+export function worksAtFault(items: readonly CslItem[], files: CslFiles): { id: string; reason: string }[] {
+  const faults: { id: string; reason: string }[] = [];
+  for (const item of items) {
+    try {
+      formatCitations([item], files, [], [item.id]);
+    } catch (error) {
+      faults.push({ id: item.id, reason: (error as CiteprocError).message });
+    }
+  }
+  return faults;
+}
+
+function format(
   items: readonly CslItem[],
   { style, locale, fallback }: CslFiles,
   requests: readonly CitationRequest[],

@@ -4,12 +4,12 @@ import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { type CitationRequest, formatCitations, printsNothing, styleClass } from '../lib/citeproc.ts';
+import { type CitationRequest, CiteprocError, formatCitations, printsNothing, styleClass, worksAtFault } from '../lib/citeproc.ts';
 import { hasRightToLeft, textDirection } from '../lib/direction.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
-import { CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { type Bibliography, CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
 import { AFFIX_MARKUP, MARKUP, type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
@@ -72,12 +72,19 @@ export default function rehypeCitations() {
     const known = found
       .filter((f) => f.request.works.every((w) => keys.has(w.key)))
       .sort((a, b) => a.request.noteIndex - b.request.noteIndex);
-    const formatted = formatCitations(
-      bibliography.items,
-      run.input.csl,
-      known.map((f) => f.request),
-      run.input.nocite,
-    );
+    let formatted: ReturnType<typeof formatCitations>;
+    try {
+      formatted = formatCitations(
+        bibliography.items,
+        run.input.csl,
+        known.map((f) => f.request),
+        run.input.nocite,
+      );
+    } catch (error) {
+      if (!(error instanceof CiteprocError)) throw error;
+      run.problems.push(...citeprocProblems(error, bibliography, run));
+      return;
+    }
     known.forEach((f, i) => {
       const { html, author } = formatted.citations[i]!;
       const key = f.request.works[0]!.key;
@@ -132,6 +139,26 @@ export default function rehypeCitations() {
     if (entries.length > 0) tree.children.push(bibliographySection(entries, run.input.strings.bibliography));
     pointAtEntries(tree);
   };
+}
+
+/**
+ * citeproc-js says only what it failed on, never in which work: each work it
+ * cannot format alone is named at its entry in the .bib; failing that, the
+ * essay is.
+ */
+function citeprocProblems(error: CiteprocError, bibliography: Bibliography, run: EssayRun): EssayError[] {
+  const faults = worksAtFault(bibliography.items, run.input.csl);
+  if (faults.length === 0) {
+    return [new EssayError({ file: run.input.file }, `citeproc-js could not format the citations: ${error.message}`, { cause: error })];
+  }
+  return faults.map(
+    ({ id, reason }) =>
+      new EssayError(
+        { file: bibliography.file, line: bibliography.lines.get(id) },
+        `citeproc-js cannot format the entry "${id}": ${reason.replace(/\.$/, '')}; correct the entry (if it looks right, this is a bug to report).`,
+        { cause: error },
+      ),
+  );
 }
 
 /** Punctuation a note's number goes after, as Pandoc sets it (`notes-after-punctuation`, the default for note styles). */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBibtex, ET_AL, parseBibtex, portableCsl, writeBibtex } from '../../src/lib/bibtex.ts';
-import { formatCitations } from '../../src/lib/citeproc.ts';
+import { CiteprocError, formatCitations, worksAtFault } from '../../src/lib/citeproc.ts';
 import type { CslItem } from '../../src/lib/csl-item.ts';
 import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
 
@@ -217,6 +217,17 @@ describe('formatted as readers see it', () => {
     expect(printed).toBe(printed!.normalize('NFC'));
   });
 
+  it('formats a date range whose ends differ in precision at the coarser one, in every style', () => {
+    expect(entry('date-ranges-mixed', 'fao2020')).toBe(
+      'Food and Agriculture Organization. 2020–2021. “Family Farming Knowledge Platform.” 2020–2021. https://www.fao.org/family-farming/home/en/.',
+    );
+    expect(entry('date-ranges-mixed', 'range1')).toBe('Range, Rita. 1998–1999. <i>Years with a Month</i>.');
+    const items = read('date-ranges-mixed').items;
+    for (const style of ['chicago-author-date', 'chicago-note-bibliography', 'apa', 'modern-language-association']) {
+      expect(formatEntries(items, style, 'en-US'), style).toHaveLength(items.length);
+    }
+  });
+
   it('formats the October Revolution essay’s bibliography as before', () => {
     const file = 'content/essays/october-revolution/references.bib';
     const items = parseBibtex(decodeBibtex(readFileSync(file), file), file).items;
@@ -270,5 +281,24 @@ describe('writing BibTeX', () => {
   it('keeps the et-al mark out of the names it writes', () => {
     const written = writeBibtex([{ id: 'x', type: 'book', author: [{ family: 'Doe', given: 'Jane', 'dropping-particle': ET_AL }] }]);
     expect(written).toBe('@book{x,\n  author = {Doe, Jane and others},\n}\n');
+  });
+});
+
+describe('when citeproc-js fails', () => {
+  const place = { file: 'test' };
+  const csl = { style: loadStyle('chicago-author-date', place), locale: loadLocale('en-US', place), fallback: loadLocale('en-US', place) };
+  const good: CslItem = { id: 'good', type: 'book', title: 'Good', issued: { 'date-parts': [[2000]] } };
+  // Ends of unequal precision, which bibtex.ts no longer gives but citeproc-js refuses.
+  const bad: CslItem = { id: 'bad', type: 'book', title: 'Bad', issued: { 'date-parts': [[2020, 3], [2021]] } };
+
+  it('throws a CiteprocError, and names the works it fails on alone, with its reason', () => {
+    expect(() => formatCitations([good, bad], csl, [], '*')).toThrow(CiteprocError);
+    expect(() => formatCitations([good, bad], csl, [], '*')).toThrow('CSL data error: element mismatch in date range input.');
+    expect(worksAtFault([good, bad], csl)).toEqual([{ id: 'bad', reason: 'CSL data error: element mismatch in date range input.' }]);
+  });
+
+  it('formats the next essay with a fresh engine', () => {
+    expect(() => formatCitations([bad], csl, [], '*')).toThrow(CiteprocError);
+    expect(formatCitations([good], csl, [], '*').bibliography.map((e) => e.html)).toEqual(['<i>Good</i>. 2000.']);
   });
 });
