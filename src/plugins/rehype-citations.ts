@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { type CitationRequest, CiteprocError, formatCitations, printsNothing, styleClass, worksAtFault } from '../lib/citeproc.ts';
 import { hasRightToLeft, textDirection } from '../lib/direction.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
-import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
+import { type CitationMarker, type CitedWork, findCitations } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
 import { type Bibliography, CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
@@ -204,7 +204,7 @@ function replaceCitations(parent: Parents, inNote: string | undefined, run: Essa
     },
     make(marker, _, pieces) {
       const node = element('span', {}, slice(pieces, marker.start, marker.end));
-      const works = marker.works.map((w) => ({ ...w, prefix: affix(w.prefix, pieces, marker), suffix: affix(w.suffix, pieces, marker) }));
+      const works = richAffixes(marker, pieces);
       const request = { works, noteIndex: 0, inText: marker.kind === 'in-text', inNote: inNote !== undefined };
       found.push({ node, request, inNote, place: places.get(marker)! });
       return node;
@@ -346,16 +346,28 @@ function unlinked(nodes: ElementContent[]): ElementContent[] {
   });
 }
 
-/** An affix with each markup element it spans given back as citeproc's rich text (`<i>…</i>`). */
-function affix(value: string, pieces: Piece[], marker: CitationMarker): string {
-  if (!value.includes(MARKUP)) return value;
+/**
+ * The marker's works with each markup element their prefixes and suffixes span given back as
+ * citeproc's rich text (`<i>…</i>`). The elements stand in the marker's text in the order of its
+ * parts (prefix, locator, suffix, then the next work's), so each part takes the next ones along.
+ */
+function richAffixes(marker: CitationMarker, pieces: Piece[]): CitedWork[] {
   const inside = pieces.filter((p) => p.node.type === 'element' && p.start >= marker.start && p.start < marker.end);
-  let i = 0;
-  return value.replaceAll(MARKUP, () => {
-    const node = inside[i++]?.node as Element | undefined;
-    if (!node) return '';
-    const tag = AFFIX_MARKUP[node.tagName]!;
-    return `<${tag}>${escapeHtml(toString(node))}</${tag}>`;
+  let next = 0;
+  const take = (value: string, rich: boolean) =>
+    value.replaceAll(MARKUP, () => {
+      const node = inside[next++]?.node as Element | undefined;
+      if (!node) return '';
+      if (!rich) return toString(node);
+      const tag = AFFIX_MARKUP[node.tagName]!;
+      return `<${tag}>${escapeHtml(toString(node))}</${tag}>`;
+    });
+  return marker.works.map((work) => {
+    const prefix = take(work.prefix, true);
+    // A locator is plain text to citeproc: its markup keeps its words only.
+    const locator = work.locator === undefined ? undefined : take(work.locator, false);
+    const suffix = take(work.suffix, true);
+    return { ...work, prefix, suffix, ...(locator === undefined ? {} : { locator }) };
   });
 }
 
