@@ -116,17 +116,16 @@ function parseGroup(inside: string): CitedWork[] | undefined {
   return works;
 }
 
-/** Splits what follows a key into a locator (`, pp. 33-35, 38-39`) and the rest, as Pandoc does. */
+/** Splits what follows a key into a locator (`, pp. 33-35, 38-39`, `{ii, A, D-Z}`) and the rest, as Pandoc does. */
 export function parseLocator(after: string): { locator?: string; label?: string; suffix: string } {
+  const braced = bracedLocator(after);
+  if (braced) return braced;
   const lead = after.match(/^\s*,\s*/);
   if (!lead) return { suffix: after };
   let rest = after.slice(lead[0].length);
-  let label: string | undefined;
-  const term = TERMS.find((t) => rest.toLowerCase().startsWith(t) && /^(?:\s|\d|$)/.test(rest.slice(t.length)));
-  if (term) {
-    label = LABEL_OF.get(term)!;
-    rest = rest.slice(term.length).trimStart();
-  }
+  const term = termAt(rest);
+  const label = term === undefined ? undefined : LABEL_OF.get(term)!;
+  if (term !== undefined) rest = rest.slice(term.length).trimStart();
   // A locator is a run of numbers (or, after a label, any words up to a comma), joined by ", " while numbers follow.
   const first = rest.match(label ? /^[^\s,;]+/ : /^(?:\d[^\s,;]*|[ivxlcdm]+(?=[\s,;]|$))/i);
   if (!first) return { suffix: after };
@@ -136,5 +135,56 @@ export function parseLocator(after: string): { locator?: string; label?: string;
     locator += `, ${more[1]}`;
     rest = rest.slice(more[0].length);
   }
-  return { locator, label: label ?? 'page', suffix: rest };
+  return { locator: asRange(locator), label: label ?? 'page', suffix: rest };
+}
+
+/** The locator label term `text` starts with, if any (longest first: "pp." before "p."). */
+function termAt(text: string): string | undefined {
+  return TERMS.find((t) => text.toLowerCase().startsWith(t) && /^(?:\s|\d|$)/.test(text.slice(t.length)));
+}
+
+/**
+ * A locator in curly braces, which Pandoc takes as it is written, whatever it
+ * holds (https://pandoc.org/MANUAL.html#citation-syntax): `@smith{ii, A, D-Z}`,
+ * `@smith, {pp. iv, vi-xi}` (a label inside the braces is the label), and
+ * `@smith{}` for none, so that what follows is the suffix even if it looks like
+ * a locator. A label before the braces (`@smith, chap. {3-4}`) is the label too,
+ * where Pandoc would keep the braces in the locator. Unbalanced braces are no locator.
+ */
+function bracedLocator(after: string): { locator?: string; label?: string; suffix: string } | undefined {
+  const lead = after.match(/^\s*(,\s*)?/)!;
+  let rest = after.slice(lead[0].length);
+  let label: string | undefined;
+  if (!rest.startsWith('{')) {
+    const term = lead[1] === undefined ? undefined : termAt(rest);
+    if (term === undefined) return undefined;
+    rest = rest.slice(term.length).trimStart();
+    if (!rest.startsWith('{')) return undefined;
+    label = LABEL_OF.get(term)!;
+  }
+  let depth = 0;
+  let end = -1;
+  for (let i = 0; i < rest.length && end < 0; i++) {
+    if (rest[i] === '{') depth += 1;
+    else if (rest[i] === '}' && --depth === 0) end = i;
+  }
+  if (end < 0) return undefined;
+  let inside = rest.slice(1, end).trim();
+  const suffix = rest.slice(end + 1);
+  const term = label === undefined ? termAt(inside) : undefined;
+  if (term !== undefined) {
+    label = LABEL_OF.get(term)!;
+    inside = inside.slice(term.length).trim();
+  }
+  if (inside === '') return { suffix };
+  return { locator: asRange(inside), label: label ?? 'page', suffix };
+}
+
+/**
+ * A range typed with an en dash or TeX's double hyphen (`264–266`, `321--328`) as one with a
+ * hyphen, which is the range citeproc-js formats by the style's `page-range-format` ("264–66"),
+ * as Pandoc's citeproc does whichever is typed.
+ */
+function asRange(locator: string): string {
+  return locator.replace(/\s*(?<!-)(?:--|\u2013)(?!-)\s*/g, '-');
 }

@@ -78,6 +78,41 @@ describe('Pandoc citation syntax', () => {
     expect(parsed('@doe99 [sic] says')[0]![1]).toBe('@doe99');
   });
 
+  it('reads a range typed with an en dash or a double hyphen as a hyphen range, which the style formats', () => {
+    const locators = (text: string) => findCitations(text).map((m) => m.works[0]!.locator);
+    expect(locators('[@a, 264-266] [@a, pp. 264–266] [@a, 321--328] [@a, 33–35, 38--39] @a [p. 7–9]')).toEqual([
+      '264-266',
+      '264-266',
+      '321-328',
+      '33-35, 38-39',
+      '7-9',
+    ]);
+  });
+
+  it('takes a locator in curly braces as it is written, as Pandoc does', () => {
+    const work = (text: string) => findCitations(text)[0]!.works[0];
+    expect(work('[@a1{ii, A, D-Z}, with a suffix]')).toEqual({
+      key: 'a1',
+      prefix: '',
+      suffix: ', with a suffix',
+      suppressAuthor: false,
+      locator: 'ii, A, D-Z',
+      label: 'page',
+    });
+    // A label inside the braces, or before them, is the locator's label.
+    expect(work('[@a1, {pp. iv, vi-xi, (xv)-(xvii)} with suffix here]')).toMatchObject({
+      locator: 'iv, vi-xi, (xv)-(xvii)',
+      label: 'page',
+      suffix: ' with suffix here',
+    });
+    expect(work('[@a1, chap. {3–4}]')).toMatchObject({ locator: '3-4', label: 'chapter', suffix: '' });
+    expect(work('[@a1 { sec. 9 }]')).toMatchObject({ locator: '9', label: 'section' });
+    expect(work('@a1 [{ii, A}] says')).toMatchObject({ locator: 'ii, A', label: 'page' });
+    // Empty braces: no locator, and what follows is the suffix, not read as one.
+    expect(work('[@a1{}, 99 years later]')).toEqual({ key: 'a1', prefix: '', suffix: ', 99 years later', suppressAuthor: false });
+    expect(work('[@{a key}{12}]')).toMatchObject({ key: 'a key', locator: '12' });
+  });
+
   it('finds no citation in an email address, or in brackets that are not all citations', () => {
     expect(findCitations('mail a@b.org')).toEqual([]);
     expect(findCitations('[email me @ home]')).toEqual([]);
