@@ -161,13 +161,24 @@ function citeprocProblems(error: CiteprocError, bibliography: Bibliography, run:
   );
 }
 
-/** Punctuation a note's number goes after, as Pandoc sets it (`notes-after-punctuation`, the default for note styles). */
-const PUNCTUATION = /^[.,;:!?]+/;
+/**
+ * What a note's number goes after, as Pandoc sets it (`notes-after-punctuation`, the default for
+ * note styles, https://github.com/jgm/pandoc/blob/main/src/Text/Pandoc/Citeproc.hs `mvPunct`):
+ * a run of punctuation, closing quotes and brackets included but not a dash, that after the
+ * citation itself starts with a sentence's punctuation.
+ */
+const PUNCTUATION_RUN = /^(?:(?![\u2013\u2014])\p{P})+/u;
+const SENTENCE_PUNCTUATION = /^[.,;:!?]/;
+/** Text that already ends a sentence's clause: "Jr.", or "etc.)". */
+const ENDS_WITH_PUNCTUATION = /(?:[.,;:!?]|[.,;:!?](?![\u2013\u2014])\p{P})$/u;
 
 /**
  * In note styles, a citation that became a note in the text stands after
  * its sentence's punctuation and with no space before it, as Pandoc sets it:
- * "a claim [@x]." reads "a claim.¹", not "a claim ¹.".
+ * "a claim [@x]." reads "a claim.¹", not "a claim ¹."; an in-text citation
+ * keeps the author's name where it was written, then the punctuation, then
+ * the number: "held by @x." reads "held by Figes.¹", and "“as @x.”" reads
+ * "“as Figes.”¹".
  */
 function notesAfterPunctuation(tree: Root, citations: Set<Element>): void {
   visit(tree, (node) => {
@@ -177,13 +188,28 @@ function notesAfterPunctuation(tree: Root, citations: Set<Element>): void {
       const citation = children[i]!;
       if (citation.type !== 'element' || !citations.has(citation)) continue;
       const before = children[i - 1];
+      const numberAlone = citation.children.length === 1;
+      const spaced = before?.type === 'text' && /\s$/.test(before.value);
       // A number alone (not after an author's name) takes the place of the space before it.
-      if (before?.type === 'text' && citation.children.length === 1) before.value = before.value.trimEnd();
+      if (before?.type === 'text' && numberAlone) before.value = before.value.trimEnd();
       const next = children[i + 1];
-      const mark = next?.type === 'text' ? PUNCTUATION.exec(next.value)?.[0] : undefined;
+      if (next?.type !== 'text') continue;
+      // After a space, a number alone moves past any punctuation ("[@x])." reads ")."); else only past a sentence's.
+      const mark =
+        numberAlone && spaced
+          ? PUNCTUATION_RUN.exec(next.value)?.[0]
+          : SENTENCE_PUNCTUATION.test(next.value)
+            ? PUNCTUATION_RUN.exec(next.value)?.[0]
+            : undefined;
       if (!mark) continue;
-      (next as Text).value = (next as Text).value.slice(mark.length);
-      if (before?.type === 'text') before.value += mark;
+      next.value = next.value.slice(mark.length);
+      if (!numberAlone) {
+        // Between the author's name and the number; a name that ends in punctuation ("Jr.") does not take more.
+        const number = citation.children.length - 1;
+        if (!ENDS_WITH_PUNCTUATION.test(toString({ type: 'root', children: citation.children.slice(0, number) }))) {
+          citation.children.splice(number, 0, text(mark));
+        }
+      } else if (before?.type === 'text') before.value += mark;
       else children.splice(i++, 0, text(mark));
     }
   });
