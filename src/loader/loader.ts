@@ -43,6 +43,9 @@ export interface EssayLoaderOptions {
 const LETTER = String.raw`[\p{Ll}\p{Lo}\p{Lm}\p{N}]\p{M}*`;
 const SLUG = new RegExp(`^(?:${LETTER})+(?:-(?:${LETTER})+)*$`, 'u');
 
+/** A Markdown file's name: what findEssays() names when the build would not publish it. */
+const MARKDOWN = /\.(?:md|markdown)$/i;
+
 /**
  * The essays collection. For each `<base>/<slug>/index.md` it reads the
  * Markdown and everything it names once (frontmatter, .bib, CSL style and
@@ -290,7 +293,7 @@ function findEssays(dir: string, problems: EssayError[], warn: (warning: string)
   for (const folder of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, folder.name, 'index.md');
     if (!folder.isDirectory()) {
-      if (/\.(?:md|markdown)$/i.test(folder.name) && !/^readme\.md$/i.test(folder.name)) {
+      if (MARKDOWN.test(folder.name) && !/^readme\.md$/i.test(folder.name)) {
         const slug = folder.name.replace(/\.[^.]+$/, '');
         warn(
           `${formatPlace({ file: path.join(dir, folder.name) })}: not published: an essay is a folder with its index.md; ` +
@@ -300,7 +303,7 @@ function findEssays(dir: string, problems: EssayError[], warn: (warning: string)
       continue;
     }
     if (!existsSync(file)) {
-      const markdown = readdirSync(path.join(dir, folder.name)).filter((name) => /\.(?:md|markdown)$/i.test(name));
+      const markdown = readdirSync(path.join(dir, folder.name)).filter((name) => MARKDOWN.test(name));
       const index = markdown.find((name) => name.toLowerCase() === 'index.md');
       if (index !== undefined) {
         // On macOS and Windows, whose disks ignore case, it builds; on Linux (CI) the essay would vanish.
