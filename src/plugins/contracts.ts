@@ -109,6 +109,10 @@ export const CLASSES = {
   tableCaption: 'table-caption',
   /** …written above its table, not below. */
   tableCaptionAbove: 'table-caption-above',
+  /** The box a table scrolls sideways in when it is wider than the text (rehype-wide-blocks). */
+  tableScroll: 'table-scroll',
+  /** A cell of a table's column of sentences, given a minimum width there (rehype-wide-blocks). */
+  proseCell: 'prose-cell',
   /** "Figure 1" / "Table 2" at the start of a numbered figure's or table's caption. */
   captionLabel: 'caption-label',
   /** A numbered figure (`<figure id="fig-…" class="figure">`); its `<figcaption>` holds the caption. */

@@ -17,6 +17,7 @@ import rehypeNotes from './rehype-notes.ts';
 import rehypeProofread from './rehype-proofread.ts';
 import rehypeSections from './rehype-sections.ts';
 import rehypeSitePaths from './rehype-site-paths.ts';
+import rehypeWideBlocks from './rehype-wide-blocks.ts';
 import remarkAttributes from './remark-attributes.ts';
 import remarkMath from './remark-math.ts';
 
@@ -55,6 +56,8 @@ export const rehypePlugins: RehypePlugins = [
   // Figures, tables, equations and sections are numbered and references to them linked, before citations:
   // `@fig-x` and `@doe99` share Pandoc's syntax, and this leaves rehype-citations only citations.
   rehypeCrossrefs,
+  // Tables, their captions in place, and code blocks (formulas are no longer <pre>) scroll inside themselves.
+  rehypeWideBlocks,
   // Citations become links and notes, and the bibliography is added: later plugins link to and number them.
   rehypeCitations,
   // Notes (the author's and a note style's) are complete now: their heading and labels in the essay's language.

@@ -58,11 +58,13 @@ export default function rehypeCrossrefs() {
   };
 }
 
-/** Whether the essay shows a figure, a table or an image (the page then loads src/styles/figures.css). */
+const FIGURE_ELEMENTS = new Set(['figure', 'table', 'img', 'pre']);
+
+/** Whether the essay shows a figure, a table, an image or a code block (the page then loads src/styles/figures.css). */
 function hasFigures(tree: Root): boolean {
   let found = false;
   visit(tree, 'element', (node: Element) => {
-    if (node.tagName !== 'figure' && node.tagName !== 'table' && node.tagName !== 'img') return CONTINUE;
+    if (!FIGURE_ELEMENTS.has(node.tagName)) return CONTINUE;
     found = true;
     return EXIT;
   });

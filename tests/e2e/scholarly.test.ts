@@ -8,7 +8,8 @@ import { fixtures } from '../support/paths.ts';
 /** The essay with figures, tables, equations and cross-references (tests/fixtures/sites/scholarly), in Chromium. */
 let dir = '';
 beforeAll(() => {
-  const site = makeFixtureSite('scholarly-e2e', { scholarly: path.join(fixtures, 'sites/scholarly') });
+  // Its own copy of src/, so that the layout's stylesheet is built (tests/support/fixture-site.ts): the wide blocks' test reads the layout.
+  const site = makeFixtureSite('scholarly-e2e', { scholarly: path.join(fixtures, 'sites/scholarly') }, { copySource: true });
   const { status, output } = buildSite(site);
   expect(status, output).toBe(0);
   dir = path.join(site, 'dist');
@@ -79,4 +80,44 @@ describe('formulas in Chromium', () => {
       )
       .toBe(true);
   });
+});
+
+describe('wide tables and code in Chromium', () => {
+  for (const width of [390, 1280]) {
+    it(`scroll inside themselves at ${width} px, never the page, and scroll by keyboard`, async () => {
+      const page = await site.newPage({ viewport: { width, height: 800 } });
+      await page.goto(`${site.server.url}${ESSAY}`);
+      await page.evaluate(() => document.fonts.ready);
+      const page_ = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(page_.scrollWidth).toBeLessThanOrEqual(page_.clientWidth);
+
+      const blocks = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.essay-body pre, .essay-body .table-scroll')].map((block) => ({
+          tag: block.tagName,
+          overflows: block.scrollWidth > block.clientWidth,
+          withinText: block.getBoundingClientRect().right <= document.querySelector('.essay-body')!.getBoundingClientRect().right + 0.5,
+          focusable: block.tabIndex === 0,
+        })),
+      );
+
+      // The district table and the ledger are wider than the text at either width; each stays within it.
+      expect(blocks.filter((b) => b.overflows).map((b) => b.tag)).toEqual(expect.arrayContaining(['DIV', 'PRE']));
+      for (const block of blocks) expect(block).toMatchObject({ withinText: true, focusable: true });
+
+      // The column of sentences reads a few words a line, not a word a line.
+      const column = await page
+        .locator('.essay-body td.prose-cell')
+        .first()
+        .evaluate((cell) => cell.getBoundingClientRect().width);
+      expect(column).toBeGreaterThan(150);
+
+      const ledger = page.locator('.essay-body pre').first();
+      await ledger.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => ledger.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    });
+  }
 });
