@@ -7,7 +7,8 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
  * use (figures, abbreviations, marks, asides, citations of titles) and
  * `class`, `lang` and `dir` everywhere. Ids are kept as written (not prefixed
  * with `user-content-`): they are share links, and the heading-id plugin
- * refuses any that collide with the page's own.
+ * refuses any that collide with the page's own. rehype-sanitize-html applies
+ * it, and warns the author of each thing it removes.
  */
 export const essaySchema: Schema = {
   ...defaultSchema,
@@ -43,6 +44,8 @@ export const essaySchema: Schema = {
   },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
   // Relative URLs (own images, other essays) stay allowed: protocols only restrict absolute ones.
+  // Removed with their content, which is code, or fallback for pages that cannot run or frame it: never text for readers.
+  strip: [...(defaultSchema.strip ?? []), 'style', 'iframe', 'noscript', 'noembed', 'noframes', 'template', 'xmp'],
   clobber: [],
   clobberPrefix: '',
 };

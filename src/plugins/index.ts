@@ -1,8 +1,6 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
-import { essaySchema } from '../lib/sanitize-schema.ts';
 import rehypeCheckAuthorIds from './rehype-check-author-ids.ts';
 import rehypeCheckFiles from './rehype-check-files.ts';
 import rehypeCitationBacklinks from './rehype-citation-backlinks.ts';
@@ -15,6 +13,7 @@ import rehypeMath from './rehype-math.ts';
 import rehypeNormaliseSpaces from './rehype-normalise-spaces.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeProofread from './rehype-proofread.ts';
+import rehypeSanitizeHtml from './rehype-sanitize-html.ts';
 import rehypeSections from './rehype-sections.ts';
 import rehypeSitePaths from './rehype-site-paths.ts';
 import rehypeWideBlocks from './rehype-wide-blocks.ts';
@@ -39,8 +38,9 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [
   // Raw HTML is parsed first, so that everything after treats it like Markdown (citations in it, ids checked).
   rehypeRaw,
-  // Then sanitised, before any plugin adds markup of its own: authors are trusted with markup, not scripts.
-  [rehypeSanitize, essaySchema],
+  // Then sanitised, before any plugin adds markup of its own: authors are trusted with markup, not scripts
+  // (and told, where they wrote it, of each thing removed).
+  rehypeSanitizeHtml,
   // The author's ids are checked while they are the only ids, before the plugins add theirs.
   rehypeCheckAuthorIds,
   // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).

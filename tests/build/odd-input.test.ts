@@ -9,17 +9,19 @@ import { fixtures } from '../support/paths.ts';
 const essay = (name: string) => path.join(fixtures, 'sites', name);
 
 /** Builds a site of one odd essay and returns its built page. */
-function buildOne(name: string, from: string): { html: string; page: Document; site: string } {
+function buildOne(name: string, from: string): { html: string; page: Document; site: string; output: string } {
   const site = makeFixtureSite(name, { [name]: from });
   const { status, output } = buildSite(site);
   expect(status, output).toBe(0);
   const file = path.join(site, 'dist/essays', name, 'index.html');
-  return { html: readFileSync(file, 'utf8'), page: readPage(file), site };
+  return { html: readFileSync(file, 'utf8'), page: readPage(file), site, output };
 }
 
 describe('an unusual but valid essay builds correctly', () => {
-  it('drops raw <script> and onerror= from Markdown and keeps the text around them', () => {
-    const { page, html } = buildOne('raw-script', essay('raw-script'));
+  it('drops raw <script> and onerror= from Markdown, warning of each at its line, and keeps the text around them', () => {
+    const { page, html, output } = buildOne('raw-script', essay('raw-script'));
+    expect(output).toMatch(/raw-script\/index\.md:9:1: removed <script>: essays run no scripts/);
+    expect(output).toMatch(/raw-script\/index\.md:11:1: removed the onerror attribute from <img>: essays run no scripts/);
     const body = page.querySelector('.essay-body')!;
     expect(html).not.toContain('pwned');
     expect(body.querySelector('[onerror]')).toBeNull();
