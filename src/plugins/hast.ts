@@ -12,13 +12,14 @@ export function text(value: string): Text {
   return { type: 'text', value };
 }
 
+/** A note's number in the text, as GFM writes it: `<sup><a data-footnote-ref …>1</a></sup>`. */
+export function isNoteRef(node: Element): boolean {
+  return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties);
+}
+
 /** A citation or a note reference: words that mean nothing in a heading's name or a section's preview. */
 function isApparatus(node: ElementContent): boolean {
-  if (node.type !== 'element') return false;
-  return (
-    hasClass(node, CLASSES.citation) ||
-    (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties))
-  );
+  return node.type === 'element' && (hasClass(node, CLASSES.citation) || isNoteRef(node));
 }
 
 /** An element's words without its citations and note references. */

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { UiStrings } from '../lib/ui-strings.ts';
 import { CLASSES, IDS } from './contracts.ts';
+import { isNoteRef } from './hast.ts';
 
 /**
  * The essay's notes as remark-rehype writes GFM footnotes
@@ -68,6 +69,7 @@ export function notesOf(tree: Root): Notes {
     write(root, strings) {
       const ordered = [...items.entries()].sort(([a], [b]) => (numbers.get(a) ?? 0) - (numbers.get(b) ?? 0));
       for (const [id, item] of ordered) localiseBacklinks(item, numbers.get(id) ?? 0, strings);
+      unindexMarks(root);
       const list: Element = {
         type: 'element',
         tagName: 'ol',
@@ -149,6 +151,21 @@ function refIdOf(noteId: string): string {
 function localiseBacklinks(item: Element, number: number, strings: UiStrings): void {
   visit(item, 'element', (node: Element) => {
     if (node.tagName === 'a' && 'dataFootnoteBackref' in node.properties) node.properties.ariaLabel = strings.backToNote(number);
+  });
+}
+
+/**
+ * Note numbers and back links are left out of the search index: a result's
+ * excerpt read "did not (Table 1). 1 The garrison", the note's number run
+ * into the prose. The notes' own text is indexed.
+ */
+function unindexMarks(root: Root): void {
+  visit(root, 'element', (node: Element) => {
+    if (isNoteRef(node) || (node.tagName === 'a' && 'dataFootnoteBackref' in node.properties)) {
+      node.properties.dataPagefindIgnore = '';
+      return SKIP;
+    }
+    return undefined;
   });
 }
 

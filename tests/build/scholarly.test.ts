@@ -88,6 +88,18 @@ describe('math', () => {
     expect(indexed).not.toMatch(/⌊|lfloor|703|0\.24/);
   });
 
+  it('indexes the notes’ words, not their numbers, which ran into excerpts ("did not (Table 1).1 The capital")', () => {
+    const fragments = path.join(site, 'dist/pagefind/fragment');
+    const indexed = readdirSync(fragments)
+      .map((f) => gunzipSync(readFileSync(path.join(fragments, f))).toString('utf8'))
+      .find((text) => text.includes('/essays/scholarly/'))!;
+    // A fragment is Pagefind's signature, then the page's record as JSON.
+    const content = (JSON.parse(indexed.slice(indexed.indexOf('{'))) as { content: string }).content;
+    expect(content).toMatch(/a country they did not \(Table 1\)\.\s+The capital/);
+    expect(content).toContain('follows it regiment by regiment');
+    expect(content).not.toContain('↩');
+  });
+
   it('loads its stylesheet (and Temml’s font) only on the page with formulas', () => {
     const stylesheets = (file: string) =>
       [...readPage(built(file)).querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!);
