@@ -11,6 +11,12 @@ export type LastChange =
   /** The author's date (in their own time zone) of the last commit that changed the folder. */
   | { kind: 'known'; date: CalendarDate; commit: string }
   /**
+   * Only one commit ever changed it, the one that added it: that is the
+   * essay's publication, not a revision (an essay migrated from elsewhere
+   * would otherwise claim to be revised on the day it was added).
+   */
+  | { kind: 'added'; commit: string }
+  /**
    * A shallow clone's oldest commit changed it: that commit shows every file as
    * new, so the folder's real last change may be older, and is not known.
    */
@@ -20,6 +26,7 @@ export type LastChange =
 
 /**
  * The last commit that changed each folder under `dir` (one folder per essay),
+ * or that the only commit to change it is the one that added it,
  * read from one `git log` over the folder's history rather than one per
  * essay. Outside a repository (or without git) every folder has none.
  *
@@ -47,15 +54,22 @@ export async function lastChanges(dir: string): Promise<(folder: string) => Last
     return () => ({ kind: 'none' });
   }
   const changes = new Map<string, LastChange>();
+  const commits = new Map<string, number>();
   for (const entry of log.split('\0').slice(1)) {
     const [header = '', ...files] = entry.split('\n');
     const [commit = '', day = ''] = header.split(' ');
     const date = parseCalendarDate(day);
-    for (const file of files) {
-      const folder = file.split('/')[0];
-      if (!folder || !file.includes('/') || changes.has(folder) || !date) continue;
+    if (!date) continue;
+    const folders = new Set(files.filter((file) => file.includes('/')).map((file) => file.split('/')[0]!));
+    for (const folder of folders) {
+      commits.set(folder, (commits.get(folder) ?? 0) + 1);
+      if (changes.has(folder)) continue;
       changes.set(folder, shallow.has(commit) ? { kind: 'shallow', commit } : { kind: 'known', date, commit });
     }
+  }
+  // A folder one commit ever changed was added by it, unless that commit is a shallow clone's oldest (which shows every file as new).
+  for (const [folder, change] of changes) {
+    if (change.kind === 'known' && commits.get(folder) === 1) changes.set(folder, { kind: 'added', commit: change.commit });
   }
   return (folder) => changes.get(folder) ?? { kind: 'none' };
 }

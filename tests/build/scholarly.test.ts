@@ -224,7 +224,7 @@ describe('a revision date from the repository', () => {
     linkProject(origin);
   });
 
-  it('is the last commit that changed the essay’s folder, and a new commit shows on an essay that did not change', () => {
+  it('is the last commit that changed the essay’s folder, not the one that added it, and a new commit shows on an essay that did not change', () => {
     const first = buildSite(origin);
     expect(first.status, first.output).toBe(0);
     expect(first.output).not.toMatch(/shallow clone/);
@@ -233,11 +233,13 @@ describe('a revision date from the repository', () => {
     expect(revised(origin, 'c'), 'never committed').toBeNull();
 
     writeFiles(origin, { 'content/essays/b/data.csv': 'year,seats\n1918,168\n' });
-    commitAll(origin, 'Add b’s data', '2018-01-02T10:00:00+00:00', ['content/essays/b']);
+    // c, written in 2014, is committed for the first time: that is its publication here, not a revision.
+    commitAll(origin, 'Add b’s data, and c', '2018-01-02T10:00:00+00:00', ['content/essays/b', 'content/essays/c']);
     const second = buildSite(origin);
     expect(second.status, second.output).toBe(0);
     expect(second.output).toMatch(/Rendered 1 of 3 essays; 2 unchanged/);
     expect(revised(origin, 'b')).toBe('Revised 2 January 2018');
+    expect(revised(origin, 'c'), 'added, never revised').toBeNull();
   });
 
   it('is not guessed in a shallow clone: the build warns once, naming the essays and the fix', () => {
@@ -248,8 +250,8 @@ describe('a revision date from the repository', () => {
     const { status, output } = buildSite(clone);
     expect(status, output).toBe(0);
     expect(output.match(/shallow clone/g)).toHaveLength(1);
-    expect(output).toMatch(/the last change to content\/essays\/a and content\/essays\/b is not in its history/);
+    expect(output).toMatch(/the last change to content\/essays\/a, content\/essays\/b and content\/essays\/c is not in its history/);
     expect(output).toContain('fetch-depth: 0');
-    for (const slug of ['a', 'b']) expect(revised(clone, slug), slug).toBeNull();
+    for (const slug of ['a', 'b', 'c']) expect(revised(clone, slug), slug).toBeNull();
   });
 });

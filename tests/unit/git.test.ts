@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDate, parseCalendarDate, revisedDate } from '../../src/lib/dates.ts';
 import { type LastChange, lastChanges } from '../../src/loader/git.ts';
-import { essayRepository, git } from '../support/git.ts';
+import { commitAll, essayRepository, git, writeFiles } from '../support/git.ts';
 
 let tmp: string;
 let origin: string;
@@ -34,6 +34,17 @@ describe('the last change to each essay folder', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('is that it was added, with no date, when the only commit that changed the folder is the one that added it', async () => {
+    const repo = path.join(tmp, 'added');
+    essayRepository(repo, (name) => `---\ntitle: ${name}\n---\n`);
+    writeFiles(repo, { 'content/essays/migrated/index.md': '---\ntitle: Migrated\n---\n', 'content/essays/migrated/refs.bib': '' });
+    commitAll(repo, 'Add an essay written elsewhere', '2020-06-01T12:00:00+00:00');
+    const changes = await lastChanges(path.join(repo, 'content/essays'));
+    expect(day(changes('migrated'))).toBe('added');
+    // Folders changed after the commit that added them keep their last change's date.
+    expect(day(changes('a'))).toBe('2017-09-30');
   });
 
   it('is unknown in a shallow clone when the folder’s last change is the clone’s oldest commit', async () => {
