@@ -74,12 +74,13 @@ export function essayLoader({ base }: EssayLoaderOptions): Loader {
       const sync = () => loadEssays(context, base, dev);
       await sync();
       if (!context.watcher) return;
-      // Any edit under the essays folder (Markdown, .bib, an image) syncs again; unchanged essays are not rendered again.
-      const dir = path.resolve(fileURLToPath(context.config.root), base);
+      // Any edit under content/ (an essay's Markdown, .bib or image, or a .bib essays share there) syncs again;
+      // unchanged essays are not rendered again.
+      const dir = path.dirname(path.resolve(fileURLToPath(context.config.root), base));
       context.watcher.add(dir);
       let pending: Promise<void> = Promise.resolve();
       const resync = (changed: string) => {
-        if (!changed.startsWith(dir)) return;
+        if (!changed.startsWith(dir + path.sep)) return;
         pending = pending.then(sync).catch((error: unknown) => context.logger.error(String((error as Error).message)));
       };
       context.watcher.on('change', resync);
