@@ -1,6 +1,7 @@
 import { drawnAsSiteCard } from '../build/cards/fonts.ts';
 import { SITE, siteCardAlt } from '../lib/site.ts';
 import { isoDate } from '../lib/dates.ts';
+import { siteAuthors } from '../lib/essay-record.ts';
 import { type Essay, essayPath, essayRevised } from './essays.ts';
 import { cardPath } from '../lib/share.ts';
 import type { ArticleMeta } from '../lib/social-meta.ts';
@@ -20,7 +21,7 @@ export function essayMeta(essay: Essay): { image: string; imageAlt: string | und
     article: {
       published: isoDate(essay.data.written.date, essay.data.written.precision),
       modified: revised && isoDate(revised.date, revised.precision),
-      author: essay.data.author ?? SITE.author.name,
+      authors: (essay.data.author ?? siteAuthors()).map((a) => a.name),
       tags: essay.data.tags,
     },
   };

@@ -217,7 +217,7 @@ function shareHtml(
     target: `${essay.path}#${encodeURIComponent(section.id)}`,
     path: page,
     image: cardPath(page),
-    article: { published: essay.published, author: essay.author, tags: essay.tags, section: section.title },
+    article: { published: essay.published, authors: essay.authors, tags: essay.tags, section: section.title },
     siteName,
     ...(imageAlt && { imageAlt }),
     site,

@@ -619,6 +619,27 @@ function rejoinBracedFamilies(entry: Entry): void {
   }
 }
 
+/**
+ * Names written as a .bib's `author` field holds them ("Le Guin, Ursula K. and
+ * Bob Jones", "Ursula K. {Le Guin}"), read by the parser that reads the .bib
+ * files, for names written elsewhere (an essay's frontmatter). Braces group as
+ * in BibTeX; every other character is itself, not LaTeX (`&`, `%`, `\`), as
+ * YAML text is Unicode. Undefined when the braces do not pair.
+ */
+export function parseBibtexNames(text: string): CslName[] | undefined {
+  let depth = 0;
+  for (const char of text) {
+    depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+    if (depth < 0) return undefined;
+  }
+  if (depth !== 0) return undefined;
+  const plain = text.replace(/[\\&%$#_~^]/g, (char) => TEX_SPECIALS[char]!);
+  const [entry] = parse(`@misc{name, author = {${plain}}}`).entries;
+  if (entry === undefined) return undefined;
+  rejoinBracedFamilies(entry);
+  return names(entry.fields.author as Creator[] | undefined) ?? [];
+}
+
 /** The fields the parser sentence-cases. */
 const TITLE_FIELDS = ['title', 'subtitle', 'shorttitle', 'booktitle', 'series', 'maintitle', 'eventtitle', 'origtitle'];
 

@@ -1,5 +1,6 @@
+import { type Author, invertedName, readAuthors } from './authors.ts';
 import { portableCsl, writeBibtex } from './bibtex.ts';
-import type { CslItem, CslName } from './csl-item.ts';
+import type { CslItem } from './csl-item.ts';
 import { type CalendarDate, dateParts, type Written } from './dates.ts';
 import { SITE } from './site.ts';
 
@@ -8,7 +9,8 @@ export interface EssayFacts {
   slug: string;
   title: string;
   description: string;
-  author?: string | undefined;
+  /** Who wrote it, in order: the essay's `author`, or the site's. */
+  authors: Author[];
   /** The author's page and ORCID iD, when the author is the site's (`essays({ author })`). */
   authorUrl?: string | undefined;
   orcid?: string | undefined;
@@ -30,7 +32,10 @@ export interface EssayFacts {
  */
 export function essayFactsOf(
   slug: string,
-  data: Pick<EssayFacts, 'title' | 'description' | 'author' | 'written' | 'lang'> & { licence?: EssayFacts['licence'] | undefined },
+  data: Pick<EssayFacts, 'title' | 'description' | 'written' | 'lang'> & {
+    author?: Author[] | undefined;
+    licence?: EssayFacts['licence'] | undefined;
+  },
   url: URL,
   revised: CalendarDate | undefined,
 ): EssayFacts {
@@ -41,7 +46,7 @@ export function essayFactsOf(
     slug,
     title,
     description,
-    author: author ?? SITE.author.name,
+    authors: author ?? siteAuthors(),
     ...site,
     licence,
     written,
@@ -65,7 +70,7 @@ export function essayItem(facts: EssayFacts): CslItem {
     title: facts.title,
     abstract: facts.description,
     'container-title': facts.siteName,
-    ...(facts.author ? { author: [personName(facts.author)] } : {}),
+    ...(facts.authors.length > 0 ? { author: facts.authors.map((a) => a.csl) } : {}),
     issued: { 'date-parts': [parts] },
     language: facts.lang,
     URL: facts.url.href,
@@ -81,11 +86,14 @@ export function linkUrl(html: string, url: string): string {
   return html.replace(escaped, `<a href="${escaped.replace(/"/g, '&#34;')}">${escaped}</a>`);
 }
 
-/** "Jane Q. Doe" → family Doe, given Jane Q.; a one-word name, or a group's ("The … editors"), stays whole. */
-export function personName(name: string): CslName {
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2 || words[0] === 'The') return { literal: name.trim() };
-  return { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
+/**
+ * The site's author (`essays({ author: { name } })`), read as an essay's
+ * `author` is: "Ann Smith and Bob Jones" are two. A name the reading cannot
+ * take apart (a brace without its pair) is cited whole, as written.
+ */
+export function siteAuthors(): Author[] {
+  const read = readAuthors(SITE.author.name);
+  return 'authors' in read ? read.authors : [{ name: SITE.author.name, csl: { literal: SITE.author.name } }];
 }
 
 /** The formats a reader can download a record in. */
@@ -124,8 +132,7 @@ const RIS_TYPES: Record<string, string> = {
  */
 function risRecord(item: CslItem): string {
   const lines: [string, string][] = [['TY', RIS_TYPES[item.type] ?? 'GEN']];
-  const name = (n: CslName) => n.literal ?? [n.family, n.given].filter(Boolean).join(', ');
-  for (const author of item.author ?? []) lines.push(['AU', name(author)]);
+  for (const author of item.author ?? []) lines.push(['AU', invertedName(author)]);
   const text = (tag: string, value: unknown) => {
     if (typeof value === 'string' && value !== '') lines.push([tag, value.replace(/\s+/g, ' ')]);
   };

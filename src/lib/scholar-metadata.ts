@@ -1,3 +1,4 @@
+import { invertedName } from './authors.ts';
 import type { CslItem, CslName } from './csl-item.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
@@ -17,7 +18,8 @@ const yearOf = (item: CslItem) => item.issued?.['date-parts']?.[0]?.[0];
 export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
   const date = isoDate(facts.written.date, facts.written.precision).replaceAll('-', '/');
   const meta: Meta[] = [['citation_title', facts.title]];
-  if (facts.author) meta.push(['citation_author', facts.author]);
+  // One tag per author, in order, each "Family, Given", which Scholar reads without guessing where the family name starts.
+  for (const author of facts.authors) meta.push(['citation_author', invertedName(author.csl)]);
   meta.push(['citation_publication_date', date], ['citation_language', facts.lang], ['citation_fulltext_html_url', facts.url.href]);
   for (const item of references) {
     const parts = [
@@ -46,14 +48,22 @@ const SCHEMA_TYPES: Record<string, string> = {
   webpage: 'WebPage',
 };
 
-/** The essay's author as schema.org names a person: with the site author's page and ORCID iD where given. */
-function person(facts: EssayFacts): Record<string, unknown> {
-  return {
+/**
+ * The essay's authors as schema.org names people, with their names' parts; the
+ * site author's page and ORCID iD where given, on the one author they are
+ * for (the site's, when it names one person).
+ */
+function people(facts: EssayFacts): Record<string, unknown>[] {
+  const own = facts.authors.length === 1;
+  return facts.authors.map(({ name, csl }) => ({
     '@type': 'Person',
-    name: facts.author,
-    ...(facts.authorUrl ? { url: facts.authorUrl } : {}),
-    ...(facts.orcid ? { sameAs: `https://orcid.org/${facts.orcid}` } : {}),
-  };
+    name,
+    ...(csl.given ? { givenName: csl.given } : {}),
+    ...(csl.family ? { familyName: [csl['non-dropping-particle'], csl.family].filter(Boolean).join(' ') } : {}),
+    ...(csl.suffix ? { honorificSuffix: csl.suffix } : {}),
+    ...(own && facts.authorUrl ? { url: facts.authorUrl } : {}),
+    ...(own && facts.orcid ? { sameAs: `https://orcid.org/${facts.orcid}` } : {}),
+  }));
 }
 
 /** schema.org `ScholarlyArticle` for the essay, with its bibliography as `citation`. */
@@ -70,7 +80,7 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     datePublished: isoDate(facts.written.date, facts.written.precision),
     ...(facts.revised ? { dateModified: isoDate(facts.revised.date, facts.revised.precision) } : {}),
     inLanguage: facts.lang,
-    ...(facts.author ? { author: person(facts) } : {}),
+    ...(facts.authors.length > 0 ? { author: people(facts) } : {}),
     license: facts.licence.url ?? facts.licence.name,
     isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL(withBase('/'), facts.url).href },
     citation: references.map((item) => ({

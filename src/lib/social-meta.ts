@@ -6,7 +6,8 @@ export interface ArticleMeta {
   published: string;
   /** When it was last revised (ISO 8601, as precisely as known), if it was. */
   modified?: string | undefined;
-  author?: string | undefined;
+  /** Who wrote it, each name as the page shows it: one `article:author` each. */
+  authors?: readonly string[] | undefined;
   tags: readonly string[];
   /** Share pages: the section they stand for (`article:section`). */
   section?: string | undefined;
@@ -54,7 +55,7 @@ export function socialMeta({ title, description, url, image, imageAlt, siteName,
       ? [
           og('article:published_time', article.published),
           ...(article.modified ? [og('article:modified_time', article.modified)] : []),
-          ...(article.author ? [og('article:author', article.author)] : []),
+          ...(article.authors ?? []).map((name) => og('article:author', name)),
           ...(article.section ? [og('article:section', article.section)] : []),
           ...article.tags.map((tag) => og('article:tag', tag)),
         ]

@@ -210,7 +210,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           title: data.title,
           description: data.description,
           lang: data.lang,
-          author: data.author,
+          authors: data.author?.map((a) => a.name),
           tags: data.tags,
           published: isoDate(data.written.date, data.written.precision),
           sections: output.sections,

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { authorField } from '../lib/authors.ts';
 import { DEFAULT_LANG, DEFAULT_STYLE } from '../lib/csl-names.ts';
 import { type CalendarDate, isoDate, parseCalendarDate } from '../lib/dates.ts';
 import { comparePlaces, EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
@@ -58,8 +59,11 @@ export const essaySchema = z
     title: z.string().min(1, 'is empty; give the essay its title'),
     /** An honest one- or two-sentence summary, for listings, search results and link previews. */
     description: z.string().min(1, 'is empty; say in one or two sentences what the essay argues'),
-    /** The essay's author, when it should be named in metadata and "Cite this essay". */
-    author: z.string().min(1).optional(),
+    /**
+     * The essay's author or authors, when they should be named in the footer, metadata and "Cite this essay":
+     * a name ("Le Guin, Ursula K." says which part is the family name), names joined by "and", or a list.
+     */
+    author: authorField.optional(),
     /**
      * The terms this essay is published under, when they are not the site's
      * (`essays({ licence })`): a name (`licence: CC BY 4.0`) or a name and its

@@ -21,7 +21,8 @@ export interface SharedEssay {
   title: string;
   description: string;
   lang: string;
-  author?: string | undefined;
+  /** The essay's own authors' names, as the page shows them (none when it names none). */
+  authors?: string[] | undefined;
   tags: string[];
   /** When it was written, ISO 8601, as precisely as the author dated it. */
   published: string;

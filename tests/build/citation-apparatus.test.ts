@@ -2,8 +2,10 @@ import { decodeBibtex, parseBibtex } from '../../src/lib/bibtex.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
+import { makeFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/html.ts';
-import { dist } from '../support/paths.ts';
+import { dist, fixtures } from '../support/paths.ts';
 
 const essayDir = path.join(dist, 'essays/october-revolution');
 let page: Document;
@@ -83,6 +85,65 @@ describe('scholarly metadata', () => {
     expect(json.citation).toContainEqual(
       expect.objectContaining({ '@type': 'Book', name: 'Revolutionary Russia', editor: [{ '@type': 'Person', name: 'R. Pipes' }] }),
     );
+  });
+});
+
+/**
+ * A site of two essays whose authors BibTeX's last-word rule gets wrong:
+ * "Ann Smith and Martin Luther King Jr." (two authors, one with a suffix) and
+ * "Le Guin, Ursula K." (a family name of two words). What each publishes.
+ */
+describe('essays that name their authors', () => {
+  let site: string;
+  const read = (essay: string, file: string) => readFileSync(path.join(site, 'dist/essays', essay, file), 'utf8');
+  const pageOf = (essay: string, file = 'index.html') => readPage(path.join(site, 'dist/essays', essay, file));
+  const meta = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((m) => m.getAttribute('content'));
+
+  beforeAll(() => {
+    site = makeFixtureSite('authors', {
+      'two-authors': path.join(fixtures, 'sites/two-authors'),
+      'le-guin': path.join(fixtures, 'sites/le-guin'),
+    });
+    const { status, output } = buildSite(site);
+    expect(status, output).toBe(0);
+  });
+
+  it('cite each author in "Cite this essay" and its downloads', () => {
+    expect(pageOf('two-authors').querySelector('.cite-this .cite-record')?.textContent).toMatch(
+      /^Smith, Ann, and Martin Luther King Jr\. 2020\. ‘Written Together’\. Essays\./,
+    );
+    expect(read('two-authors', 'cite.bib')).toMatch(/^ {2}author {4}= \{Smith, Ann and King, Jr\., Martin Luther\},$/m);
+    expect(read('two-authors', 'cite.ris')).toContain('AU  - Smith, Ann\nAU  - King, Martin Luther, Jr.\n');
+    expect(JSON.parse(read('two-authors', 'cite.json'))[0].author).toEqual([
+      { family: 'Smith', given: 'Ann' },
+      { family: 'King', given: 'Martin Luther', suffix: 'Jr.' },
+    ]);
+    expect(pageOf('le-guin').querySelector('.cite-this .cite-record')?.textContent).toMatch(/^Le Guin, Ursula K\. 2020\./);
+    expect(read('le-guin', 'cite.bib')).toMatch(/^ {2}author {4}= \{\{Le Guin\}, Ursula K\.\},$/m);
+    expect(read('le-guin', 'cite.ris')).toContain('AU  - Le Guin, Ursula K.\n');
+    expect(JSON.parse(read('le-guin', 'cite.json'))[0].author).toEqual([{ family: 'Le Guin', given: 'Ursula K.' }]);
+  });
+
+  it('show the names in natural order in the footer, with one full stop after "Jr."', () => {
+    const footer = (essay: string) => pageOf(essay).querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(footer('two-authors')).toMatch(/^© Ann Smith and Martin Luther King Jr\. [^.]/);
+    expect(footer('le-guin')).toMatch(/^© Ursula K\. Le Guin\. /);
+  });
+
+  it('give each author in the metadata: Scholar’s tags, JSON-LD and Open Graph, on the essay and its share pages', () => {
+    const page = pageOf('two-authors');
+    expect(meta(page, 'meta[name="citation_author"]')).toEqual(['Smith, Ann', 'King, Martin Luther, Jr.']);
+    const json = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+    expect(json.author).toEqual([
+      { '@type': 'Person', name: 'Ann Smith', givenName: 'Ann', familyName: 'Smith' },
+      { '@type': 'Person', name: 'Martin Luther King Jr.', givenName: 'Martin Luther', familyName: 'King', honorificSuffix: 'Jr.' },
+    ]);
+    expect(meta(page, 'meta[property="article:author"]')).toEqual(['Ann Smith', 'Martin Luther King Jr.']);
+    expect(meta(pageOf('two-authors', 's/a-section/index.html'), 'meta[property="article:author"]')).toEqual([
+      'Ann Smith',
+      'Martin Luther King Jr.',
+    ]);
+    expect(meta(pageOf('le-guin'), 'meta[name="citation_author"]')).toEqual(['Le Guin, Ursula K.']);
   });
 });
 

@@ -96,12 +96,16 @@ describe('the site configuration', () => {
     const essay = read('essays/july-days/index.html');
     expect(essay).toContain('<title>The July Days · Notes on 1917</title>');
     const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(essay)![1]!) as Record<string, unknown>;
-    expect(json.author).toEqual({
-      '@type': 'Person',
-      name: 'Ada Historian',
-      url: 'https://historian.example.net/',
-      sameAs: 'https://orcid.org/0000-0002-1825-0097',
-    });
+    expect(json.author).toEqual([
+      {
+        '@type': 'Person',
+        name: 'Ada Historian',
+        givenName: 'Ada',
+        familyName: 'Historian',
+        url: 'https://historian.example.net/',
+        sameAs: 'https://orcid.org/0000-0002-1825-0097',
+      },
+    ]);
     expect(json.license).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(read('essays/july-days/cite.bib')).toMatch(/author\s*=\s*\{Historian, Ada\}/);
     const feed = read('rss.xml');
@@ -113,7 +117,7 @@ describe('the site configuration', () => {
     expect(essay).toMatch(/© Иван Петров\. /);
     expect(essay).toContain('<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">CC BY-SA 4.0</a>');
     const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(essay)![1]!) as Record<string, unknown>;
-    expect(json.author).toEqual({ '@type': 'Person', name: 'Иван Петров' });
+    expect(json.author).toEqual([{ '@type': 'Person', name: 'Иван Петров', givenName: 'Иван', familyName: 'Петров' }]);
     expect(json.license).toBe('https://creativecommons.org/licenses/by-sa/4.0/');
   });
 

@@ -6,7 +6,7 @@ import type { CslItem } from '../../src/lib/csl-item.ts';
 import { formatCitations } from '../../src/lib/citeproc.ts';
 import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
 import { formatPlace } from '../../src/lib/essay-error.ts';
-import { type EssayFacts, essayItem, exportItems, personName } from '../../src/lib/essay-record.ts';
+import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
 import { findCitations } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
@@ -17,7 +17,7 @@ const facts: EssayFacts = {
   slug: 'an-essay',
   title: 'An Essay',
   description: 'About things.',
-  author: 'Jane Q. Doe',
+  authors: [{ name: 'Jane Q. Doe', csl: { family: 'Doe', given: 'Jane Q.' } }],
   written: { date: new Date('2014-03-05'), precision: 'day' },
   lang: 'en-US',
   url: new URL('https://example.org/essays/an-essay/'),
@@ -254,8 +254,7 @@ describe('errors', () => {
 
 describe('the essay’s own record', () => {
   it('is a CSL item with the author split into family and given names', () => {
-    expect(personName('Jane Q. Doe')).toEqual({ family: 'Doe', given: 'Jane Q.' });
-    expect(personName('Plato')).toEqual({ literal: 'Plato' });
+    expect(essayItem(facts).author).toEqual([{ family: 'Doe', given: 'Jane Q.' }]);
     expect(essayItem(facts)).toMatchObject({ id: 'an-essay', type: 'webpage', issued: { 'date-parts': [[2014, 3, 5]] } });
   });
 
@@ -278,7 +277,7 @@ describe('scholarly metadata', () => {
   it('gives Scholar the author and the date as precisely as known', () => {
     expect(scholarMeta({ ...facts, written: { date: new Date('2013-10-01'), precision: 'month' } }, [])).toEqual([
       ['citation_title', 'An Essay'],
-      ['citation_author', 'Jane Q. Doe'],
+      ['citation_author', 'Doe, Jane Q.'],
       ['citation_publication_date', '2013/10'],
       ['citation_language', 'en-US'],
       ['citation_fulltext_html_url', 'https://example.org/essays/an-essay/'],
