@@ -54,6 +54,11 @@ export function essayHasNotes(essay: Essay): boolean {
   return essayOutput(essay).ids.includes(IDS.notes);
 }
 
+/** The essay's title with its emphasis as HTML (`Reading <em>Capital</em> Again`), when the author marked some. */
+export function essayTitleHtml(essay: Essay): string | undefined {
+  return (essay.rendered?.metadata as { titleHtml?: string } | undefined)?.titleHtml;
+}
+
 /** The essay's "Cite this essay" reference, formatted by the loader in the essay's style. */
 export function essayRecord(essay: Essay): string {
   return String((essay.rendered?.metadata as { record?: string } | undefined)?.record ?? '');

@@ -182,7 +182,16 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           // The proofreading report is the essay's, not the rendering's: kept, so that every build repeats it.
           // The HTML is kept beside the store, by this digest (src/loader/essay-html.ts): only the essay's page reads it.
           // The works listed are kept beside it too: only the essay's page and downloads read them.
-          rendered: { html: '', metadata: { ...result.metadata, essay: stored, revised, warnings: result.warnings.map((w) => w.message) } },
+          rendered: {
+            html: '',
+            metadata: {
+              ...result.metadata,
+              essay: stored,
+              revised,
+              titleHtml: read.titleHtml,
+              warnings: result.warnings.map((w) => w.message),
+            },
+          },
           assetImports: result.metadata.imagePaths,
         });
       }),

@@ -5,6 +5,7 @@ import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
 import { formatCitations } from '../lib/citeproc.ts';
 import { essayFactsOf, essayItem, linkUrl } from '../lib/essay-record.ts';
 import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
+import { inlineMarkdown } from '../lib/inline-markdown.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { type Bibliography, type CslFile, type EssayOutput, type EssayRun, RUN_KEY } from '../plugins/contracts.ts';
@@ -35,6 +36,8 @@ export interface EssaySource {
 export interface ReadEssay {
   source: EssaySource;
   data: EssayData;
+  /** The title with its emphasis as HTML, when the author marked some (`title: Reading *Capital* Again`); `data.title` is its words. */
+  titleHtml?: string | undefined;
   /** `index.md` as read. */
   bytes: Uint8Array;
   /** Markdown with the frontmatter blanked out, so that positions are the file's own. */
@@ -90,6 +93,9 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   } catch (error) {
     throw error instanceof EssayErrors ? new EssayErrors(error.errors, { draft }) : error;
   }
+  // Every place but the page's heading shows the title's words; the heading shows its emphasis too.
+  const title = inlineMarkdown(data.title);
+  data = { ...data, title: title.text };
   const problems: EssayError[] = [];
   const attempt = <T>(work: () => T): T | undefined => {
     try {
@@ -123,6 +129,7 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   return {
     source,
     data,
+    titleHtml: title.html,
     bytes,
     markdown: split.markdown,
     bibliography,

@@ -236,7 +236,7 @@ export interface EssayOutput {
   targets: CrossrefTarget[];
   /** Whether the essay has formulas: only then does the page load the math stylesheet. */
   math: boolean;
-  /** Whether the essay has a figure, a table or an image: only then does the page load their stylesheet. */
+  /** Whether the essay has a figure, a table, an image or a code block: only then does the page load their stylesheet. */
   figures: boolean;
 }
 

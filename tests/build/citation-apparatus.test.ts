@@ -92,6 +92,7 @@ describe('scholarly metadata', () => {
  * A site of two essays whose authors BibTeX's last-word rule gets wrong:
  * "Ann Smith and Martin Luther King Jr." (two authors, one with a suffix) and
  * "Le Guin, Ursula K." (a family name of two words). What each publishes.
+ * And an essay whose title names a book in italics, as Pandoc reads a title.
  */
 describe('essays that name their authors', () => {
   let site: string;
@@ -103,6 +104,7 @@ describe('essays that name their authors', () => {
     site = makeFixtureSite('authors', {
       'two-authors': path.join(fixtures, 'sites/two-authors'),
       'le-guin': path.join(fixtures, 'sites/le-guin'),
+      'marked-title': path.join(fixtures, 'sites/marked-title'),
     });
     const { status, output } = buildSite(site);
     expect(status, output).toBe(0);
@@ -144,6 +146,23 @@ describe('essays that name their authors', () => {
       'Martin Luther King Jr.',
     ]);
     expect(meta(pageOf('le-guin'), 'meta[name="citation_author"]')).toEqual(['Le Guin, Ursula K.']);
+  });
+
+  it('set a title’s emphasis in its heading and on the home page, and give its words everywhere else', () => {
+    const page = pageOf('marked-title');
+    expect(page.querySelector('h1')?.innerHTML).toBe("Reading <em>Capital</em> Again, with <code>M-C-M'</code>");
+    const home = readPage(path.join(site, 'dist/index.html'));
+    const card = [...home.querySelectorAll('.essay-card h2 a')].find((a) => a.getAttribute('href')?.includes('marked-title'));
+    expect(card?.innerHTML).toBe("Reading <em>Capital</em> Again, with <code>M-C-M'</code>");
+    const words = "Reading Capital Again, with M-C-M'";
+    expect(page.querySelector('title')?.textContent).toBe(`${words} · Essays`);
+    expect(meta(page, 'meta[property="og:title"]')).toEqual([words]);
+    expect(meta(page, 'meta[name="citation_title"]')).toEqual([words]);
+    // citeproc sets the apostrophe as a typographer’s.
+    expect(page.querySelector('.cite-this .cite-record')?.textContent).toContain('‘Reading Capital Again, with M-C-M’’');
+    expect(JSON.parse(read('marked-title', 'cite.json'))[0].title).toBe(words);
+    expect(readFileSync(path.join(site, 'dist/rss.xml'), 'utf8')).toContain(`<title>${words.replace("'", '&apos;')}</title>`);
+    expect(meta(pageOf('marked-title', 's/a-section/index.html'), 'meta[property="og:title"]')[0]).not.toMatch(/[*`]/);
   });
 });
 

@@ -7,6 +7,7 @@ import { formatCitations } from '../../src/lib/citeproc.ts';
 import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
 import { formatPlace } from '../../src/lib/essay-error.ts';
 import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
+import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
 import { findCitations } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
@@ -243,6 +244,27 @@ describe('prose', () => {
     const sentence = 'The soviets were elected democratically and held elections regularly across Russia in 1917.';
     expect(openingOf(`${sentence} ${sentence} ${sentence}`)).toBe(`${sentence} ${sentence}`);
     expect(openingOf('word '.repeat(80)).endsWith('…')).toBe(true);
+  });
+});
+
+describe('a title’s Markdown', () => {
+  it('reads emphasis, strong emphasis and code, giving the words and the HTML', () => {
+    expect(inlineMarkdown('Reading *Capital* Again')).toEqual({ text: 'Reading Capital Again', html: 'Reading <em>Capital</em> Again' });
+    expect(inlineMarkdown('On **War** & `peace`')).toEqual({
+      text: 'On War & peace',
+      html: 'On <strong>War</strong> &amp; <code>peace</code>',
+    });
+    expect(inlineMarkdown('The _Manifesto_ at 175').html).toBe('The <em>Manifesto</em> at 175');
+  });
+
+  it('leaves a title that would open a block, a link, raw HTML and escapes as the words they are', () => {
+    for (const title of ['1917. The Year', '# One', '- A List', '> Quoted', 'Tom & Jerry', '1917'])
+      expect(inlineMarkdown(title)).toEqual({ text: title });
+    expect(inlineMarkdown('M\\*A\\*S\\*H')).toEqual({ text: 'M*A*S*H' });
+    expect(inlineMarkdown('*A* [link](x) <i>y</i>')).toEqual({
+      text: 'A [link](x) <i>y</i>',
+      html: '<em>A</em> [link](x) &lt;i&gt;y&lt;/i&gt;',
+    });
   });
 });
 
