@@ -75,14 +75,21 @@ const BLOCKS = new Set([
   'section',
 ]);
 
-/** The same text nodes, grouped by the block (paragraph, item, heading…) they are read in. */
-export function proseBlocks(tree: Root): Text[][] {
+/**
+ * The same text nodes, grouped by the block (paragraph, item, heading…) they
+ * are read in. Elements `skip` says to leave out are left out as literal
+ * text is, and stand in their block as `aside` (so that what is read around
+ * them knows something was there).
+ */
+export function proseBlocks(tree: Root, skip?: (element: Element) => boolean, aside?: Text): Text[][] {
   const blocks: Text[][] = [];
   let current: Text[] = [];
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type === 'text') current.push(child);
-      else if (child.type === 'element' && !LITERAL_ELEMENTS.has(child.tagName)) {
+      else if (child.type === 'element' && skip?.(child) && !BLOCKS.has(child.tagName)) {
+        if (aside) current.push(aside);
+      } else if (child.type === 'element' && !LITERAL_ELEMENTS.has(child.tagName) && !skip?.(child)) {
         const block = BLOCKS.has(child.tagName);
         if (block) {
           if (current.length > 0) blocks.push(current);

@@ -16,6 +16,7 @@ import rehypeProofread from './rehype-proofread.ts';
 import rehypeSanitizeHtml from './rehype-sanitize-html.ts';
 import rehypeSections from './rehype-sections.ts';
 import rehypeSitePaths from './rehype-site-paths.ts';
+import rehypeSmartPunctuation from './rehype-smart-punctuation.ts';
 import rehypeWideBlocks from './rehype-wide-blocks.ts';
 import remarkAttributes from './remark-attributes.ts';
 import remarkMath from './remark-math.ts';
@@ -68,6 +69,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeLinkUrls,
   // Headings get their ids after every heading exists (the bibliography's and the notes' have theirs already).
   rehypeHeadingIds,
+  // Straight quotes and `--` become the typographer's marks once ids are the typed text's and every column is reported.
+  rehypeSmartPunctuation,
   // Section headings get their link and share buttons once their ids are set.
   rehypeHeadingLinks,
   // Last: the finished tree's sections, openings, reading time, ids and links, for the pages.

@@ -1,0 +1,95 @@
+import type { Element, Root, Text } from 'hast';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
+import type { VFile } from 'vfile';
+import { CLASSES, hasClass, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { isNoteRef, proseBlocks } from './hast.ts';
+
+/**
+ * Stand-ins for the four quotation marks, one character each (from the
+ * Private Use Area, which no essay's text means), so that text keeps its
+ * length until every mark is known.
+ */
+const MARKS = { openDouble: '\ue001', closeDouble: '\ue002', openSingle: '\ue003', closeSingle: '\ue004' } as const;
+
+/** Finds which straight quotes open and which close, reading a block's text as one (a quote may close after an `<em>`). */
+const quotes = retext().use(retextSmartypants, {
+  quotes: true,
+  dashes: false,
+  ellipses: false,
+  backticks: false,
+  openingQuotes: { double: MARKS.openDouble, single: MARKS.openSingle },
+  closingQuotes: { double: MARKS.closeDouble, single: MARKS.closeSingle },
+});
+
+/** `--` is an en dash and `---` an em dash, as Pandoc reads them (`10--12`, `war---and peace`), and `...` an ellipsis. */
+const dashes = retext().use(retextSmartypants, { quotes: false, dashes: 'oldschool', ellipses: true, backticks: false });
+
+/** A word standing in for what is not prose (a citation, code): a quote after it closes. */
+const WORD: Text = { type: 'text', value: 'x' };
+
+/**
+ * Straight quotes, `--`, `---` and `...` typed in an essay become the
+ * typographer's marks, as Pandoc's `smart` extension makes them: "double"
+ * in the essay language's own quotation marks (“…” in English, „…“ in
+ * German, « … » in French, «…» in Russian, from its CSL locale, which
+ * "Cite this essay" and the bibliography use too), 'single' and
+ * apostrophes as ‘…’ and ’ in every language (an apostrophe is ’ in all of
+ * them). Code, formulas, citations and the bibliography (which citeproc
+ * sets), and a link whose text is its address, are left as they are.
+ *
+ * It runs after headings have their ids, so that an id is what the
+ * heading's typed text gives (`1917--1918` → `#1917--1918`), as on GitHub,
+ * and after every message that names a column has been given.
+ */
+export default function rehypeSmartPunctuation() {
+  return (tree: Root, file: VFile) => {
+    const marks = quoteMarks(runOf(file).input.csl.locale.xml, runOf(file).input.lang);
+    for (const block of proseBlocks(tree, leftAsTyped, WORD)) {
+      if (!block.some((text) => text !== WORD && /["'.-]/.test(text.value))) continue;
+      // A space first, so that a quote at the block's start is read as opening.
+      const read = String(quotes.processSync(` ${block.map((text) => text.value).join('')}`)).slice(1);
+      let at = 0;
+      for (const text of block) {
+        const piece = read.slice(at, at + text.value.length);
+        at += text.value.length;
+        if (text === WORD || !/["'.-]/.test(text.value)) continue;
+        text.value = String(dashes.processSync(piece)).replace(/[\ue001-\ue004]/g, (mark) => marks[mark]!);
+      }
+    }
+  };
+}
+
+/** What keeps its characters as typed or as formatted elsewhere. */
+function leftAsTyped(element: Element): boolean {
+  if (LITERAL_ELEMENTS.has(element.tagName) || isNoteRef(element)) return true;
+  if (hasClass(element, CLASSES.citation) || hasClass(element, CLASSES.bibliography)) return true;
+  if (element.tagName !== 'a') return false;
+  const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  return /^(?:https?:|www\.|mailto:)/i.test(text) || text === element.properties.href;
+}
+
+/**
+ * The marks a stand-in becomes. Double quotes are the language's own (its
+ * CSL locale's `open-quote` and `close-quote`; English's are “…” whether
+ * British style puts ‘…’ first or not, since the author typed double ones);
+ * where a locale gives straight ones (Hebrew, Arabic), they stay straight.
+ */
+function quoteMarks(localeXml: string, lang: string): Record<string, string> {
+  const term = (name: string) => decodeXml(new RegExp(`<term name="${name}">([^<]*)</term>`).exec(localeXml)?.[1] ?? '');
+  const english = /^en\b/i.test(lang);
+  const open = english ? '“' : term('open-quote') || '“';
+  const close = english ? '”' : term('close-quote') || '”';
+  return { [MARKS.openDouble]: open, [MARKS.closeDouble]: close, [MARKS.openSingle]: '‘', [MARKS.closeSingle]: '’' };
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&#x([\da-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
