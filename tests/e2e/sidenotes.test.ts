@@ -288,7 +288,7 @@ describe('note previews', () => {
     const page = await open('/essays/scholarly/', 768);
     await ref(page, 'garrison').hover();
     await expect.poll(() => isOpen(page)).toBe(true);
-    expect(await preview(page).textContent()).toContain("The garrison's part is told by Rabinowitch (2008, 35)");
+    expect(await preview(page).textContent()).toContain('The garrison’s part is told by Rabinowitch (2008, 35)');
     expect(await preview(page).getAttribute('role')).toBe('tooltip');
     await page.keyboard.press('Escape');
     await expect.poll(() => isOpen(page)).toBe(false);
