@@ -12,6 +12,7 @@ import { es } from './i18n/es.ts';
 import { fa } from './i18n/fa.ts';
 import { fr } from './i18n/fr.ts';
 import { he } from './i18n/he.ts';
+import { hi } from './i18n/hi.ts';
 import { ja } from './i18n/ja.ts';
 import { ko } from './i18n/ko.ts';
 import { ru } from './i18n/ru.ts';
@@ -35,6 +36,7 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
   fa,
   fr,
   he,
+  hi,
   ja,
   ko,
   ru,

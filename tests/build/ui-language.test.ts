@@ -19,7 +19,7 @@ const PERSIAN = path.join(fixtures, 'sites/right-to-left/mashruteh');
 const URDU = path.join(fixtures, 'sites/right-to-left/khudi');
 /** An essay in Japanese, which no card font has the letters of. */
 const JAPANESE = path.join(fixtures, 'sites/japanese');
-/** An essay in Hindi, its folder and its citation keys in Devanagari, whose vowel signs are marks (U+093F…). */
+/** An essay in Hindi (`lang: hi-IN`), with citations and a note, its folder and its citation keys in Devanagari, whose vowel signs are marks (U+093F…). */
 const HINDI = path.join(fixtures, 'sites/hindi');
 /** Its folder name for the URL `/essays/निबंध/`, and a folder named as macOS's HFS+ names `über` (u and a combining mark, NFD). */
 const HINDI_FOLDER = 'निबंध';
@@ -112,7 +112,6 @@ describe('an essay in Russian', () => {
       'en.json',
       'fa.json',
       'he.json',
-      // Hindi has no table yet: its file has English words.
       'hi.json',
       'ja.json',
       'ko.json',
@@ -277,6 +276,43 @@ describe('an essay in Korean', () => {
   });
 });
 
+describe('an essay in Hindi', () => {
+  it('has Hindi words around it, its note, citations and backlinks among them, and hands them to its scripts', () => {
+    const doc = page(`essays/${HINDI_FOLDER}`);
+    expect(doc.documentElement.lang).toBe('hi-IN');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'विषय-सूची',
+        'टिप्पणियाँ',
+        'ग्रंथसूची',
+        'इस निबंध को उद्धृत करें',
+        'निबंधों में खोजें',
+        'पाठ में टिप्पणी-चिह्न 1 पर लौटें',
+        'भूमिका में उद्धरण 1 पर लौटें',
+        '“पत्रिकाएँ” अनुभाग में उद्धरण 1 पर लौटें',
+      ]),
+    );
+    expect(latinWordsIn(texts, allowedWords(HINDI))).toEqual([]);
+    // Intl's Hindi: the month in Devanagari, the digits Latin.
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('लेखन: 1 जून 2022');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('पढ़ने में 1 मिनट');
+    // The danda ends the footer's sentences.
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(`© ${SITE.author.name}। सर्वाधिकार सुरक्षित।`);
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/hi.json');
+    const words = leaves(JSON.parse(readFileSync(path.join(dist, 'ui-strings/hi.json'), 'utf8')) as unknown);
+    expect(words).toContain('खोज लोड हो रही है…');
+    expect(latinWordsIn(words, allowedWords())).toEqual([]);
+  });
+
+  it('gives its share pages Hindi words', () => {
+    const doc = page(`essays/${HINDI_FOLDER}/s/पत्रिकाएँ`);
+    expect(doc.documentElement.lang).toBe('hi-IN');
+    expect(doc.querySelector('main p')?.textContent).toBe('हिन्दी गद्य का आरम्भ निबंध का एक अनुभाग।');
+    expect(latinWordsIn(interfaceTexts(doc), allowedWords(HINDI))).toEqual([]);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -306,6 +342,8 @@ describe('the search index', () => {
     };
     expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'hi-in', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
+    // Pagefind stems Hindi too (Snowball's Hindi stemmer), with the page's own tag for its file.
+    expect(entry.languages['hi-in']).toMatchObject({ wasm: 'hi-in', page_count: 1 });
   });
 });
 

@@ -45,6 +45,7 @@ describe('interface strings', () => {
     expect(uiStrings('fr-CA').contents).toBe('Sommaire');
     expect(uiStrings('ja-JP').contents).toBe('目次');
     expect(uiStrings('ko-KR').contents).toBe('목차');
+    expect(uiStrings('hi-IN').contents).toBe('विषय-सूची');
     expect(uiStrings('it').contents).toBe('Contents');
   });
 
@@ -79,6 +80,13 @@ describe('interface strings', () => {
     expect([1, 2, 7].map((n) => readingTime(n, 'he'))).toEqual(['1 דקת קריאה', '2 דקות קריאה', '7 דקות קריאה']);
     // Korean has one form, and no particle after the number: "읽는 데 1분", "읽는 데 12분".
     expect([1, 12].map((n) => readingTime(n, 'ko'))).toEqual(['읽는 데 1분', '읽는 데 12분']);
+    // Hindi's `one` is 0 and 1, and its `other` the rest; मिनट reads the same in both, and Intl gives Latin digits, grouped in lakhs.
+    expect([0, 1, 2, 150000].map((n) => readingTime(n, 'hi-IN'))).toEqual([
+      'पढ़ने में 0 मिनट',
+      'पढ़ने में 1 मिनट',
+      'पढ़ने में 2 मिनट',
+      'पढ़ने में 1,50,000 मिनट',
+    ]);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');
     const forms: PluralForms = { one: '{n} result', other: '{n} results' };
@@ -103,6 +111,8 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'month' }, 'ja')).toBe('2014年1月執筆');
     expect(describeWritten({ date, precision: 'day' }, 'ko-KR')).toBe('2014년 1월 1일 작성');
     expect(describeWritten({ date, precision: 'year' }, 'ko')).toBe('2014년 작성');
+    expect(describeWritten({ date, precision: 'day' }, 'hi-IN')).toBe('लेखन: 1 जनवरी 2014');
+    expect(describeWritten({ date, precision: 'month' }, 'hi')).toBe('लेखन: जनवरी 2014');
   });
 
   it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
