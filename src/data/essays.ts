@@ -2,6 +2,7 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { type CalendarDate, storedDate } from '../lib/dates.ts';
 import { type EssayFacts, essayFactsOf } from '../lib/essay-record.ts';
 import type { CslItem } from '../lib/csl-item.ts';
+import type { StoredProblem } from '../lib/essay-error.ts';
 import { readEssayHtml, readEssayWorks } from '../loader/essay-html.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
@@ -18,8 +19,22 @@ export type Essay = CollectionEntry<'essays'>;
 
 /** Published essays, newest first (the loader leaves drafts out of builds; `astro dev` shows them). */
 export async function getEssays(): Promise<Essay[]> {
-  const essays = await getCollection('essays');
+  const essays = await getCollection('essays', (essay) => essayProblems(essay) === undefined);
   return essays.sort((a, b) => b.data.written.date.getTime() - a.data.written.date.getTime());
+}
+
+/**
+ * Under `astro dev`, the essays that could not be read or rendered: each
+ * entry holds its problems and no data (src/loader/loader.ts), and its page
+ * lists them. A build has none: it stops on the first.
+ */
+export function refusedEssays(): Promise<Essay[]> {
+  return getCollection('essays', (essay) => essayProblems(essay) !== undefined);
+}
+
+/** A refused essay's problems, in reading order; undefined for an essay that was rendered. */
+export function essayProblems(essay: Essay): StoredProblem[] | undefined {
+  return (essay.rendered?.metadata as { problems?: StoredProblem[] } | undefined)?.problems;
 }
 
 /** An essay's public URL path, under the site's base. It is a share link: it must never change. */

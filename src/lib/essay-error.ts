@@ -52,3 +52,19 @@ export class EssayErrors extends Error {
     this.draft = draft;
   }
 }
+
+/**
+ * A problem as plain data, as the content store keeps it: under `astro dev`
+ * an essay that cannot be published keeps its address, and its page lists
+ * these where the essay would be.
+ */
+export interface StoredProblem {
+  /** `content/essays/x/index.md:12:5`, as the terminal prints it. */
+  place: string;
+  /** What is wrong, without the place. */
+  problem: string;
+}
+
+export function storedProblem(error: EssayError): StoredProblem {
+  return { place: formatPlace(error.place), problem: error.problem };
+}

@@ -10,7 +10,7 @@ import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
 import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
-import { comparePlaces, EssayError, EssayErrors, formatPlace } from '../lib/essay-error.ts';
+import { comparePlaces, EssayError, EssayErrors, formatPlace, type StoredProblem, storedProblem } from '../lib/essay-error.ts';
 import type { CslFile, StoredEssayOutput } from '../plugins/contracts.ts';
 import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readEssayWorks, writeEssayHtml } from './essay-html.ts';
 import { essayFolders } from './files.ts';
@@ -62,8 +62,10 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  *
  * Every problem in every essay is collected and the build fails once with
  * all of them, one line per cause, each naming the file, line and column;
- * `astro dev` logs them and keeps serving. Drafts are left out of builds
- * (their problems are warnings there).
+ * `astro dev` logs them and keeps serving, and an essay it cannot read or
+ * render keeps its address: its entry holds the problems instead of a
+ * rendering (`refused()`), and its page lists them. Drafts are left out of
+ * builds (their problems are warnings there).
  */
 export function essayLoader({ base }: EssayLoaderOptions): Loader {
   return {
@@ -107,6 +109,11 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   // The works listed by the essays rendered now; the others' are read from where the last build kept them.
   const works = new Map<string, CslItem[]>();
   const seen = new Set<string>();
+  // Under `astro dev`, each essay that could not be read or rendered, with its problems: its page shows them.
+  const refusals = new Map<string, { file: string; errors: EssayError[] }>();
+  const refuse = (id: string, file: string, errors: EssayError[]) => {
+    if (dev) refusals.set(id, { file, errors });
+  };
   const changed: { read: ReadEssay; digest: string; revised: StoredRevision | undefined }[] = [];
   const changes = await lastChanges(dir);
   const undated: string[] = [];
@@ -132,6 +139,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       const errors = authorErrors(error);
       if (!dev && error instanceof EssayErrors && error.draft) for (const e of errors) logger.warn(`${e.message} (a draft, so not built)`);
       else problems.push(...errors);
+      refuse(id, file, errors);
       return;
     }
     if (read.data.draft && !dev) return;
@@ -165,7 +173,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           result = await renderer.render(read);
         } catch (error) {
           renderProblems[i] = authorErrors(error);
-          store.delete(id);
+          refuse(id, file, renderProblems[i]);
           return;
         }
         for (const warning of result.warnings) logger.warn(warning.message);
@@ -202,7 +210,8 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   problems.push(...renderProblems.flat());
   const rendered = changed.length;
 
-  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  for (const [id, { file, errors }] of refusals) store.set(refused(id, path.relative(root, file).split(path.sep).join('/'), errors));
+  for (const id of store.keys()) if (!seen.has(id) && !refusals.has(id)) store.delete(id);
   await pruneEssayHtml(htmlDir, new Set(store.values().map((entry) => String(entry.digest))));
   if (undated.length > 0) logger.warn(shallowWarning(undated.sort()));
   problems.push(...checkLinks(outputs, sources, basePath, publicDir));
@@ -248,6 +257,24 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     return;
   }
   throw new EssaysRefused(message);
+}
+
+/**
+ * The entry of an essay that `astro dev` could not read or render: its
+ * problems in place of its rendering, and no data (src/data/essays.ts leaves
+ * it out of every list; its page shows the problems). Its digest is the
+ * problems', so that the store, and the browser, change only when they do;
+ * it never matches an essay's cache key, so the next sync renders it again.
+ */
+function refused(id: string, filePath: string, errors: EssayError[]): Parameters<LoaderContext['store']['set']>[0] {
+  const problems: StoredProblem[] = errors.toSorted((a, b) => comparePlaces(a.place, b.place)).map(storedProblem);
+  const digest = `refused-${createHash('sha256').update(JSON.stringify(problems)).digest('hex').slice(0, 32)}`;
+  return { id, data: {}, filePath, digest, rendered: { html: '', metadata: { problems } } };
+}
+
+/** Whether an entry is a refused essay's (`refused()`): problems, no rendering. */
+function isRefused(entry: DataEntry): boolean {
+  return entry.rendered?.metadata?.['problems'] !== undefined;
 }
 
 /**
@@ -371,7 +398,7 @@ async function digestOf(read: ReadEssay, code: string, existing: DataEntry | und
   hash.update('\0site\0').update(process.env[SITE_CONFIG_ENV] ?? '');
   if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
   for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(cslDigest(csl));
-  const previous = existing?.rendered ? essayOutput(existing).files : [];
+  const previous = existing?.rendered && !isRefused(existing) ? essayOutput(existing).files : [];
   for (const file of previous) {
     hash.update(`\0${file}\0`);
     // A missing file is part of the key too: the next rendering reports it.
