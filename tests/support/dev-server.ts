@@ -16,7 +16,8 @@ import { astroBin, root } from './paths.ts';
 export function makeDevSite(essays: Record<string, string>): string {
   const site = mkdtempSync(path.join(os.tmpdir(), 'essays-dev-'));
   mkdirSync(path.join(site, 'content/essays'), { recursive: true });
-  linkProject(site);
+  // Its own copy of src/: through a linked one, Vite serves the components from outside the root and loses their styles.
+  linkProject(site, { copySource: true });
   const modules = path.join(site, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(path.join(root, 'node_modules'))) {
