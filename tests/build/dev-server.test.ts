@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,13 @@ describe('astro dev', () => {
 
   beforeAll(async () => {
     site = makeDevSite({ good: essay('good'), other: essay('no-headings'), dated: essay('invalid-date') });
+    // An essay whose bibliography is one that essays share, beside their folders in content/.
+    writeFileSync(path.join(site, 'content/shared.bib'), '@book{shared, author = {Doe, Jane}, title = {Shared Work}, year = {1999}}\n');
+    mkdirSync(path.join(site, 'content/essays/sharing'));
+    writeFileSync(
+      path.join(site, 'content/essays/sharing/index.md'),
+      '---\ntitle: Sharing\ndescription: An essay citing a shared bibliography.\nwritten: 2020-01-01\nbibliography: ../../shared.bib\n---\n\nAs Doe put it [@shared].\n',
+    );
     dev = await startDev(site);
   });
   afterAll(() => dev?.close());
@@ -64,5 +71,13 @@ describe('astro dev', () => {
     writeFileSync(file, written);
     await expect.poll(async () => (await page('good')).html, { timeout: 60_000 }).toContain('it was a tragedy');
     expect(await statusOf('good')).toBe(200);
+  });
+
+  it('shows an edit to a .bib that essays share in content/, outside any essay’s folder', async () => {
+    const citation = async () => new JSDOM((await page('sharing')).html).window.document.querySelector('.citation')?.textContent;
+    await expect.poll(citation, { timeout: 60_000 }).toBe('(Doe 1999)');
+    const bib = path.join(site, 'content/shared.bib');
+    writeFileSync(bib, readFileSync(bib, 'utf8').replace('1999', '2001'));
+    await expect.poll(citation, { timeout: 60_000 }).toBe('(Doe 2001)');
   });
 });
