@@ -1,6 +1,8 @@
 import CSL from 'citeproc';
 // citeproc-js prints `and others` (bibtex.ts) as the style's et-al term in every style once this has run.
 import './citeproc-et-al.ts';
+// and sets names in Devanagari, Armenian, Georgian… as it sets Latin ones, family name and given name apart.
+import './citeproc-scripts.ts';
 import type { CslItem } from './csl-item.ts';
 import type { CitedWork } from './pandoc-citations.ts';
 

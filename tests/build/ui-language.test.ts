@@ -280,6 +280,10 @@ describe('an essay in Hindi', () => {
   it('has Hindi words around it, its note, citations and backlinks among them, and hands them to its scripts', () => {
     const doc = page(`essays/${HINDI_FOLDER}`);
     expect(doc.documentElement.lang).toBe('hi-IN');
+    // Its bibliography sets Devanagari names family name, comma, given name, as Latin ones (citeproc-scripts.ts), not run together.
+    const entries = [...doc.querySelectorAll('.csl-entry')].map((entry) => entry.textContent);
+    expect(entries.some((entry) => entry.startsWith('वर्मा, धीरेन्द्र'))).toBe(true);
+    expect(entries.some((entry) => entry.startsWith('शर्मा, रामविलास'))).toBe(true);
     const texts = interfaceTexts(doc);
     expect(texts).toEqual(
       expect.arrayContaining([

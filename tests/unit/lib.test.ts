@@ -158,6 +158,23 @@ describe('citeproc', () => {
     ]);
   });
 
+  it('sets a name in Devanagari, Armenian or Georgian as a Latin one, family and given name apart, and a Chinese one run together', () => {
+    const book = (id: string, family: string, given: string) => ({
+      id,
+      type: 'book',
+      title: 'T',
+      author: [{ family, given }],
+      issued: { 'date-parts': [[1998]] },
+    });
+    const names = formatCitations(
+      [book('verma', 'वर्मा', 'धीरेन्द्र'), book('hay', 'Աբովյան', 'Խաչատուր'), book('ka', 'ჭავჭავაძე', 'ილია'), book('lu', '鲁', '迅')],
+      csl,
+      [],
+      '*',
+    ).bibliography.map((entry) => entry.html.split('. 1998')[0]);
+    expect(names).toEqual(expect.arrayContaining(['वर्मा, धीरेन्द्र', 'Աբովյան, Խաչատուր', 'ჭავჭავაძე, ილია', '鲁迅']));
+  });
+
   it('reuses one engine per style and locale, with each essay’s own works', () => {
     const other = { ...figes, title: 'Another Title' };
     const first = formatCitations([figes], csl, [], '*').bibliography[0]!.html;

@@ -1,0 +1,45 @@
+/**
+ * Makes citeproc-js set names in Devanagari and the other scripts of India,
+ * Armenian, Georgian, Ethiopic, Syriac and Thaana as it sets Latin, Greek,
+ * Cyrillic, Hebrew and Arabic ones: "वर्मा, धीरेन्द्र", family name, comma,
+ * given name. Imported once by citeproc.ts.
+ *
+ * citeproc-js tells a "romanesque" name (given and family names apart,
+ * separated by a space) from a Chinese, Japanese or Korean one (run
+ * together, family name first) by a list of Unicode ranges
+ * (`CSL.ROMANESQUE_REGEXP` and its four relatives). The list leaves those
+ * scripts out, so a Hindi bibliography printed "वर्माधीरेन्द्र. 1998.". This
+ * adds their blocks, and Latin's extended blocks (Vietnamese's "Nguyễn",
+ * Latin Extended-B), to each of the five; nothing else changes.
+ */
+import CSL from 'citeproc';
+
+const EXTRA = [
+  '\\u0180-\\u024f', // Latin Extended-B
+  '\\u0530-\\u058f', // Armenian
+  '\\u0700-\\u07bf', // Syriac, Arabic Supplement, Thaana
+  '\\u0900-\\u0dff', // Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+  '\\u10a0-\\u10ff', // Georgian
+  '\\u1200-\\u139f', // Ethiopic
+  '\\u1e00-\\u1eff', // Latin Extended Additional
+].join('');
+
+const NAMES = [
+  'ROMANESQUE_REGEXP',
+  'ROMANESQUE_NOT_REGEXP',
+  'STARTSWITH_ROMANESQUE_REGEXP',
+  'ENDSWITH_ROMANESQUE_REGEXP',
+  'ALL_ROMANESQUE_REGEXP',
+] as const;
+
+const csl = CSL as unknown as Record<(typeof NAMES)[number], RegExp | undefined>;
+for (const name of NAMES) {
+  const pattern = csl[name];
+  if (!(pattern instanceof RegExp) || !pattern.source.includes('\\u0400-\\u052f')) {
+    throw new Error(`citeproc-js's CSL.${name} is not the list of scripts it was; review src/lib/citeproc-scripts.ts.`);
+  }
+  if (pattern.source.includes(EXTRA)) continue;
+  // Each is one character class (negated for ROMANESQUE_NOT_REGEXP): the blocks join it before it closes.
+  const end = pattern.source.lastIndexOf(']');
+  csl[name] = new RegExp(pattern.source.slice(0, end) + EXTRA + pattern.source.slice(end), pattern.flags);
+}
