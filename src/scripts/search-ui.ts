@@ -151,7 +151,9 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
       );
     } else {
       const results = WORDS.results[new Intl.PluralRules(root.lang).select(count)] ?? WORDS.results.other;
-      say(`${results.replace('{n}', count.toLocaleString(root.lang))}${term ? WORDS.forTerm.replace('{term}', term) : ''}${WORDS.end}`);
+      say(
+        `${results.replace('{n}', count.toLocaleString(root.lang))}${term ? WORDS.forTerm.replace('{term}', term) : ''}${WORDS.countEnd}`,
+      );
     }
   }
 

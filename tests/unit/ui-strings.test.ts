@@ -37,6 +37,15 @@ describe.each(Object.entries(UI_LANGUAGES))('the %s interface strings', (lang, t
 });
 
 describe('interface strings', () => {
+  it('close the search count with the count’s own full stop, not the end of the no-results sentence (German’s " an.")', () => {
+    const count = (lang: string) => {
+      const { search } = uiStrings(lang).client;
+      return `${search.results.other.replace('{n}', '6')}${search.forTerm.replace('{term}', 'X')}${search.countEnd}`;
+    };
+    expect(count('de')).toBe('6 Ergebnisse für „X“.');
+    expect(count('en')).toBe('6 results for “X”.');
+  });
+
   it('are found for a language by its primary subtag, and English stands in for a language with none', () => {
     expect(uiStrings('ru-RU').contents).toBe('Содержание');
     expect(uiStrings('RU').contents).toBe('Содержание');

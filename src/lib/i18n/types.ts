@@ -137,9 +137,12 @@ export interface ClientStrings {
     withFilters: string;
     tryOther: string;
     browseAll: string;
+    /** What closes that sentence, after the link: "." (German's " an."). */
     end: string;
     /** "3 results" + (" for “{term}”") + ".". */
     results: PluralForms;
+    /** What closes the count's sentence: often `end`, but not in German ("." against " an."). */
+    countEnd: string;
     forTerm: string;
     failed: string;
     /** Under `astro dev`, where there is no index. */

@@ -21,6 +21,7 @@ export const client: ClientStrings = {
       many: '{n} نتيجة',
       other: '{n} نتيجة',
     },
+    countEnd: '.',
     forTerm: ' لـ«{term}»',
     failed: 'تعذّر تحميل البحث. تحقّق من الاتصال ثم ابحث مجددًا.',
     noIndexInDev: 'لا فهرس للبحث في `astro dev`: يعمل البحث في الموقع المبني (`npm run build && npm run preview`).',

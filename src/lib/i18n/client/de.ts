@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: 'alle Essays',
     end: ' an.',
     results: { one: '{n} Ergebnis', other: '{n} Ergebnisse' },
+    countEnd: '.',
     forTerm: ' für „{term}“',
     failed: 'Die Suche konnte nicht geladen werden. Prüfen Sie die Verbindung und suchen Sie noch einmal.',
     noIndexInDev:

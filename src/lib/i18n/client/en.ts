@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: 'every essay',
     end: '.',
     results: { one: '{n} result', other: '{n} results' },
+    countEnd: '.',
     forTerm: ' for “{term}”',
     failed: 'Search could not load. Check the connection, then search again.',
     noIndexInDev: 'Search has no index under `astro dev`: it works in a built site (`npm run build && npm run preview`).',

@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: 'todos los ensayos',
     end: '.',
     results: { one: '{n} resultado', many: '{n} de resultados', other: '{n} resultados' },
+    countEnd: '.',
     forTerm: ' para «{term}»',
     failed: 'No se pudo cargar la búsqueda. Compruebe la conexión y vuelva a buscar.',
     noIndexInDev: 'Con `astro dev` la búsqueda no tiene índice: funciona en el sitio construido (`npm run build && npm run preview`).',

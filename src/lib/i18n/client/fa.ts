@@ -16,6 +16,7 @@ export const client: ClientStrings = {
     browseAll: 'همهٔ جستارها',
     end: '.',
     results: { one: '{n} نتیجه', other: '{n} نتیجه' },
+    countEnd: '.',
     forTerm: ' برای «{term}»',
     failed: 'جستجو بارگذاری نشد. اتصال را بررسی کنید و دوباره جستجو کنید.',
     noIndexInDev: 'در `astro dev` جستجو نمایه ندارد: در سایت ساخته‌شده کار می‌کند (`npm run build && npm run preview`).',

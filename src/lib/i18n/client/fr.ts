@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: 'tous les essais',
     end: '.',
     results: { one: '{n} résultat', many: '{n} de résultats', other: '{n} résultats' },
+    countEnd: '.',
     forTerm: ' pour «\u00a0{term}\u00a0»',
     failed: 'La recherche n’a pas pu se charger. Vérifiez la connexion, puis cherchez à nouveau.',
     noIndexInDev:

@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: 'כל המסות',
     end: '.',
     results: { one: '{n} תוצאה', two: '{n} תוצאות', other: '{n} תוצאות' },
+    countEnd: '.',
     forTerm: ' עבור „{term}”',
     failed: 'לא ניתן היה לטעון את החיפוש. יש לבדוק את החיבור ולחפש שוב.',
     noIndexInDev: 'תחת `astro dev` אין לחיפוש אינדקס: הוא פועל באתר הבנוי (`npm run build && npm run preview`).',

@@ -17,6 +17,7 @@ export const client: ClientStrings = {
     browseAll: 'सभी निबंध',
     end: '।',
     results: { one: '{n} परिणाम', other: '{n} परिणाम' },
+    countEnd: '।',
     forTerm: ' (खोज: “{term}”)',
     failed: 'खोज लोड नहीं हो सकी। इंटरनेट कनेक्शन जाँचें, फिर दोबारा खोजें।',
     noIndexInDev: '`astro dev` में खोज-अनुक्रमणिका नहीं होती: खोज बिल्ड की गई साइट में काम करती है (`npm run build && npm run preview`)।',

@@ -15,6 +15,7 @@ export const client: ClientStrings = {
     browseAll: '論考一覧',
     end: '。',
     results: { other: '{n}件の結果' },
+    countEnd: '。',
     forTerm: '（「{term}」）',
     failed: '検索を読み込めませんでした。接続を確認してから、もう一度検索してください。',
     noIndexInDev: '`astro dev` では検索の索引がありません。ビルドしたサイトで動作します（`npm run build && npm run preview`）。',

@@ -18,6 +18,7 @@ export const client: ClientStrings = {
     browseAll: '전체 글',
     end: '.',
     results: { other: '검색 결과 {n}건' },
+    countEnd: '.',
     forTerm: '(검색어: “{term}”)',
     failed: '검색을 불러오지 못했습니다. 인터넷 연결을 확인한 뒤 다시 검색해 주세요.',
     noIndexInDev: '`astro dev`에서는 검색 색인이 없습니다. 빌드한 사이트에서 작동합니다(`npm run build && npm run preview`).',

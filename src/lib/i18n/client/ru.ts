@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: 'список очерков',
     end: '.',
     results: { one: '{n} результат', few: '{n} результата', many: '{n} результатов', other: '{n} результата' },
+    countEnd: '.',
     forTerm: ' по запросу «{term}»',
     failed: 'Поиск не загрузился. Проверьте подключение и попробуйте ещё раз.',
     noIndexInDev: 'Под `astro dev` у поиска нет индекса: он работает на собранном сайте (`npm run build && npm run preview`).',

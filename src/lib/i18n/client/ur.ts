@@ -15,6 +15,7 @@ export const client: ClientStrings = {
     browseAll: 'تمام مضامین',
     end: '۔',
     results: { one: '{n} نتیجہ', other: '{n} نتائج' },
+    countEnd: '۔',
     forTerm: ' (تلاش: «{term}»)',
     failed: 'تلاش لوڈ نہیں ہو سکی۔ کنکشن دیکھیں اور دوبارہ تلاش کریں۔',
     noIndexInDev: '`astro dev` میں تلاش کا اشاریہ نہیں ہوتا: تلاش بنی ہوئی سائٹ میں کام کرتی ہے (`npm run build && npm run preview`)۔',

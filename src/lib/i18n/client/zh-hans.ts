@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: '全部文章',
     end: '。',
     results: { other: '{n}个结果' },
+    countEnd: '。',
     forTerm: '（“{term}”）',
     failed: '搜索无法加载。请检查网络连接，然后重新搜索。',
     noIndexInDev: '在 `astro dev` 下搜索没有索引：搜索在构建后的网站中可用（`npm run build && npm run preview`）。',

@@ -14,6 +14,7 @@ export const client: ClientStrings = {
     browseAll: '全部文章',
     end: '。',
     results: { other: '{n}個結果' },
+    countEnd: '。',
     forTerm: '（「{term}」）',
     failed: '搜尋無法載入。請檢查網路連線，然後重新搜尋。',
     noIndexInDev: '在 `astro dev` 下搜尋沒有索引：搜尋在建置後的網站中可用（`npm run build && npm run preview`）。',
