@@ -1,22 +1,26 @@
-import type { Root } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { EssayError } from '../lib/essay-error.ts';
-import { runOf } from './contracts.ts';
+import { LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { proseBlocks } from './hast.ts';
 
 /** Doubles that English grammar allows ("that that is", "had had"): not worth the author's eye. */
 const MEANT = new Set(['had', 'that']);
 
+/** What code or a formula stands as between words: something, so that "`ls` and `cd` and `pwd`" has no "and and". */
+const LITERAL: Text = { type: 'text', value: '\ufffc' };
+const isLiteral = (element: Element) => LITERAL_ELEMENTS.has(element.tagName);
+
 /**
  * A proofreading report: a word written twice in a row ("the the"), the slip
  * an eye skims over most easily, is a warning with its line (the build goes
  * on; the loader logs it). Across emphasis or a line break too, since the
- * words are joined as the reader sees them; never in code.
+ * words are joined as the reader sees them; never in code, nor across it.
  */
 export default function rehypeProofread() {
   return (tree: Root, file: VFile) => {
     const run = runOf(file);
-    for (const texts of proseBlocks(tree)) {
+    for (const texts of proseBlocks(tree, isLiteral, LITERAL)) {
       // The block's text as read, with where each piece starts in the source.
       let joined = '';
       const pieces: { from: number; line?: number | undefined; column?: number | undefined; value: string }[] = [];
