@@ -82,7 +82,7 @@ describe('formulas in Chromium', () => {
   });
 });
 
-describe('wide tables and code in Chromium', () => {
+describe('wide tables, code, long addresses and long words in Chromium', () => {
   for (const width of [390, 1280]) {
     it(`scroll inside themselves at ${width} px, never the page, and scroll by keyboard`, async () => {
       const page = await site.newPage({ viewport: { width, height: 800 } });
