@@ -1,6 +1,7 @@
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
+import { closest } from '../lib/suggest.ts';
 
 /** The folders an essay may read files from, absolute and with symlinks resolved. */
 export interface EssayFolders {
@@ -61,7 +62,7 @@ export function resolveEssayFile(written: string, role: FileRole, folders: Essay
     throw new EssayError(
       from,
       role === 'bibliography'
-        ? `bibliography file ${shown} does not exist; put the .bib beside the essay and name it in the frontmatter (bibliography: references.bib).`
+        ? `bibliography file ${shown} does not exist${bibliographyHint(written, path.dirname(resolved))}`
         : `image "${written}" does not exist (looked for ${siteAbsolute ? shown : formatPlace({ file: resolved })}); put the image beside the essay, or under public/ and write its path from the site's root (/images/map.png).`,
     );
   }
@@ -71,6 +72,30 @@ export function resolveEssayFile(written: string, role: FileRole, folders: Essay
     throw new EssayError(from, `${role} "${written}" ${how} ${formatPlace({ file: real })}, outside the essay's folder; ${rule}.`);
   }
   return real;
+}
+
+/**
+ * What to name instead of a .bib that does not exist: the .bib files in the
+ * folder it was looked for in, the likeliest first (one close to the name
+ * written, or the only one there).
+ */
+function bibliographyHint(written: string, dir: string): string {
+  let found: string[];
+  try {
+    found = readdirSync(dir)
+      .filter((name) => /\.bib$/i.test(name))
+      .sort();
+  } catch {
+    found = [];
+  }
+  if (found.length === 0) return '; put the .bib beside the essay and name it in the frontmatter (bibliography: references.bib).';
+  // Written as it was, folder and all (`../shared/x.bib`): only the file's name is replaced.
+  const beside = (name: string) => written.replace(/[^/\\]*$/, name);
+  const guess = closest(path.basename(written), found) ?? (found.length === 1 ? found[0] : undefined);
+  const others = found.filter((name) => name !== guess);
+  const also = others.length > 0 ? ` (the folder also has ${others.join(', ')})` : '';
+  if (guess !== undefined) return ` — did you mean ${beside(guess)}? Write \`bibliography: ${beside(guess)}\`${also}.`;
+  return `; the folder has ${found.join(', ')}: name the one meant, such as \`bibliography: ${beside(found[0]!)}\`.`;
 }
 
 function safeDecode(text: string): string {

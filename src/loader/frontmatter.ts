@@ -12,6 +12,8 @@ export interface SplitEssay {
   markdown: string;
   /** Where the value at `path` (e.g. `['written', 'date']`) was written; else where a missing field would go. */
   placeOf(path: readonly PropertyKey[]): Place;
+  /** The value at `path` as it was typed on its line (`1917`, `[a, b]`), for messages that show what to write instead. */
+  textOf(path: readonly PropertyKey[]): string | undefined;
 }
 
 /** `---` on the first line, up to the next line that is `---` (or `...`, as YAML allows). */
@@ -60,6 +62,12 @@ export function splitEssay(source: string, file: string): SplitEssay {
       // A missing value: point at its parent's line, or at the closing `---`, where the author would add it.
       const parent = path.length > 1 ? nodeAt(doc.contents, path.slice(0, -1)) : undefined;
       return parent?.range ? at(parent.range[0]) : { file, line: closingLine, column: 1 };
+    },
+    textOf(path) {
+      const node = nodeAt(doc.contents, path);
+      // A block list or set of fields is lines of its own, not a value to show after `field: `.
+      if (!node?.range || ((isSeq(node) || isMap(node)) && !node.flow)) return undefined;
+      return yamlText.slice(node.range[0], node.range[1]);
     },
   };
 }

@@ -89,7 +89,7 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   const draft = split.data.draft === true;
   let data: EssayData;
   try {
-    data = validateFrontmatter(split.data, split.placeOf);
+    data = validateFrontmatter(split.data, split.placeOf, split.textOf);
   } catch (error) {
     throw error instanceof EssayErrors ? new EssayErrors(error.errors, { draft }) : error;
   }

@@ -13,14 +13,44 @@ import { didYouMean } from '../lib/suggest.ts';
 const calendarDate = z.union([z.string(), z.number()]).transform((value, context): CalendarDate => {
   const date = parseCalendarDate(String(value));
   if (date === undefined) {
+    const why = whyNotADate(String(value).trim());
     context.addIssue({
       code: 'custom',
-      message: `"${value}" is not a date this site reads; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2013, 2013-10 or 2013-10-01).`,
+      message: why
+        ? `"${value}" is not a date: ${why}`
+        : `"${value}" is not a date this site reads; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2013, 2013-10 or 2013-10-01).`,
     });
     return z.NEVER;
   }
   return date;
 });
+
+/**
+ * Why text written as a date (`2021-02-30`, `2014-13-01`, `2014-3-1`) is
+ * none, and what to write: a slip of a day or a digit deserves more than
+ * "not a date".
+ */
+function whyNotADate(text: string): string | undefined {
+  const match = text.match(/^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ].*)?$/);
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = Number(m);
+  if (month < 1 || month > 12) {
+    // 2014-13-01 is most likely the 13th of January written day first.
+    const swapped =
+      d !== undefined && Number(d) >= 1 && Number(d) <= 12 && month <= 31 ? ` — did you mean ${y}-${d.padStart(2, '0')}-${m}?` : '';
+    return `there is no month ${m}; dates are written year, month, day (YYYY-MM-DD)${swapped || '.'}`;
+  }
+  const name = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (d !== undefined && (Number(d) < 1 || Number(d) > days)) {
+    return `${name} ${year} has ${days} days; check the day.`;
+  }
+  if (m!.length === 2 && (d === undefined || d.length === 2)) return undefined;
+  const padded = [y, m!.padStart(2, '0'), ...(d === undefined ? [] : [d.padStart(2, '0')])].join('-');
+  return `write the month${d === undefined ? '' : ' and day'} with two digits: ${padded}.`;
+}
 
 /** How precise a date is: "month" for "around October 2013". Citations and metadata give no more. */
 const precision = z.enum(['day', 'month', 'year']);
@@ -157,6 +187,95 @@ function article(expected: string): string {
   );
 }
 
+/** What a value is, as YAML read it, for "`x` is a list, not …". */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a set of fields';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  return 'text';
+}
+
+/** What each field takes, for "`tags` must be …" when it was given something else. */
+const KINDS: Record<string, string> = {
+  title: 'text',
+  description: 'text',
+  licence: 'a licence’s name (`licence: CC BY 4.0`), or its name and address (`licence: { name: CC BY 4.0, url: https://… }`)',
+  updated: 'a date (YYYY, YYYY-MM or YYYY-MM-DD), or false when the essay has not been revised',
+  revisions: 'a list of revisions, each written - { date: 2015-02-10, note: "Corrected …" }',
+  bibliography: 'the name of a .bib file beside the essay, such as `bibliography: references.bib`',
+  csl: 'the name of a citation style, such as `csl: chicago-author-date`',
+  lang: 'a language tag, such as `lang: en-GB`',
+  nocite: '"@*" (every work in the .bib) or a list of keys, such as `nocite: ["@pipes1968", "@figes1996"]`',
+  tags: 'a list, such as `tags: [history, russia]`, or one tag (`tags: history`)',
+  draft: 'true or false',
+};
+
+/** Zod's own words for text too short ("Too small: expected string to have >=1 characters"), which are not the author's. */
+function isTooShort(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'too_small' && issue.origin === 'string' && issue.message.startsWith('Too small');
+}
+
+/** Fields written as a set of fields, and the fields each takes. */
+const PARTS: Record<string, string[]> = {
+  written: ['date', 'note', 'precision'],
+  licence: ['name', 'url'],
+};
+
+/** The types a union's branches expected, however deeply nested (a date is text or a number). */
+function expectedTypes(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'invalid_type' ? [issue.expected as string] : issue.code === 'invalid_union' ? expectedTypes(issue.errors.flat()) : [],
+  );
+}
+
+/** Fields that are lists of text: what one item is, and the list written right. */
+const LISTS: Record<string, { item: string; items: string; example: string }> = {
+  tags: { item: 'a tag', items: 'the tags', example: 'tags: [history, russia]' },
+  nocite: { item: 'a citation key', items: 'the keys', example: 'nocite: ["@pipes1968", "@figes1996"]' },
+};
+
+/**
+ * Other tools' names for this site's fields (Hugo's `date` and `lastmod`,
+ * Jekyll's, Astro's blog's `pubDate`, Pandoc's `abstract` and `keywords`),
+ * folded as `habitOf` folds them: an author who moves an essay over writes
+ * them out of habit, and no edit distance leads from `date` to `written`.
+ */
+const HABITS: Record<string, keyof typeof essaySchema.shape> = {
+  date: 'written',
+  published: 'written',
+  pubdate: 'written',
+  publishdate: 'written',
+  publishedat: 'written',
+  created: 'written',
+  createdat: 'written',
+  datepublished: 'written',
+  modified: 'updated',
+  lastmod: 'updated',
+  lastmodified: 'updated',
+  updatedat: 'updated',
+  updateddate: 'updated',
+  datemodified: 'updated',
+  summary: 'description',
+  excerpt: 'description',
+  abstract: 'description',
+  authors: 'author',
+  keywords: 'tags',
+  categories: 'tags',
+  category: 'tags',
+  language: 'lang',
+  locale: 'lang',
+  license: 'licence',
+  style: 'csl',
+  citationstyle: 'csl',
+};
+
+/** This site's field for a field another tool's frontmatter has, if there is one. */
+export function habitOf(key: string): keyof typeof essaySchema.shape | undefined {
+  return HABITS[key.toLowerCase().replace(/[-_]/g, '')];
+}
+
 /** What to write, for fields an author may leave out by mistake. */
 const EXAMPLES: Record<string, string> = {
   title: 'title: "The July Days"',
@@ -169,12 +288,23 @@ const NESTED: Record<string, { fields: string[]; hint: string }> = {
   revisions: { fields: ['date', 'note'], hint: 'each revision takes a date and a note: - { date: 2015-02-10, note: "Corrected …" }' },
 };
 
+/** " — did you mean `x`? Rest." or "; rest.": a hint, and what follows it as its own sentence. */
+function guessThen(key: string, known: readonly string[], rest: string): string {
+  const guess = didYouMean(key, known, '`');
+  return guess ? `${guess.replace(/\?$/, '`?')} ${rest[0]!.toUpperCase()}${rest.slice(1)}.` : `; ${rest}.`;
+}
+
 /**
  * Validates frontmatter against the schema: the data, or one EssayError per
  * problem, each at the line and column where the value was written (or where
- * a missing one would go), saying what to write instead.
+ * a missing one would go), saying what to write instead. `textOf` gives a
+ * value as it was typed (frontmatter.ts), for messages that show it quoted.
  */
-export function validateFrontmatter(data: Record<string, unknown>, placeOf: (path: readonly PropertyKey[]) => Place): EssayData {
+export function validateFrontmatter(
+  data: Record<string, unknown>,
+  placeOf: (path: readonly PropertyKey[]) => Place,
+  textOf: (path: readonly PropertyKey[]) => string | undefined = () => undefined,
+): EssayData {
   const result = essaySchema.safeParse(data);
   if (result.success) return result.data;
   const valueAt = (path: readonly PropertyKey[]) =>
@@ -182,6 +312,49 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
       (value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
       data,
     );
+  /** A value of the wrong kind: what the field takes, and, for a number or true where text goes, the quotes that make it text. */
+  const wrongKind = (path: readonly PropertyKey[], expected: readonly string[]): EssayError => {
+    const field = path.map(String).join('.');
+    const value = valueAt(path);
+    const list = path.length === 2 && typeof path[1] === 'number' ? LISTS[String(path[0])] : undefined;
+    const kind = list ? `${list.item}, as text` : path.length === 1 && KINDS[field] ? KINDS[field] : article(expected[0] ?? 'string');
+    // Quotes make text of a number or of true, where text is taken (not where a date is: it takes numbers already).
+    if ((typeof value === 'number' || typeof value === 'boolean') && expected.includes('string') && !expected.includes('number')) {
+      const typed = textOf(path) ?? String(value);
+      const quoted = path.length === 1 ? `${field}: "${typed}"` : `"${typed}"`;
+      const read = typeof value === 'number' ? 'a number' : 'a yes-or-no value';
+      return new EssayError(placeOf(path), `\`${field}\` must be ${kind}; ${typed} is read as ${read}: put it in quotes, \`${quoted}\`.`);
+    }
+    if (value === null) {
+      const example = EXAMPLES[field];
+      return new EssayError(placeOf(path), `\`${field}\` has no value; ${example ? `write it as \`${example}\`` : `give ${kind}`}.`);
+    }
+    if (expected.includes('boolean') && (value === 'true' || value === 'false')) {
+      return new EssayError(placeOf(path), `\`${field}\` must be true or false, without quotes: \`${field}: ${value}\`.`);
+    }
+    if (list) {
+      return new EssayError(
+        placeOf(path),
+        `\`${field}\` is ${kindOf(value)}, not ${list.item}; write ${list.items} as one list: \`${list.example}\`.`,
+      );
+    }
+    return new EssayError(placeOf(path), `\`${field}\` must be ${kind}.`);
+  };
+  /** Text too short (`csl: ""`, `lang: e`) where the schema gave no words of its own for it. */
+  const tooShort = (path: readonly PropertyKey[]): EssayError => {
+    const field = path.map(String).join('.');
+    const list = path.length === 2 && typeof path[1] === 'number' ? LISTS[String(path[0])] : undefined;
+    const kind = list?.item ?? KINDS[field] ?? 'text';
+    return new EssayError(placeOf(path), valueAt(path) === '' ? `\`${field}\` is empty; give ${kind}.` : `\`${field}\` must be ${kind}.`);
+  };
+  /** A field that is not one of a set of fields' (`written.nope`, `licence.uri`). */
+  const unknownPart = (path: readonly PropertyKey[], key: string): EssayError => {
+    const field = path.map(String).join('.');
+    const parts = PARTS[String(path[0])] ?? [];
+    const takes =
+      parts.length > 0 ? `\`${field}\` takes ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : `\`${field}\` has no such field`;
+    return new EssayError(placeOf([...path, key]), `unknown field \`${field}.${key}\`${guessThen(key, parts, takes)}`);
+  };
   const errors = result.error.issues.flatMap((issue): EssayError[] => {
     const path = issue.path;
     const field = path.map(String).join('.');
@@ -192,14 +365,12 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
     if (issue.code === 'unrecognized_keys' && path.length > 0 && NESTED[String(path[0])]) {
       const { fields, hint } = NESTED[String(path[0])]!;
       return issue.keys.map(
-        (key) =>
-          new EssayError(
-            placeOf([...path, key]),
-            `unknown field \`${[...path, key].join('.')}\`${didYouMean(key, fields, '`').replace(/\?$/, '`?')} ${hint[0]!.toUpperCase()}${hint.slice(1)}.`,
-          ),
+        (key) => new EssayError(placeOf([...path, key]), `unknown field \`${[...path, key].join('.')}\`${guessThen(key, fields, hint)}`),
       );
     }
     if (valueAt(path) === undefined && issue.code !== 'unrecognized_keys') {
+      // `date: 2014-03-01` and no `written`: the message about `date` says what to write.
+      if (path.length === 1 && Object.keys(data).some((key) => !(key in essaySchema.shape) && habitOf(key) === field)) return [];
       const example = EXAMPLES[field];
       return [
         new EssayError(
@@ -208,15 +379,10 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
         ),
       ];
     }
+    if (issue.code === 'unrecognized_keys' && path.length > 0) return issue.keys.map((key) => unknownPart(path, key));
     if (issue.code === 'unrecognized_keys') {
       const known = Object.keys(essaySchema.shape);
-      return issue.keys.map(
-        (key) =>
-          new EssayError(
-            placeOf([...path, key]),
-            `unknown frontmatter field \`${[...path, key].join('.')}\`${didYouMean(key, known, '`').replace(/\?$/, '`?')} The fields are ${known.join(', ')}.`,
-          ),
-      );
+      return issue.keys.map((key) => new EssayError(placeOf([...path, key]), unknownField(key, known, data, textOf)));
     }
     if (issue.code === 'invalid_union') {
       // A union (a date, or an object with a date) fails in each branch: say what the author most likely meant.
@@ -225,17 +391,49 @@ export function validateFrontmatter(data: Record<string, unknown>, placeOf: (pat
       if (custom)
         return [new EssayError(placeOf([...path, ...custom.path]), `\`${[...path, ...custom.path].join('.')}\`: ${custom.message}`)];
       const nested = branches.find((b) => b.code === 'unrecognized_keys' || b.path.length > 0);
-      if (nested?.code === 'unrecognized_keys') {
-        return nested.keys.map(
-          (key) =>
-            new EssayError(placeOf([...path, key]), `unknown field \`${field}.${key}\`; \`${field}\` takes date, note and precision.`),
-        );
-      }
+      if (nested?.code === 'unrecognized_keys') return nested.keys.map((key) => unknownPart(path, key));
+      if (nested?.code === 'invalid_type') return [wrongKind([...path, ...nested.path], [nested.expected])];
+      if (nested && isTooShort(nested)) return [tooShort([...path, ...nested.path])];
       if (nested)
-        return [new EssayError(placeOf([...path, ...nested.path]), `\`${[...path, ...nested.path].join('.')}\`: ${nested.message}`)];
+        return [new EssayError(placeOf([...path, ...nested.path]), `\`${[...path, ...nested.path].join('.')}\` ${nested.message}.`)];
+      // A field whose schema says in its own words what it takes (`author`) is left to say it.
+      if (path.length === 1 && KINDS[field] !== undefined) return [wrongKind(path, expectedTypes(branches))];
     }
-    if (issue.code === 'invalid_type') return [new EssayError(placeOf(path), `\`${field}\` must be ${article(issue.expected)}.`)];
-    return [new EssayError(placeOf(path), `\`${field}\` ${issue.message}.`)];
+    if (issue.code === 'invalid_type') return [wrongKind(path, [issue.expected])];
+    if (isTooShort(issue)) return [tooShort(path)];
+    // A date's message starts with the date as written: `revisions.0.date`: "2023-4-5" is not a date…
+    const joint = issue.message.startsWith('"') ? ':' : '';
+    return [new EssayError(placeOf(path), `\`${field}\`${joint} ${issue.message.replace(/\.$/, '')}.`)];
   });
   throw new EssayErrors(errors.sort((a, b) => comparePlaces(a.place, b.place)));
+}
+
+/**
+ * An unknown field's message: the field meant, when it is another tool's
+ * name for one (`date`) or a typo of one (`biblography`), and else the
+ * fields there are.
+ */
+function unknownField(
+  key: string,
+  known: readonly string[],
+  data: Record<string, unknown>,
+  textOf: (path: readonly PropertyKey[]) => string | undefined,
+): string {
+  const start = `unknown frontmatter field \`${key}\``;
+  const habit = habitOf(key);
+  if (habit !== undefined && known.includes(habit)) {
+    const value = data[key];
+    // Jekyll's `published: false` is this site's draft.
+    if (habit === 'written' && typeof value === 'boolean') {
+      return value
+        ? `${start}: every essay that is not a draft is published; remove this line.`
+        : `${start} — did you mean \`draft\`? Write \`draft: true\` to keep the essay out of builds.`;
+    }
+    if (data[habit] !== undefined)
+      return `${start} — did you mean \`${habit}\`? The frontmatter has a \`${habit}\` already: remove this line.`;
+    const typed = textOf([key]);
+    const write = typed !== undefined && typed !== '' && !typed.includes('\n') ? `Write \`${habit}: ${typed}\`` : `Rename the field`;
+    return `${start} — did you mean \`${habit}\`? ${write}.`;
+  }
+  return `${start}${guessThen(key, known, `the fields are ${known.join(', ')}`)}`;
 }

@@ -130,7 +130,7 @@ describe('a draft', () => {
     const { status, output } = buildSite(site);
     expect(status, output).toBe(0);
     expect(output).toMatch(
-      /content\/essays\/broken-draft\/index\.md:3:10: `written`: "2020-13-01" is not a date this site reads; .* \(a draft, so not built\)/,
+      /content\/essays\/broken-draft\/index\.md:3:10: `written`: "2020-13-01" is not a date: there is no month 13; .* \(a draft, so not built\)/,
     );
     expect(output).toMatch(
       /content\/essays\/broken-draft\/index\.md:5:1: the frontmatter has no `description`, .* \(a draft, so not built\)/,
