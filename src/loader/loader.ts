@@ -55,7 +55,7 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  * beside the store (essay-html.ts).
  *
  * An entry is rendered again exactly when something it depends on changed:
- * its cache key covers index.md, the .bib's bytes, the style and locale
+ * its cache key covers index.md, the bytes of each .bib, the style and locale
  * files, the images it shows and the pipeline's code, where Astro's glob()
  * loader would look at index.md alone and serve a stale page after a .bib
  * edit.
@@ -386,7 +386,7 @@ function findEssays(dir: string, problems: EssayError[], warn: (warning: string)
 }
 
 /**
- * The cache key of an essay: its inputs (index.md, the .bib's bytes, the
+ * The cache key of an essay: its inputs (index.md, each .bib's bytes, the
  * style and locale files), the pipeline's code, and the files its last rendering
  * read (images), which can change only if one of those did or the files did.
  */
@@ -396,7 +396,8 @@ async function digestOf(read: ReadEssay, code: string, existing: DataEntry | und
   hash.update('\0revised\0').update(revised);
   // The site's author, licence and name are in the essay's reference and downloads: a new essays({ … }) renders it again.
   hash.update('\0site\0').update(process.env[SITE_CONFIG_ENV] ?? '');
-  if (read.bibliography) hash.update(`\0${read.bibliography.file}\0`).update(read.bibliography.bytes);
+  // Every .bib the essay lists: an edit to any of them renders it again.
+  for (const bib of read.bibliographies) hash.update(`\0${bib.file}\0`).update(bib.bytes);
   for (const csl of Object.values(read.csl)) hash.update(`\0${csl.name}\0`).update(cslDigest(csl));
   const previous = existing?.rendered && !isRefused(existing) ? essayOutput(existing).files : [];
   for (const file of previous) {

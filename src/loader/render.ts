@@ -4,7 +4,7 @@ import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
 import { formatCitations } from '../lib/citeproc.ts';
 import { essayFactsOf, essayItem, linkUrl } from '../lib/essay-record.ts';
-import { EssayError, EssayErrors, type Place } from '../lib/essay-error.ts';
+import { EssayError, EssayErrors, formatPlace, type Place } from '../lib/essay-error.ts';
 import { inlineMarkdown } from '../lib/inline-markdown.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
@@ -29,7 +29,7 @@ export interface EssaySource {
 
 /**
  * An essay read and its frontmatter checked: everything its cache key needs
- * (the bytes of `index.md` and of the .bib it names), read once, and
+ * (the bytes of `index.md` and of each .bib it names), read once, and
  * everything that can be checked without parsing the .bib or rendering.
  * Plain data, so that it can be handed to a worker thread.
  */
@@ -42,8 +42,8 @@ export interface ReadEssay {
   bytes: Uint8Array;
   /** Markdown with the frontmatter blanked out, so that positions are the file's own. */
   markdown: string;
-  /** The .bib the essay names, as read. */
-  bibliography?: { file: string; bytes: Uint8Array } | undefined;
+  /** The .bib files the essay names (one, or the list it gives), as read. */
+  bibliographies: { file: string; bytes: Uint8Array }[];
   /** Where each `nocite` key was written, for its message if the .bib lacks it. */
   nocitePlaces: Place[];
   /** The citation style, the essay's locale, and en-US (the base of every locale). */
@@ -111,11 +111,21 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   const found = attempt(() => essayLocale(data.lang, langPlace));
   const locale = found?.locale;
   const notices = found?.warning === undefined ? [] : [{ place: langPlace, problem: found.warning }];
-  let bibliography: ReadEssay['bibliography'];
-  if (data.bibliography !== undefined) {
-    const written = data.bibliography;
-    const file = attempt(() => resolveEssayFile(written, 'bibliography', source.folders, split.placeOf(['bibliography'])));
-    if (file !== undefined) bibliography = { file, bytes: await read(file) };
+  const bibliographies: ReadEssay['bibliographies'] = [];
+  const listed = Array.isArray(split.data['bibliography']);
+  const named = new Map<string, string>();
+  for (const [i, written] of (data.bibliography ?? []).entries()) {
+    const place = split.placeOf(listed ? ['bibliography', i] : ['bibliography']);
+    const file = attempt(() => resolveEssayFile(written, 'bibliography', source.folders, place));
+    if (file === undefined) continue;
+    const before = named.get(file);
+    if (before !== undefined) {
+      const twice = before === written ? `${written} twice` : `one file twice, as ${before} and ${written}`;
+      problems.push(new EssayError(place, `\`bibliography\` names ${twice}; name each file once.`));
+      continue;
+    }
+    named.set(file, written);
+    bibliographies.push({ file, bytes: await read(file) });
   }
   if (Array.isArray(data.nocite) && data.bibliography === undefined) {
     problems.push(
@@ -132,7 +142,7 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
     titleHtml: title.html,
     bytes,
     markdown: split.markdown,
-    bibliography,
+    bibliographies,
     nocitePlaces: Array.isArray(data.nocite) ? data.nocite.map((_, i) => split.placeOf(['nocite', i])) : [],
     csl: { style, locale, fallback: loadLocale('en-US', { file: source.file }) },
     notices,
@@ -146,20 +156,54 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
  */
 const parsed = new Map<string, { bytes: Uint8Array; bibliography: ParsedBibliography }>();
 
-/** A bibliography, and what its reading warns of (each essay that names it repeats it). */
-interface ParsedBibliography {
-  bibliography: Bibliography;
-  warnings: EssayError[];
-}
+/** A .bib file's entries, and what its reading warns of (each essay that names it repeats it). */
+type ParsedBibliography = ReturnType<typeof parseBibtex> & { file: string };
 
 function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array }, language: string): ParsedBibliography {
   const key = `${file}\0${language}`;
   const known = parsed.get(key);
   if (known && Buffer.compare(known.bytes, bytes) === 0) return known.bibliography;
-  const { warnings, ...entries } = parseBibtex(decodeBibtex(bytes, file), file, language);
-  const bibliography = { bibliography: { file, ...entries }, warnings };
+  const bibliography = { ...parseBibtex(decodeBibtex(bytes, file), file, language), file };
   parsed.set(key, { bytes, bibliography });
   return bibliography;
+}
+
+/**
+ * The essay's .bib files read as one bibliography, as Pandoc reads a list of
+ * them: their entries in the order the files are named. A key in two files
+ * (or two keys differing only in case, which BibTeX reads as one) is an
+ * error naming both places, as it is within one file.
+ */
+function mergeBibliographies(files: ParsedBibliography[]): Bibliography {
+  const items: Bibliography['items'] = [];
+  const keys: string[] = [];
+  const places = new Map<string, Place>();
+  const byFoldedKey = new Map<string, string>();
+  const problems: EssayError[] = [];
+  for (const { file, items: fileItems, keys: fileKeys, lines } of files) {
+    fileKeys.forEach((key, i) => {
+      const place = { file, line: lines.get(key) };
+      const first = byFoldedKey.get(key.toLowerCase());
+      if (first !== undefined) {
+        const there = formatPlace(places.get(first)!);
+        problems.push(
+          new EssayError(
+            place,
+            first === key
+              ? `duplicate citation key "${key}" (first defined in ${there}); give each entry its own key, and keep a work in one of the essay's .bib files.`
+              : `citation key "${key}" differs only in case from "${first}" (${there}); BibTeX and crossref treat them as one key, so make them differ in more than case.`,
+          ),
+        );
+        return;
+      }
+      byFoldedKey.set(key.toLowerCase(), key);
+      places.set(key, place);
+      keys.push(key);
+      items.push(fileItems[i]!);
+    });
+  }
+  if (problems.length > 0) throw new EssayErrors(problems);
+  return { files: files.map(({ file }) => file), items, keys, places };
 }
 
 /**
@@ -171,15 +215,21 @@ function parseBibliography({ file, bytes }: { file: string; bytes: Uint8Array },
 export async function renderEssay(renderer: MarkdownRenderer, read: ReadEssay): Promise<RenderedEssay> {
   let bibliography: Bibliography | undefined;
   const warnings = read.notices.map(({ place, problem }) => new EssayError(place, problem));
-  if (read.bibliography) {
-    try {
-      const found = parseBibliography(read.bibliography, read.data.lang);
-      bibliography = found.bibliography;
-      warnings.push(...found.warnings);
-    } catch (error) {
-      if (error instanceof EssayError) throw new EssayErrors([error]);
-      throw error;
+  if (read.bibliographies.length > 0) {
+    const files: ParsedBibliography[] = [];
+    const problems: EssayError[] = [];
+    for (const file of read.bibliographies) {
+      try {
+        const found = parseBibliography(file, read.data.lang);
+        files.push(found);
+        warnings.push(...found.warnings);
+      } catch (error) {
+        if (!(error instanceof EssayError)) throw error;
+        problems.push(error);
+      }
     }
+    if (problems.length > 0) throw new EssayErrors(problems);
+    bibliography = mergeBibliographies(files);
   }
   const { data, source } = read;
   if (Array.isArray(data.nocite) && bibliography) {

@@ -131,8 +131,14 @@ export const essaySchema = z
           .strict(),
       )
       .default([]),
-    /** The BibTeX file beside the essay, e.g. `references.bib`. Optional for essays without citations. */
-    bibliography: z.string().min(1).optional(),
+    /**
+     * The BibTeX file beside the essay, e.g. `references.bib`, or a list of them (as Pandoc takes it), whose
+     * entries are read as one bibliography. Optional for essays without citations.
+     */
+    bibliography: z
+      .union([z.string().min(1), z.array(z.string().min(1, 'is empty; name a .bib file')).min(1, 'is an empty list; name a .bib file')])
+      .optional()
+      .transform((value) => (typeof value === 'string' ? [value] : value)),
     /** Citation style: one of src/csl/styles (without `.csl`), or a short name such as `chicago`. */
     csl: z.string().min(1).default(DEFAULT_STYLE),
     /** Language of the essay (BCP 47): sets the page's `lang`, its interface words and the citation locale. */
@@ -204,7 +210,8 @@ const KINDS: Record<string, string> = {
   licence: 'a licence’s name (`licence: CC BY 4.0`), or its name and address (`licence: { name: CC BY 4.0, url: https://… }`)',
   updated: 'a date (YYYY, YYYY-MM or YYYY-MM-DD), or false when the essay has not been revised',
   revisions: 'a list of revisions, each written - { date: 2015-02-10, note: "Corrected …" }',
-  bibliography: 'the name of a .bib file beside the essay, such as `bibliography: references.bib`',
+  bibliography:
+    'the name of a .bib file beside the essay (`bibliography: references.bib`), or a list of them (`bibliography: [books.bib, articles.bib]`)',
   csl: 'the name of a citation style, such as `csl: chicago-author-date`',
   lang: 'a language tag, such as `lang: en-GB`',
   nocite: '"@*" (every work in the .bib) or a list of keys, such as `nocite: ["@pipes1968", "@figes1996"]`',
@@ -233,6 +240,7 @@ function expectedTypes(issues: readonly z.core.$ZodIssue[]): string[] {
 /** Fields that are lists of text: what one item is, and the list written right. */
 const LISTS: Record<string, { item: string; items: string; example: string }> = {
   tags: { item: 'a tag', items: 'the tags', example: 'tags: [history, russia]' },
+  bibliography: { item: 'the name of a .bib file', items: 'the files', example: 'bibliography: [books.bib, articles.bib]' },
   nocite: { item: 'a citation key', items: 'the keys', example: 'nocite: ["@pipes1968", "@figes1996"]' },
 };
 

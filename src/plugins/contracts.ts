@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 // Declares `file.data.astro`, where Astro's processor puts the frontmatter.
 import type {} from '@astrojs/markdown-remark';
 import type { CslItem } from '../lib/csl-item.ts';
-import type { EssayError } from '../lib/essay-error.ts';
+import type { EssayError, Place } from '../lib/essay-error.ts';
 import type { UiStrings } from '../lib/ui-strings.ts';
 
 /**
@@ -162,16 +162,16 @@ export interface CslFile {
   xml: string;
 }
 
-/** A parsed bibliography file. */
+/** The essay's bibliography: its .bib file, or the entries of the files it lists, read as one. */
 export interface Bibliography {
-  /** Absolute path of the .bib file. */
-  file: string;
-  /** Its entries as CSL-JSON, in file order. */
+  /** Absolute paths of the .bib files, in the order the frontmatter names them. */
+  files: string[];
+  /** Their entries as CSL-JSON, in file order. */
   items: CslItem[];
   /** Citation keys in file order, exactly as written. */
   keys: string[];
-  /** 1-based line of each key's entry, for error messages. */
-  lines: ReadonlyMap<string, number>;
+  /** The file and 1-based line of each key's entry, for error messages. */
+  places: ReadonlyMap<string, Place>;
 }
 
 /** The essay the pipeline renders: what the loader read and validated, once. */

@@ -90,7 +90,7 @@ export default function rehypeCitations() {
       const key = f.request.works[0]!.key;
       if (printsNothing(html) || (author !== undefined && printsNothing(author))) {
         const works = f.request.works.map(
-          (w) => `@${w.key} (${formatPlace({ file: bibliography.file, line: bibliography.lines.get(w.key) })})`,
+          (w) => `@${w.key} (${formatPlace(bibliography.places.get(w.key) ?? { file: bibliography.files[0]! })})`,
         );
         run.problems.push(
           new EssayError(
@@ -154,7 +154,7 @@ function citeprocProblems(error: CiteprocError, bibliography: Bibliography, run:
   return faults.map(
     ({ id, reason }) =>
       new EssayError(
-        { file: bibliography.file, line: bibliography.lines.get(id) },
+        bibliography.places.get(id) ?? { file: bibliography.files[0]! },
         `citeproc-js cannot format the entry "${id}": ${reason.replace(/\.$/, '')}; correct the entry (if it looks right, this is a bug to report).`,
         { cause: error },
       ),
@@ -249,12 +249,7 @@ function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, pl
     if (keys.has(key)) return true;
     const near = nearKey(key, keys);
     if (near !== undefined) {
-      run.problems.push(
-        new EssayError(
-          place,
-          `unknown citation key @${key} — did you mean @${near}? (not in ${formatPlace({ file: bibliography!.file })})`,
-        ),
-      );
+      run.problems.push(new EssayError(place, `unknown citation key @${key} — did you mean @${near}? (not in ${filesOf(bibliography!)})`));
     }
     return false;
   }
@@ -271,7 +266,7 @@ function isCitation(marker: CitationMarker, run: EssayRun, keys: Set<string>, pl
     if (keys.has(key)) continue;
     const guess = closest(key, keys);
     const hint = guess === undefined ? '' : ` — did you mean @${guess}?`;
-    run.problems.push(new EssayError(place, `unknown citation key @${key}${hint} (not in ${formatPlace({ file: bibliography.file })})`));
+    run.problems.push(new EssayError(place, `unknown citation key @${key}${hint} (not in ${filesOf(bibliography)})`));
   }
   return true;
 }
@@ -399,4 +394,9 @@ function richAffixes(marker: CitationMarker, pieces: Piece[]): CitedWork[] {
 
 function escapeHtml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+}
+
+/** The bibliography's files, for "not in references.bib" (or "not in books.bib or articles.bib"). */
+function filesOf(bibliography: Bibliography): string {
+  return bibliography.files.map((file) => formatPlace({ file })).join(' or ');
 }

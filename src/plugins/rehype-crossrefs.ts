@@ -221,7 +221,7 @@ function isReference(
       run.problems.push(
         new EssayError(
           place,
-          `@${key} is both a label in this essay and a citation key in ${formatPlace({ file: bib!.file })}; rename one of them.`,
+          `@${key} is both a label in this essay and a citation key in ${formatPlace({ file: bib!.places.get(key)?.file ?? bib!.files[0]! })}; rename one of them.`,
         ),
       );
       ok = false;

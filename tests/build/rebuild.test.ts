@@ -101,6 +101,37 @@ describe('a rebuild with the caches kept', () => {
   }, 480_000);
 });
 
+describe('a rebuild of an essay with a list of .bib files', () => {
+  it('renders the essay again when any file of its list changes, and only that essay', () => {
+    const site = makeFixtureSite('warm-bibs', { good: essay('good'), other: essay('no-headings') });
+    const dir = path.join(site, 'content/essays/good');
+    const more = (title: string) =>
+      writeFileSync(
+        path.join(dir, 'more.bib'),
+        `@book{rabinowitch1968,\n  author = {Rabinowitch, Alexander},\n  title = {${title}},\n  year = {1968},\n}\n`,
+      );
+    const index = path.join(dir, 'index.md');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('bibliography: references.bib', 'bibliography: [references.bib, more.bib]'));
+    writeFileSync(index, readFileSync(index, 'utf8').replace('More text.', 'More text [@rabinowitch1968].'));
+    more('Prelude to Revolution');
+    const build = () => {
+      const result = buildSite(site);
+      expect(result.status, result.output).toBe(0);
+      return { ...rendered(result.output), page: readFileSync(path.join(site, 'dist/essays/good/index.html'), 'utf8') };
+    };
+
+    const first = build();
+    expect(first).toMatchObject({ rendered: 2, unchanged: 0 });
+    expect(first.page, 'the works of both files are listed').toContain('A People’s Tragedy');
+    expect(first.page).toContain('Prelude to Revolution');
+
+    more('Prelude to the Revolution');
+    const second = build();
+    expect(second, 'only the essay that lists the .bib').toMatchObject({ rendered: 1, unchanged: 1 });
+    expect(second.page).toContain('Prelude to the Revolution');
+  }, 240_000);
+});
+
 /** Every file under a folder, by its path relative to it, with its bytes. */
 function tree(dir: string): Map<string, Buffer> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
