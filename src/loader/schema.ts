@@ -156,7 +156,7 @@ export const essaySchema = z
     tags: z
       .union([z.array(z.string().min(1, 'holds an empty tag')), z.string().min(1)])
       .default([])
-      .transform((tags) => (typeof tags === 'string' ? [tags] : tags)),
+      .transform((tags) => uniqueTags(typeof tags === 'string' ? [tags] : tags)),
     /** Drafts are shown by `astro dev` and left out of builds. */
     draft: z.boolean().default(false),
   })
@@ -444,4 +444,19 @@ function unknownField(
     return `${start} — did you mean \`${habit}\`? ${write}.`;
   }
   return `${start}${guessThen(key, known, `the fields are ${known.join(', ')}`)}`;
+}
+
+/**
+ * Tags as a reader sees them: without the spaces around them or doubled
+ * inside, each once (`[History, history, " spaced "]` is History and spaced,
+ * the first spelling kept), since each is a search filter of its own.
+ */
+function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const tag of tags) {
+    const clean = tag.trim().replace(/\s+/g, ' ');
+    const key = clean.toLocaleLowerCase();
+    if (clean && !seen.has(key)) seen.set(key, clean);
+  }
+  return [...seen.values()];
 }

@@ -91,3 +91,13 @@ describe('frontmatter messages', () => {
     expect(habitOf('layout')).toBeUndefined();
   });
 });
+
+describe('tags', () => {
+  it('are trimmed, their inner spaces single, and each once, in its first spelling', () => {
+    const split = splitEssay(
+      '---\ntitle: T\ndescription: D.\nwritten: 2014-03-01\ntags: [History, history, " spaced  out ", HISTORY, russia]\n---\n',
+      'index.md',
+    );
+    expect(validateFrontmatter(split.data, split.placeOf, split.textOf).tags).toEqual(['History', 'spaced out', 'russia']);
+  });
+});
