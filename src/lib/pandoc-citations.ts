@@ -27,9 +27,45 @@ const LOCATOR_TERMS: Record<string, string[]> = {
   volume: ['vol.', 'vols.', 'volume', 'volumes'],
 };
 
-const LABEL_OF = new Map(Object.entries(LOCATOR_TERMS).flatMap(([label, terms]) => terms.map((term) => [term, label])));
-/** Longest first, so that "pp." wins over "p.". */
-const TERMS = [...LABEL_OF.keys()].sort((a, b) => b.length - a.length);
+/** The words a locator may start with, and the CSL label each names. */
+export interface LocatorTerms {
+  labelOf: ReadonlyMap<string, string>;
+  /** Longest first, so that "pp." wins over "p.". */
+  terms: readonly string[];
+}
+
+function termsOf(entries: Iterable<[string, string]>): LocatorTerms {
+  const labelOf = new Map(entries);
+  return { labelOf, terms: [...labelOf.keys()].sort((a, b) => b.length - a.length) };
+}
+
+const ENGLISH = termsOf(Object.entries(LOCATOR_TERMS).flatMap(([label, terms]) => terms.map((term) => [term, label] as [string, string])));
+
+const byLocale = new Map<string, LocatorTerms>();
+
+/**
+ * The locator words of an essay's language, as Pandoc reads them: its CSL
+ * locale's terms for each label, long and short, singular and plural (German
+ * `S. 33`, `Kap. 2`, `Bd. 1`, `Seiten 3-5`), besides the English ones.
+ */
+export function locatorTerms(localeXml: string): LocatorTerms {
+  let terms = byLocale.get(localeXml);
+  if (terms) return terms;
+  const entries: [string, string][] = [...ENGLISH.labelOf];
+  for (const match of localeXml.matchAll(/<term name="([a-z-]+)"(?: form="(?:short|long)")?>([^]*?)<\/term>/g)) {
+    const [, label, body] = match;
+    if (!(label! in LOCATOR_TERMS)) continue;
+    const words = body!.includes('<') ? [...body!.matchAll(/<(?:single|multiple)>([^<]*)</g)].map((m) => m[1]!) : [body!];
+    for (const word of words) {
+      const term = word.trim().toLowerCase();
+      // A word the English terms give another label keeps that label (Pandoc reads English first).
+      if (term && !/[&<]/.test(term) && !ENGLISH.labelOf.has(term)) entries.push([term, label!]);
+    }
+  }
+  terms = termsOf(entries);
+  byLocale.set(localeXml, terms);
+  return terms;
+}
 
 export interface CitedWork {
   key: string;
@@ -68,11 +104,11 @@ const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_@])@(?:\{([^{}]+)\}|(
 const GROUP = /\[([^[\]]*)\]/g;
 
 /** Every citation candidate in `text`, in order: groups, then in-text `@key`s outside them. */
-export function findCitations(text: string): CitationMarker[] {
+export function findCitations(text: string, terms: LocatorTerms = ENGLISH): CitationMarker[] {
   const markers: CitationMarker[] = [];
   for (const match of text.matchAll(GROUP)) {
     // `[text](url)` is a link, and `[text][ref]` a reference: Markdown has made those elements already.
-    const works = parseGroup(match[1]!);
+    const works = parseGroup(match[1]!, terms);
     if (works) markers.push({ kind: 'group', start: match.index, end: match.index + match[0].length, text: match[0], works });
   }
   const inGroup = (i: number) => markers.some((m) => i >= m.start && i < m.end);
@@ -82,7 +118,7 @@ export function findCitations(text: string): CitationMarker[] {
     let end = match.index + match[0].length;
     // `@doe99 [p. 33]` takes the bracket as its locator; a bracket that holds none stays text.
     const bracket = text.slice(end).match(/^ ?\[([^[\]@]*)\]/);
-    const located = bracket ? parseLocator(`, ${bracket[1]}`) : undefined;
+    const located = bracket ? parseLocator(`, ${bracket[1]}`, terms) : undefined;
     if (bracket && located?.locator !== undefined) {
       Object.assign(work, { locator: located.locator, label: located.label, suffix: located.suffix.trimEnd() });
       end += bracket[0].length;
@@ -93,7 +129,7 @@ export function findCitations(text: string): CitationMarker[] {
 }
 
 /** The works of a bracketed group, or undefined when it is not one: every `;`-separated part must name one key. */
-function parseGroup(inside: string): CitedWork[] | undefined {
+function parseGroup(inside: string, terms: LocatorTerms): CitedWork[] | undefined {
   if (!inside.includes('@')) return undefined;
   const works: CitedWork[] = [];
   for (const part of inside.split(';')) {
@@ -104,7 +140,7 @@ function parseGroup(inside: string): CitedWork[] | undefined {
     if (/[\p{L}\p{M}\p{N}_]$/u.test(before)) return undefined;
     const after = part.slice(match.index + match[0].length);
     if (KEY_AT.test(after)) return undefined;
-    const { locator, label, suffix } = parseLocator(after);
+    const { locator, label, suffix } = parseLocator(after, terms);
     works.push({
       key: match[2] ?? match[3]!,
       prefix: before.trim(),
@@ -117,14 +153,14 @@ function parseGroup(inside: string): CitedWork[] | undefined {
 }
 
 /** Splits what follows a key into a locator (`, pp. 33-35, 38-39`, `{ii, A, D-Z}`) and the rest, as Pandoc does. */
-export function parseLocator(after: string): { locator?: string; label?: string; suffix: string } {
-  const braced = bracedLocator(after);
+export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { locator?: string; label?: string; suffix: string } {
+  const braced = bracedLocator(after, terms);
   if (braced) return braced;
   const lead = after.match(/^\s*,\s*/);
   if (!lead) return { suffix: after };
   let rest = after.slice(lead[0].length);
-  const term = termAt(rest);
-  const label = term === undefined ? undefined : LABEL_OF.get(term)!;
+  const term = termAt(rest, terms);
+  const label = term === undefined ? undefined : terms.labelOf.get(term)!;
   if (term !== undefined) rest = rest.slice(term.length).trimStart();
   // A locator is a run of numbers (or, after a label, any words up to a comma), joined by ", " while numbers follow.
   const first = rest.match(label ? /^[^\s,;]+/ : /^(?:\d[^\s,;]*|[ivxlcdm]+(?=[\s,;]|$))/i);
@@ -139,8 +175,8 @@ export function parseLocator(after: string): { locator?: string; label?: string;
 }
 
 /** The locator label term `text` starts with, if any (longest first: "pp." before "p."). */
-function termAt(text: string): string | undefined {
-  return TERMS.find((t) => text.toLowerCase().startsWith(t) && /^(?:\s|\d|$)/.test(text.slice(t.length)));
+function termAt(text: string, { terms }: LocatorTerms): string | undefined {
+  return terms.find((t) => text.toLowerCase().startsWith(t) && /^(?:\s|\d|$)/.test(text.slice(t.length)));
 }
 
 /**
@@ -151,16 +187,16 @@ function termAt(text: string): string | undefined {
  * a locator. A label before the braces (`@smith, chap. {3-4}`) is the label too,
  * where Pandoc would keep the braces in the locator. Unbalanced braces are no locator.
  */
-function bracedLocator(after: string): { locator?: string; label?: string; suffix: string } | undefined {
+function bracedLocator(after: string, terms: LocatorTerms): { locator?: string; label?: string; suffix: string } | undefined {
   const lead = after.match(/^\s*(,\s*)?/)!;
   let rest = after.slice(lead[0].length);
   let label: string | undefined;
   if (!rest.startsWith('{')) {
-    const term = lead[1] === undefined ? undefined : termAt(rest);
+    const term = lead[1] === undefined ? undefined : termAt(rest, terms);
     if (term === undefined) return undefined;
     rest = rest.slice(term.length).trimStart();
     if (!rest.startsWith('{')) return undefined;
-    label = LABEL_OF.get(term)!;
+    label = terms.labelOf.get(term)!;
   }
   let depth = 0;
   let end = -1;
@@ -171,9 +207,9 @@ function bracedLocator(after: string): { locator?: string; label?: string; suffi
   if (end < 0) return undefined;
   let inside = rest.slice(1, end).trim();
   const suffix = rest.slice(end + 1);
-  const term = label === undefined ? termAt(inside) : undefined;
+  const term = label === undefined ? termAt(inside, terms) : undefined;
   if (term !== undefined) {
-    label = LABEL_OF.get(term)!;
+    label = terms.labelOf.get(term)!;
     inside = inside.slice(term.length).trim();
   }
   if (inside === '') return { suffix };

@@ -1,7 +1,8 @@
 import type { ElementContent, Parents, Text } from 'hast';
 import type { VFile } from 'vfile';
 import type { Place } from '../lib/essay-error.ts';
-import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
+import { type CitationMarker, findCitations, locatorTerms } from '../lib/pandoc-citations.ts';
+import { runOf } from './contracts.ts';
 
 /**
  * Finding Pandoc's `@` markers in the text of one element, shared by
@@ -60,7 +61,8 @@ export interface MarkerReplacer<T extends ElementContent> {
 export function replaceMarkers<T extends ElementContent>(parent: Parents, file: VFile, replacer: MarkerReplacer<T>): T[] {
   if (!parent.children.some((c) => c.type === 'text' && c.value.includes('@'))) return [];
   const { joined, pieces } = joinChildren(parent);
-  const chosen = findCitations(joined).filter(
+  // Locators in the essay's language's words too (`S. 33` in German), as Pandoc reads them.
+  const chosen = findCitations(joined, locatorTerms(runOf(file).input.csl.locale.xml)).filter(
     (marker) => !marker.text.includes(BARRIER) && replacer.accepts(marker, placeOfOffset(pieces, marker.start, file)),
   );
   if (chosen.length === 0) return [];

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { type CitationRequest, CiteprocError, formatCitations, printsNothing, styleClass, worksAtFault } from '../lib/citeproc.ts';
 import { hasRightToLeft, textDirection } from '../lib/direction.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
-import { type CitationMarker, type CitedWork, findCitations } from '../lib/pandoc-citations.ts';
+import { type CitationMarker, type CitedWork, findCitations, locatorTerms } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
 import { type Bibliography, CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
@@ -279,7 +279,7 @@ function isLabelKey(key: string, keys: Set<string>): boolean {
 /** A citation inside a link cannot become a link: the author must move it. */
 function reportInLink(link: Element, run: EssayRun, file: VFile, keys: Set<string>): void {
   visit(link, 'text', (node: Text) => {
-    for (const marker of findCitations(node.value)) {
+    for (const marker of findCitations(node.value, locatorTerms(run.input.csl.locale.xml))) {
       if (marker.kind === 'in-text' && !keys.has(marker.works[0]!.key)) continue;
       if (marker.works.some((w) => isLabelKey(w.key, keys))) continue;
       run.problems.push(

@@ -3,7 +3,7 @@ import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
-import { type CitationMarker, findCitations } from '../lib/pandoc-citations.ts';
+import { type CitationMarker, findCitations, locatorTerms } from '../lib/pandoc-citations.ts';
 import { closest } from '../lib/suggest.ts';
 import {
   CLASSES,
@@ -375,7 +375,7 @@ function trimmed(nodes: ElementContent[], side: 'start' | 'end'): ElementContent
 /** A cross-reference inside a link cannot become a link: the author must move it. */
 function reportInLink(link: Element, file: VFile, run: EssayRun, keys: Set<string>): void {
   visit(link, 'text', (node: Text) => {
-    for (const marker of findCitations(node.value)) {
+    for (const marker of findCitations(node.value, locatorTerms(run.input.csl.locale.xml))) {
       if (!marker.works.some((w) => labelKind(w.key) !== undefined && !keys.has(w.key))) continue;
       run.problems.push(
         new EssayError(
