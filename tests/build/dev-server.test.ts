@@ -43,7 +43,7 @@ describe('astro dev', () => {
     const { status, html } = await page('dated');
     expect(status).toBe(500);
     expect(listed(html)).toEqual([
-      expect.stringMatching(/^content\/essays\/dated\/index\.md:4:10: `written`: "2020-13-45" is not a date this site reads/),
+      expect.stringMatching(/^content\/essays\/dated\/index\.md:4:10: `written`: "2020-13-45" is not a date: there is no month 13/),
     ]);
     expect(html).not.toContain(NOT_FOUND);
   });
