@@ -43,7 +43,8 @@ function current(): HTMLElement | undefined {
     if (target && inView(target)) return sectionOf(target);
   }
   const line = atEnd ? innerHeight : innerHeight * READING_LINE;
-  return headings.findLast((h) => h.getBoundingClientRect().top <= line);
+  // Not a heading the page hides (the notes' on a wide screen, where they are in the margin).
+  return headings.findLast((h) => h.offsetParent && h.getBoundingClientRect().top <= line);
 }
 
 let marked: HTMLAnchorElement | undefined;

@@ -196,6 +196,19 @@ describe('sidenotes on wide screens', () => {
       .toEqual({ sidenote: true, inView: true });
   });
 
+  it('leave the hidden notes section out of the contents, which marks the section being read', async () => {
+    const page = await open('/essays/scholarly/', 1280);
+    const contents = () =>
+      page.evaluate(() => ({
+        notesEntry: (document.querySelector('nav.toc a[href="#footnote-label"]') as HTMLElement | null)?.offsetParent !== null,
+        current: document.querySelector('nav.toc a[aria-current]')?.getAttribute('href') ?? null,
+      }));
+    // At the top, before any section's heading reaches the reading line, no section is marked; the notes' never is.
+    expect(await contents()).toEqual({ notesEntry: false, current: null });
+    await page.locator('#sec-capital').evaluate((h) => scrollTo(0, h.getBoundingClientRect().top + scrollY - 100));
+    await expect.poll(async () => (await contents()).current).toBe('#sec-capital');
+  });
+
   it('follows the window: footnotes when it narrows, sidenotes again when it widens', async () => {
     const page = await open('/essays/scholarly/', 1440);
     await page.setViewportSize({ width: 700, height: 900 });
