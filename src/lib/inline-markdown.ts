@@ -1,6 +1,8 @@
-import type { PhrasingContent } from 'mdast';
+import type { InlineCode, PhrasingContent, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { smartened, smarten } from './smart-punctuation.ts';
 
 /**
  * A title as an author writes it in the frontmatter, with Pandoc's inline
@@ -38,10 +40,22 @@ export interface InlineText {
   html?: string;
 }
 
-export function inlineMarkdown(markdown: string): InlineText {
+/**
+ * The title's words and HTML; with `marks` (smart-punctuation.ts's
+ * quoteMarks), its quotes and dashes set as the essay's text is.
+ */
+export function inlineMarkdown(markdown: string, marks?: Record<string, string>): InlineText {
   const tree = fromMarkdown(markdown, { extensions: [BLOCKS_AND_LINKS] });
   const paragraph = tree.children[0];
-  if (tree.children.length !== 1 || paragraph?.type !== 'paragraph') return { text: markdown };
+  if (tree.children.length !== 1 || paragraph?.type !== 'paragraph') return { text: marks ? smartened(markdown, marks) : markdown };
+  if (marks) {
+    // Code reads as a word and keeps what was typed.
+    const pieces: (Text | InlineCode)[] = [];
+    visit(paragraph, (node) => {
+      if (node.type === 'text' || node.type === 'inlineCode') pieces.push(node);
+    });
+    smarten(pieces, marks, new Set(pieces.filter((piece) => piece.type === 'inlineCode')));
+  }
   const text = toString(paragraph);
   const marked = paragraph.children.some((child) => child.type !== 'text');
   return marked ? { text, html: paragraph.children.map(toHtml).join('') } : { text };

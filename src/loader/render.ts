@@ -6,6 +6,7 @@ import { formatCitations } from '../lib/citeproc.ts';
 import { essayFactsOf, essayItem, linkUrl } from '../lib/essay-record.ts';
 import { EssayError, EssayErrors, formatPlace, type Place } from '../lib/essay-error.ts';
 import { inlineMarkdown } from '../lib/inline-markdown.ts';
+import { quoteMarks, smartened } from '../lib/smart-punctuation.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { type Bibliography, type CslFile, type EssayOutput, type EssayRun, RUN_KEY } from '../plugins/contracts.ts';
@@ -93,9 +94,6 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   } catch (error) {
     throw error instanceof EssayErrors ? new EssayErrors(error.errors, { draft }) : error;
   }
-  // Every place but the page's heading shows the title's words; the heading shows its emphasis too.
-  const title = inlineMarkdown(data.title);
-  data = { ...data, title: title.text };
   const problems: EssayError[] = [];
   const attempt = <T>(work: () => T): T | undefined => {
     try {
@@ -110,6 +108,11 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   const langPlace = split.placeOf(['lang']);
   const found = attempt(() => essayLocale(data.lang, langPlace));
   const locale = found?.locale;
+  // Every place but the page's heading shows the title's words; the heading shows its emphasis too.
+  // Title and description are set as the text is: "quotes" and -- in the language's marks.
+  const marks = locale && quoteMarks(locale.xml, data.lang);
+  const title = inlineMarkdown(data.title, marks);
+  data = { ...data, title: title.text, description: marks ? smartened(data.description, marks) : data.description };
   const notices = found?.warning === undefined ? [] : [{ place: langPlace, problem: found.warning }];
   const bibliographies: ReadEssay['bibliographies'] = [];
   const listed = Array.isArray(split.data['bibliography']);

@@ -150,16 +150,18 @@ describe('essays that name their authors', () => {
 
   it('set a title’s emphasis in its heading and on the home page, and give its words everywhere else', () => {
     const page = pageOf('marked-title');
-    expect(page.querySelector('h1')?.innerHTML).toBe("Reading <em>Capital</em> Again, with <code>M-C-M'</code>");
+    // Set as the text is ("--" an en dash, quotes the typographer's), but not in code.
+    expect(page.querySelector('h1')?.innerHTML).toBe("Reading <em>Capital</em> Again – ‘Twice’, with <code>M-C-M'</code>");
     const home = readPage(path.join(site, 'dist/index.html'));
     const card = [...home.querySelectorAll('.essay-card h2 a')].find((a) => a.getAttribute('href')?.includes('marked-title'));
-    expect(card?.innerHTML).toBe("Reading <em>Capital</em> Again, with <code>M-C-M'</code>");
-    const words = "Reading Capital Again, with M-C-M'";
+    expect(card?.innerHTML).toBe("Reading <em>Capital</em> Again – ‘Twice’, with <code>M-C-M'</code>");
+    const words = "Reading Capital Again – ‘Twice’, with M-C-M'";
+    expect(meta(page, 'meta[name="description"]')).toEqual(['An essay whose title names a “book”, in italics as a book’s title is set.']);
     expect(page.querySelector('title')?.textContent).toBe(`${words} · Essays`);
     expect(meta(page, 'meta[property="og:title"]')).toEqual([words]);
     expect(meta(page, 'meta[name="citation_title"]')).toEqual([words]);
-    // citeproc sets the apostrophe as a typographer’s.
-    expect(page.querySelector('.cite-this .cite-record')?.textContent).toContain('‘Reading Capital Again, with M-C-M’’');
+    // citeproc puts the title in quotes and turns its quotes to the inner ones (British style: ‘… “Twice” …’), and the code's apostrophe to a typographer's.
+    expect(page.querySelector('.cite-this .cite-record')?.textContent).toContain('‘Reading Capital Again – “Twice”, with M-C-M’’');
     expect(JSON.parse(read('marked-title', 'cite.json'))[0].title).toBe(words);
     expect(readFileSync(path.join(site, 'dist/rss.xml'), 'utf8')).toContain(`<title>${words.replace("'", '&apos;')}</title>`);
     expect(meta(pageOf('marked-title', 's/a-section/index.html'), 'meta[property="og:title"]')[0]).not.toMatch(/[*`]/);

@@ -8,6 +8,7 @@ import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates
 import { formatPlace } from '../../src/lib/essay-error.ts';
 import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
 import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
+import { quoteMarks } from '../../src/lib/smart-punctuation.ts';
 import { findCitations } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
@@ -272,6 +273,17 @@ describe('a title’s Markdown', () => {
       html: 'On <strong>War</strong> &amp; <code>peace</code>',
     });
     expect(inlineMarkdown('The _Manifesto_ at 175').html).toBe('The <em>Manifesto</em> at 175');
+  });
+
+  it('sets quotes and dashes as the essay’s text is, given its language’s marks, but not in code', () => {
+    const german = quoteMarks(loadLocale('de-DE', { file: 'x' }).xml, 'de');
+    expect(inlineMarkdown('Die "Revolution" -- *gestern* und `"heute"`', german)).toEqual({
+      text: 'Die „Revolution“ – gestern und "heute"',
+      html: 'Die „Revolution“ – <em>gestern</em> und <code>"heute"</code>',
+    });
+    expect(inlineMarkdown("It's 1917--1918", quoteMarks(loadLocale('en-GB', { file: 'x' }).xml, 'en-GB'))).toEqual({
+      text: 'It’s 1917–1918',
+    });
   });
 
   it('leaves a title that would open a block, a link, raw HTML and escapes as the words they are', () => {

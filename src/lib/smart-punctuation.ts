@@ -1,0 +1,88 @@
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
+
+/**
+ * Stand-ins for the four quotation marks, one character each (from the
+ * Private Use Area, which no essay's text means), so that text keeps its
+ * length until every mark is known.
+ */
+const MARKS = { openDouble: '\ue001', closeDouble: '\ue002', openSingle: '\ue003', closeSingle: '\ue004', apostrophe: '\ue005' } as const;
+
+/** Finds which straight quotes open and which close, reading a block's text as one (a quote may close after an `<em>`). */
+const quotes = retext().use(retextSmartypants, {
+  quotes: true,
+  dashes: false,
+  ellipses: false,
+  backticks: false,
+  openingQuotes: { double: MARKS.openDouble, single: MARKS.openSingle },
+  closingQuotes: { double: MARKS.closeDouble, single: MARKS.closeSingle },
+});
+
+/** `--` is an en dash and `---` an em dash, as Pandoc reads them (`10--12`, `war---and peace`), and `...` an ellipsis. */
+const dashes = retext().use(retextSmartypants, { quotes: false, dashes: 'oldschool', ellipses: true, backticks: false });
+
+/** A piece of text to set, in a run read as one (a paragraph's text nodes, a title's). */
+export interface Piece {
+  value: string;
+}
+
+/**
+ * Sets straight quotes, `--`, `---` and `...` in a run of pieces as the
+ * typographer's marks, in place. Pieces in `asides` stand for what is not
+ * prose (code, a citation): read as a word, left as they are.
+ */
+export function smarten(pieces: readonly Piece[], marks: Record<string, string>, asides: ReadonlySet<Piece> = new Set()): void {
+  if (!pieces.some((piece) => !asides.has(piece) && /["'.-]/.test(piece.value))) return;
+  // A space first, so that a quote at the run's start is read as opening.
+  const read = String(quotes.processSync(` ${pieces.map((piece) => piece.value).join('')}`))
+    .slice(1)
+    // A closing single quote before a letter or a digit is an apostrophe: "l'État", "don't".
+    .replace(new RegExp(`${MARKS.closeSingle}(?=[\\p{L}\\p{N}])`, 'gu'), MARKS.apostrophe)
+    // So is an opening one before a year's two digits: "the '90s", "in den '90ern", "'33".
+    .replace(new RegExp(`${MARKS.openSingle}(?=\\d\\d(?!\\d))`, 'g'), MARKS.apostrophe);
+  let at = 0;
+  for (const piece of pieces) {
+    const part = read.slice(at, at + piece.value.length);
+    at += piece.value.length;
+    if (asides.has(piece) || !/["'.-]/.test(piece.value)) continue;
+    piece.value = String(dashes.processSync(part)).replace(/[\ue001-\ue005]/g, (mark) => marks[mark]!);
+  }
+}
+
+/** A line of plain text (a description) as `smarten` sets it. */
+export function smartened(text: string, marks: Record<string, string>): string {
+  const piece = { value: text };
+  smarten([piece], marks);
+  return piece.value;
+}
+
+/**
+ * The marks a stand-in becomes: the language's own (its CSL locale's
+ * `open-quote`, `close-quote` and their inner pair), except in English,
+ * whose authors typed the marks they meant ("double" as “…”, 'single' as
+ * ‘…’, whether British style puts single ones first or not). Where a locale
+ * gives straight ones (Hebrew, Arabic), they stay straight. An apostrophe
+ * is ’ in every language.
+ */
+export function quoteMarks(localeXml: string, lang: string): Record<string, string> {
+  const term = (name: string, english: string) =>
+    /^en\b/i.test(lang) ? english : decodeXml(new RegExp(`<term name="${name}">([^<]*)</term>`).exec(localeXml)?.[1] ?? '') || english;
+  return {
+    [MARKS.openDouble]: term('open-quote', '“'),
+    [MARKS.closeDouble]: term('close-quote', '”'),
+    [MARKS.openSingle]: term('open-inner-quote', '‘'),
+    [MARKS.closeSingle]: term('close-inner-quote', '’'),
+    [MARKS.apostrophe]: '’',
+  };
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&#x([\da-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
