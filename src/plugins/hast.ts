@@ -40,6 +40,15 @@ export function headingText(node: Element): string {
 }
 
 /**
+ * A heading's name as a reader is shown it (contents, share pages, labels):
+ * its words, spaces single where a citation between them was left out
+ * ("The war [@a] and peace" is "The war and peace"). Ids keep headingText's.
+ */
+export function headingName(node: Element): string {
+  return headingText(node).replace(/\s+/g, ' ');
+}
+
+/**
  * The essay's prose as text nodes in reading order, leaving out code and
  * other literal text (where every character is meant as written).
  */

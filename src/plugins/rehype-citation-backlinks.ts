@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { headingText } from './hast.ts';
+import { headingName } from './hast.ts';
 import { CLASSES, hasClass, IDS, runOf } from './contracts.ts';
 import { notesOf } from './notes.ts';
 
@@ -36,7 +36,7 @@ export default function rehypeCitationBacklinks() {
     let section = strings.introduction;
     let note: string | undefined;
     const walk = (node: Element) => {
-      if (HEADING.test(node.tagName)) section = strings.inSection(headingText(node));
+      if (HEADING.test(node.tagName)) section = strings.inSection(headingName(node));
       const href = node.properties.href;
       if (node.tagName === 'a' && typeof href === 'string' && href.startsWith(`#${IDS.entryPrefix}`) && !hasClass(node, 'backlink')) {
         const key = href.slice(1 + IDS.entryPrefix.length);

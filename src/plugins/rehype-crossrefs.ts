@@ -17,7 +17,7 @@ import {
   LITERAL_ELEMENTS,
   runOf,
 } from './contracts.ts';
-import { element, headingText, text } from './hast.ts';
+import { element, headingName, headingText, text } from './hast.ts';
 import { type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 
 /**
@@ -148,7 +148,7 @@ function numberTargets(tree: Root, file: VFile, run: EssayRun): Map<string, Cros
     }
     if (kind === 'sec') {
       const depth = Number(level) - 2;
-      targets.set(id, { id, kind, number: levels.slice(0, depth + 1).join('.'), caption: headingText(node) });
+      targets.set(id, { id, kind, number: levels.slice(0, depth + 1).join('.'), caption: headingName(node) });
       return undefined;
     }
     counts[kind] += 1;

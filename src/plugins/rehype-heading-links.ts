@@ -3,7 +3,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { sharePath } from '../lib/share.ts';
 import { CLASSES, runOf } from './contracts.ts';
-import { element, headingText } from './hast.ts';
+import { element, headingName } from './hast.ts';
 
 /**
  * Gives each section heading (an `h2` with an id) its one link: to the
@@ -29,7 +29,7 @@ export default function rehypeHeadingLinks() {
     });
     for (const [heading, parent] of headings) {
       const id = heading.properties.id as string;
-      const title = headingText(heading);
+      const title = headingName(heading);
       const actions = element('span', { className: ['heading-actions'], dataPagefindIgnore: '' }, [
         element('a', {
           className: ['heading-link'],

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { countWords, openingOf, readingMinutes } from '../lib/prose.ts';
 import { CLASSES, hasClass, IDS, runOf, type Section, type SourceLink } from './contracts.ts';
-import { headingText, proseText } from './hast.ts';
+import { headingName, proseText } from './hast.ts';
 
 /** Links that leave the site, or are not addresses: not ours to check. */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -33,7 +33,7 @@ export default function rehypeSections() {
         links.push({ href, line: node.position?.start.line, column: node.position?.start.column });
       }
       if (node.tagName === 'h2' && typeof node.properties.id === 'string') {
-        current = { id: node.properties.id, title: headingText(node), opening: '' };
+        current = { id: node.properties.id, title: headingName(node), opening: '' };
         sections.push(current);
         openings.set(current, []);
       }
