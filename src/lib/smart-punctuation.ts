@@ -45,7 +45,11 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
     const part = read.slice(at, at + piece.value.length);
     at += piece.value.length;
     if (asides.has(piece) || !/["'.-]/.test(piece.value)) continue;
-    piece.value = String(dashes.processSync(part)).replace(/[\ue001-\ue005]/g, (mark) => marks[mark]!);
+    // Four dots are an ellipsis and a full stop ("Four…."), where the ellipsis would take all four.
+    piece.value = String(dashes.processSync(part.replace(/(?<!\.)\.{4}(?!\.)/g, '\u2026.'))).replace(
+      /[\ue001-\ue005]/g,
+      (mark) => marks[mark]!,
+    );
   }
 }
 
