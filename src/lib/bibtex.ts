@@ -145,7 +145,10 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
     // English titles are written in title case and sentence-cased here, as biblatex would; an
     // entry without `langid` is English to biblatex, but in an essay in another language it is
     // in the essay's language, and its capitals ("Die Weimarer Republik") are its own.
-    ...(isEnglish(language) ? {} : { english: ENGLISH_LANGIDS }),
+    // The list is always given, whole, as a new array: the parser merges it (lodash.merge) into its
+    // own default list, in place, so that leaving it out after a non-English essay's .bib had been
+    // read left "no langid" out of English for every .bib read after it, in the same build.
+    english: isEnglish(language) ? ['', ...ENGLISH_LANGIDS, 'anglais'] : [...ENGLISH_LANGIDS, 'anglais'],
     // Zotero's convention, and APA's rule: a subtitle starts with a capital.
     sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
     verbatimFields: VERBATIM_FIELDS,
@@ -267,7 +270,7 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
   const citable = located.filter(({ entry }) => entry.type !== 'xdata');
   for (const { entry } of located) if (entry.type === 'xdata') lines.delete(entry.key);
   return {
-    items: citable.map(({ entry }) => toCsl(entry)),
+    items: citable.map(({ entry }) => toCsl(entry, language)),
     keys: citable.map(({ entry }) => entry.key),
     lines,
     warnings,
@@ -860,6 +863,29 @@ const TYPE_KEYS: Record<string, string> = {
   patent: 'Patent',
 };
 
+/**
+ * The genres above in the essay's language, as biblatex's own language files
+ * (german.lbx, french.lbx) word them, for the essays whose bibliography
+ * would otherwise say "PhD thesis" in German.
+ */
+const GENRE_WORDS: Record<string, Record<string, string>> = {
+  de: { 'PhD thesis': 'Dissertation', 'Master’s thesis': 'Masterarbeit', 'Technical report': 'Technischer Bericht' },
+  fr: { 'PhD thesis': 'Thèse de doctorat', 'Master’s thesis': 'Mémoire de master', 'Technical report': 'Rapport technique' },
+};
+
+function inLanguage(genre: string | undefined, language: string): string | undefined {
+  return genre && (GENRE_WORDS[language.split('-')[0]!.toLowerCase()]?.[genre] ?? genre);
+}
+
+/** A genre in any language, as its English words (for the type a written .bib gives the entry back). */
+function inEnglish(genre: string | undefined): string | undefined {
+  for (const words of Object.values(GENRE_WORDS)) {
+    const english = Object.keys(words).find((key) => words[key] === genre);
+    if (english) return english;
+  }
+  return genre;
+}
+
 /** Whether a BCP 47 tag (`en-GB`) is English. */
 function isEnglish(language: string): boolean {
   return language.split('-')[0]!.toLowerCase() === 'en';
@@ -943,7 +969,7 @@ const LANGUAGES: Record<string, string> = {
 type Fields = Entry['fields'] & Record<string, unknown>;
 
 /** One entry as CSL-JSON, following the biblatex → CSL mapping of Better BibTeX and Pandoc. */
-function toCsl(entry: Entry): CslItem {
+function toCsl(entry: Entry, essayLanguage: string): CslItem {
   const f = entry.fields as Fields;
   const str = (name: string): string | undefined => {
     const value = f[name];
@@ -987,7 +1013,7 @@ function toCsl(entry: Entry): CslItem {
   set('event-place', str('venue'));
 
   const genre = str('type');
-  set('genre', genre ? (TYPE_KEYS[genre.toLowerCase()] ?? genre) : DEFAULT_GENRES[entry.type]);
+  set('genre', inLanguage(genre ? (TYPE_KEYS[genre.toLowerCase()] ?? genre) : DEFAULT_GENRES[entry.type], essayLanguage));
 
   const publishers = [...new Set(['publisher', 'institution', 'school', 'organization'].flatMap((name) => list(f[name])))];
   set('publisher', publishers.join('; ') || undefined);
@@ -1311,7 +1337,7 @@ function writeEntry(item: CslItem): string {
 
   const arxiv = typeof item.number === 'string' ? /^arXiv:(\S+)$/.exec(item.number)?.[1] : undefined;
   let type = item.type === 'article' && arxiv ? 'online' : (BIBTEX_TYPES[item.type] ?? 'misc');
-  const genre = typeof item.genre === 'string' ? item.genre : undefined;
+  const genre = inEnglish(typeof item.genre === 'string' ? item.genre : undefined);
   let impliedGenre: string | undefined;
   if (item.type === 'thesis') {
     type = genre === 'Master’s thesis' ? 'mastersthesis' : 'phdthesis';

@@ -236,6 +236,39 @@ describe('formatted as readers see it', () => {
   });
 });
 
+describe('one .bib after another', () => {
+  it('is read the same whatever was read before it: an English title is sentence-cased after a German essay’s .bib too', () => {
+    const bib = '@book{a, title = {Growth per Year in {Europe}}, author = {A, B}, year = {1999}}';
+    const before = parseBibtex(bib, 'x.bib').items[0]!.title;
+    parseBibtex('@book{b, title = {Die Weimarer Republik}, year = {1999}}', 'y.bib', 'de');
+    expect(before).toBe('Growth per year in Europe');
+    expect(parseBibtex(bib, 'x.bib').items[0]!.title).toBe(before);
+    // And a German essay's entry without langid keeps its capitals, after an English one's too.
+    expect(parseBibtex('@book{b, title = {Die Weimarer Republik}, year = {1999}}', 'y.bib', 'de').items[0]!.title).toBe(
+      'Die Weimarer Republik',
+    );
+  });
+});
+
+describe('genres', () => {
+  const thesis =
+    '@phdthesis{a, author = {Doe, Jane}, title = {Streiks}, school = {Universität Bonn}, year = {2000}}\n@mastersthesis{b, author = {Roe, Ray}, title = {Mémoire}, school = {Paris}, year = {2001}}';
+  it('are in the essay’s language where biblatex has the words (German, French), else English', () => {
+    const genres = (language: string) => parseBibtex(thesis, 'x.bib', language).items.map((item) => item.genre);
+    expect(genres('de')).toEqual(['Dissertation', 'Masterarbeit']);
+    expect(genres('fr-FR')).toEqual(['Thèse de doctorat', 'Mémoire de master']);
+    expect(genres('en-GB')).toEqual(['PhD thesis', 'Master’s thesis']);
+    expect(genres('ru')).toEqual(['PhD thesis', 'Master’s thesis']);
+  });
+
+  it('give a written .bib its entry types back, with no type field', () => {
+    const written = writeBibtex(parseBibtex(thesis, 'x.bib', 'de').items);
+    expect(written).toMatch(/^@phdthesis\{a,/m);
+    expect(written).toMatch(/^@mastersthesis\{b,/m);
+    expect(written).not.toMatch(/^\s*type\s*=/m);
+  });
+});
+
 describe('writing BibTeX', () => {
   const roundTrip = (name: string) => {
     const items = read(name).items;
