@@ -32,26 +32,34 @@ export interface Piece {
  * prose (code, a citation): read as a word, left as they are.
  */
 export function smarten(pieces: readonly Piece[], marks: Record<string, string>, asides: ReadonlySet<Piece> = new Set()): void {
-  if (!pieces.some((piece) => !asides.has(piece) && /["'.-]/.test(piece.value))) return;
+  const joined = pieces.map((piece) => piece.value).join('');
+  // Each pass only where it has work (a 2 MB essay is mostly neither), and no stand-in where the text has its character already.
+  const hasQuotes = /["']/.test(joined) && !STAND_INS.test(joined);
+  if (!hasQuotes && !DASHES.test(joined)) return;
   // A space first, so that a quote at the run's start is read as opening.
-  const read = String(quotes.processSync(` ${pieces.map((piece) => piece.value).join('')}`))
-    .slice(1)
-    // A closing single quote before a letter or a digit is an apostrophe: "l'État", "don't".
-    .replace(new RegExp(`${MARKS.closeSingle}(?=[\\p{L}\\p{N}])`, 'gu'), MARKS.apostrophe)
-    // So is an opening one before a year's two digits: "the '90s", "in den '90ern", "'33".
-    .replace(new RegExp(`${MARKS.openSingle}(?=\\d\\d(?!\\d))`, 'g'), MARKS.apostrophe);
+  const read = hasQuotes
+    ? String(quotes.processSync(` ${joined}`))
+        .slice(1)
+        // A closing single quote before a letter or a digit is an apostrophe: "l'État", "don't".
+        .replace(new RegExp(`${MARKS.closeSingle}(?=[\\p{L}\\p{N}])`, 'gu'), MARKS.apostrophe)
+        // So is an opening one before a year's two digits: "the '90s", "in den '90ern", "'33".
+        .replace(new RegExp(`${MARKS.openSingle}(?=\\d\\d(?!\\d))`, 'g'), MARKS.apostrophe)
+    : joined;
   let at = 0;
   for (const piece of pieces) {
-    const part = read.slice(at, at + piece.value.length);
+    let part = read.slice(at, at + piece.value.length);
     at += piece.value.length;
-    if (asides.has(piece) || !/["'.-]/.test(piece.value)) continue;
+    if (asides.has(piece) || (part === piece.value && !DASHES.test(part))) continue;
     // Four dots are an ellipsis and a full stop ("Four…."), where the ellipsis would take all four.
-    piece.value = String(dashes.processSync(part.replace(/(?<!\.)\.{4}(?!\.)/g, '\u2026.'))).replace(
-      /[\ue001-\ue005]/g,
-      (mark) => marks[mark]!,
-    );
+    if (DASHES.test(part)) part = String(dashes.processSync(part.replace(/(?<!\.)\.{4}(?!\.)/g, '\u2026.')));
+    piece.value = part.replace(STAND_INS_ALL, (mark) => marks[mark]!);
   }
 }
+
+/** `--`, `---`, and `...` with or without spaces: what the dashes pass sets. */
+const DASHES = /--|\.\s?\.\s?\./;
+const STAND_INS = /[\ue001-\ue005]/;
+const STAND_INS_ALL = /[\ue001-\ue005]/g;
 
 /** A line of plain text (a description) as `smarten` sets it. */
 export function smartened(text: string, marks: Record<string, string>): string {
@@ -61,22 +69,45 @@ export function smartened(text: string, marks: Record<string, string>): string {
 }
 
 /**
+ * Quotation marks where a language's CSL locale gives none fit for prose:
+ * Chinese and Japanese quote without spaces, which the rules that tell an
+ * opening quote from a closing one need, so their quotes stay as typed (and
+ * zh-CN's locale gives 《》, which mark a book's title); Greek's and
+ * Lithuanian's locales give straight or comma inner marks.
+ */
+const OWN_MARKS: Record<string, readonly [string, string, string, string] | 'as typed'> = {
+  zh: 'as typed',
+  ja: 'as typed',
+  el: ['«', '»', '“', '”'],
+  lt: ['„', '“', '‚', '‘'],
+};
+
+/**
  * The marks a stand-in becomes: the language's own (its CSL locale's
- * `open-quote`, `close-quote` and their inner pair), except in English,
- * whose authors typed the marks they meant ("double" as “…”, 'single' as
- * ‘…’, whether British style puts single ones first or not). Where a locale
- * gives straight ones (Hebrew, Arabic), they stay straight. An apostrophe
- * is ’ in every language.
+ * `open-quote`, `close-quote` and their inner pair, or OWN_MARKS), except in
+ * English, whose authors typed the marks they meant ("double" as “…”,
+ * 'single' as ‘…’, whether British style puts single ones first or not).
+ * Where a locale gives straight ones (Hebrew, Arabic), quotes and
+ * apostrophes stay straight (a Hebrew geresh is typed as one); elsewhere an
+ * apostrophe is ’.
  */
 export function quoteMarks(localeXml: string, lang: string): Record<string, string> {
-  const term = (name: string, english: string) =>
-    /^en\b/i.test(lang) ? english : decodeXml(new RegExp(`<term name="${name}">([^<]*)</term>`).exec(localeXml)?.[1] ?? '') || english;
+  const language = lang.split('-')[0]!.toLowerCase();
+  const own = OWN_MARKS[language];
+  const term = (name: string) => decodeXml(new RegExp(`<term name="${name}">([^<]*)</term>`).exec(localeXml)?.[1] ?? '');
+  const [openDouble, closeDouble, openSingle, closeSingle] =
+    own === 'as typed'
+      ? ['"', '"', "'", "'"]
+      : (own ??
+        (language === 'en'
+          ? ['“', '”', '‘', '’']
+          : [term('open-quote') || '“', term('close-quote') || '”', term('open-inner-quote') || '‘', term('close-inner-quote') || '’']));
   return {
-    [MARKS.openDouble]: term('open-quote', '“'),
-    [MARKS.closeDouble]: term('close-quote', '”'),
-    [MARKS.openSingle]: term('open-inner-quote', '‘'),
-    [MARKS.closeSingle]: term('close-inner-quote', '’'),
-    [MARKS.apostrophe]: '’',
+    [MARKS.openDouble]: openDouble,
+    [MARKS.closeDouble]: closeDouble,
+    [MARKS.openSingle]: openSingle,
+    [MARKS.closeSingle]: closeSingle,
+    [MARKS.apostrophe]: closeSingle === "'" ? "'" : '’',
   };
 }
 

@@ -8,7 +8,7 @@ import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates
 import { formatPlace } from '../../src/lib/essay-error.ts';
 import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
 import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
-import { quoteMarks } from '../../src/lib/smart-punctuation.ts';
+import { quoteMarks, smartened } from '../../src/lib/smart-punctuation.ts';
 import { findCitations } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
@@ -284,6 +284,18 @@ describe('a title’s Markdown', () => {
     expect(inlineMarkdown("It's 1917--1918", quoteMarks(loadLocale('en-GB', { file: 'x' }).xml, 'en-GB'))).toEqual({
       text: 'It’s 1917–1918',
     });
+  });
+
+  it('sets quotes in each language’s marks fit for prose, and leaves them as typed where the rules cannot tell', () => {
+    const set = (text: string, locale: string, lang: string) => smartened(text, quoteMarks(loadLocale(locale, { file: 'x' }).xml, lang));
+    // Chinese and Japanese quote without spaces, where an opening quote cannot be told from a closing one.
+    expect(set('他说"你好"。', 'zh-CN', 'zh-Hans')).toBe('他说"你好"。');
+    expect(set('彼は"東京"に行った...', 'ja-JP', 'ja')).toBe('彼は"東京"に行った…');
+    expect(set('"σπίτι" και \'αυτό\'', 'el-GR', 'el')).toBe('«σπίτι» και “αυτό”');
+    // Hebrew's locale quotes straight, and a geresh is typed as an apostrophe: both stay.
+    expect(set('ג\'ורג\' אמר "שלום"', 'he-IL', 'he')).toBe('ג\'ורג\' אמר "שלום"');
+    // A character of the Private Use Area the text has already is never taken for a stand-in.
+    expect(set('\ue003 "x"', 'en-US', 'en')).toBe('\ue003 "x"');
   });
 
   it('leaves a title that would open a block, a link, raw HTML and escapes as the words they are', () => {
