@@ -162,8 +162,11 @@ export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { lo
   const term = termAt(rest, terms);
   const label = term === undefined ? undefined : terms.labelOf.get(term)!;
   if (term !== undefined) rest = rest.slice(term.length).trimStart();
-  // A locator is a run of numbers (or, after a label, any words up to a comma), joined by ", " while numbers follow.
-  const first = rest.match(label ? /^[^\s,;]+/ : /^(?:\d[^\s,;]*|[ivxlcdm]+(?=[\s,;]|$))/i);
+  // A locator is a run of numbers (or, after an English label, any words up to a comma), joined by ", " while
+  // numbers follow. After a word only the essay's language gives, a number must follow: a locale's short words
+  // are ordinary words too (German "s. auch 12" is "see also", not "page auch").
+  const anyWord = label !== undefined && ENGLISH.labelOf.has(term!);
+  const first = rest.match(anyWord ? /^[^\s,;]+/ : /^(?:\d[^\s,;]*|[ivxlcdm]+(?=[\s,;]|$))/i);
   if (!first) return { suffix: after };
   let locator = first[0];
   rest = rest.slice(locator.length);
