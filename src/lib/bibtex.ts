@@ -148,7 +148,9 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
     // The list is always given, whole, as a new array: the parser merges it (lodash.merge) into its
     // own default list, in place, so that leaving it out after a non-English essay's .bib had been
     // read left "no langid" out of English for every .bib read after it, in the same build.
-    english: isEnglish(language) ? ['', ...ENGLISH_LANGIDS, 'anglais'] : [...ENGLISH_LANGIDS, 'anglais'],
+    // Both lists are as long as the parser's own, so that every item of it is overwritten; "\0none" stands
+    // where "" (no langid) is, and matches no langid.
+    english: [isEnglish(language) ? '' : '\0none', ...ENGLISH_LANGIDS, 'anglais'],
     // Zotero's convention, and APA's rule: a subtitle starts with a capital.
     sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
     verbatimFields: VERBATIM_FIELDS,
