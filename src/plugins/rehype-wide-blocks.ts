@@ -24,7 +24,14 @@ export default function rehypeWideBlocks() {
       }
       if (node.tagName !== 'table' || parent === undefined || index === undefined) return;
       markProseColumns(node);
-      const scroller = element('div', { className: [CLASSES.tableScroll], tabIndex: 0 }, [node]);
+      // A captioned table's box is a region named by its caption, as a screen reader announces it on focus.
+      const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
+      const name = caption && toString(caption).replace(/\s+/g, ' ').trim();
+      const scroller = element(
+        'div',
+        { className: [CLASSES.tableScroll], tabIndex: 0, ...(name ? { role: 'region', ariaLabel: name } : {}) },
+        [node],
+      );
       scroller.position = node.position;
       parent.children[index] = scroller;
       return SKIP;
