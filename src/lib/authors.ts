@@ -43,6 +43,14 @@ export const authorField = z
  */
 const SUFFIX = /^(?:(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)$/;
 
+/**
+ * Degrees and titles written with a name: "Jane Doe, PhD", "Jane Doe MD"
+ * (after a comma, or the last of three words or more: "Li MA" is a name),
+ * and "Dr. Jane Doe" (first).
+ */
+const DEGREE = /^(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?A\.?|M\.?Sc\.?|B\.?A\.?)$/;
+const TITLE = /^(?:Dr|Prof|Mr|Mrs|Ms)\.?$/;
+
 /** Where BibTeX splits a list of names: at "and" outside braces, in any case. */
 const AND = /\s+and\s+/gi;
 
@@ -78,6 +86,17 @@ function readName(text: string): CslName | string {
   if (text.toLowerCase() === 'others') return 'ends in "and others", which shortens a list in a .bib file; name every author of the essay';
   const parts = splitOutside(text, /\s*,\s*/g);
   const words = splitOutside(parts[0] ?? '', /\s+/g);
+  // A degree or a title is no part of a name a citation gives ("Doe, Jane, PhD" is not how any style cites her).
+  const honorific =
+    parts.slice(1).find((part) => DEGREE.test(part) || TITLE.test(part)) ??
+    [words[0] ?? ''].find((word) => TITLE.test(word) && words.length > 1) ??
+    [words.at(-1) ?? ''].find((word) => DEGREE.test(word) && words.length > 2);
+  if (honorific !== undefined) {
+    return `names "${text}" with "${honorific}", which citations leave out; write the name alone (or brace a name that is one: "{Dr Who}"), as in "${text
+      .replace(new RegExp(`,?\\s*${honorific.replace(/\./g, '\\.')}\\s*`), ' ')
+      .trim()
+      .replace(/^,\s*|,\s*$/g, '')}"`;
+  }
   // A group ("The Essays editors") or a name of one word (Plato) is cited as written, not in parts.
   if (parts.length === 1 && (words.length === 1 || words[0] === 'The')) return { literal: parts[0]!.replace(/[{}]/g, '') };
   const { bibtex, suffix } = withSuffix(parts, words);

@@ -75,6 +75,18 @@ describe('an essay’s `author`', () => {
     expect(parts('Иван Петров')).toEqual([{ family: 'Петров', given: 'Иван' }]);
   });
 
+  it('is refused with a degree or a title, which citations leave out, and kept when braced or a name', () => {
+    const problem = (name: string) => {
+      const read = readAuthors(name);
+      return 'problem' in read ? read.problem : undefined;
+    };
+    expect(problem('Jane Doe, PhD')).toMatch(/^names "Jane Doe, PhD" with "PhD", which citations leave out; .* as in "Jane Doe"$/);
+    expect(problem('Dr. Jane Doe')).toMatch(/with "Dr\.".* as in "Jane Doe"$/);
+    expect(problem('Jane Doe MD')).toMatch(/with "MD"/);
+    // A family name that looks like a degree, a title in braces: names.
+    for (const name of ['Li MA', 'MA Jun', '{Dr Who}']) expect(problem(name), name).toBeUndefined();
+  });
+
   it('is shown in natural order, in the page language’s list', () => {
     expect(read('Le Guin, Ursula K.').map((a) => a.name)).toEqual(['Ursula K. Le Guin']);
     expect(read('King, Jr., Martin Luther').map((a) => a.name)).toEqual(['Martin Luther King Jr.']);
