@@ -44,6 +44,9 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
         .replace(new RegExp(`${MARKS.closeSingle}(?=[\\p{L}\\p{N}])`, 'gu'), MARKS.apostrophe)
         // So is an opening one before a year's two digits: "the '90s", "in den '90ern", "'33".
         .replace(new RegExp(`${MARKS.openSingle}(?=\\d\\d(?!\\d))`, 'g'), MARKS.apostrophe)
+        // And one that opens an elision, not a quotation: "'Tis", "'em", "Rock 'n' Roll".
+        .replace(new RegExp(`${MARKS.openSingle}(?=(?:tis|twas|em|til|cause)\\b)`, 'giu'), MARKS.apostrophe)
+        .replace(new RegExp(`${MARKS.openSingle}n[${MARKS.closeSingle}${MARKS.apostrophe}](?=\\s)`, 'g'), `${MARKS.apostrophe}n${MARKS.apostrophe}`)
     : joined;
   let at = 0;
   for (const piece of pieces) {
