@@ -36,9 +36,14 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
   // Each pass only where it has work (a 2 MB essay is mostly neither), and no stand-in where the text has its character already.
   const hasQuotes = /["']/.test(joined) && !STAND_INS.test(joined);
   if (!hasQuotes && !DASHES.test(joined)) return;
+  // Where the language's marks hold their own spaces (French « … »), a space typed inside a straight quote
+  // (`" Bonjour "`) is moved outside it, so that the quote is read as opening or closing (a quote before a space
+  // reads as closing); the spaces are made one again below. The text keeps its length.
+  const spaced = hasQuotes && (marks[MARKS.openDouble]!.endsWith('\u00a0') || marks[MARKS.closeDouble]!.startsWith('\u00a0'));
+  const typed = spaced ? spacesOutside(joined) : joined;
   // A space first, so that a quote at the run's start is read as opening.
   const read = hasQuotes
-    ? String(quotes.processSync(` ${joined}`))
+    ? String(quotes.processSync(` ${typed}`))
         .slice(1)
         // A closing single quote before a letter or a digit is an apostrophe: "l'État", "don't".
         .replace(new RegExp(`${MARKS.closeSingle}(?=[\\p{L}\\p{N}])`, 'gu'), MARKS.apostrophe)
@@ -46,7 +51,10 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
         .replace(new RegExp(`${MARKS.openSingle}(?=\\d\\d(?!\\d))`, 'g'), MARKS.apostrophe)
         // And one that opens an elision, not a quotation: "'Tis", "'em", "Rock 'n' Roll".
         .replace(new RegExp(`${MARKS.openSingle}(?=(?:tis|twas|em|til|cause)\\b)`, 'giu'), MARKS.apostrophe)
-        .replace(new RegExp(`${MARKS.openSingle}n[${MARKS.closeSingle}${MARKS.apostrophe}](?=\\s)`, 'g'), `${MARKS.apostrophe}n${MARKS.apostrophe}`)
+        .replace(
+          new RegExp(`${MARKS.openSingle}n[${MARKS.closeSingle}${MARKS.apostrophe}](?=\\s)`, 'g'),
+          `${MARKS.apostrophe}n${MARKS.apostrophe}`,
+        )
     : joined;
   let at = 0;
   for (const piece of pieces) {
@@ -56,7 +64,21 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
     // Four dots are an ellipsis and a full stop ("Four…."), where the ellipsis would take all four.
     if (DASHES.test(part)) part = String(dashes.processSync(part.replace(/(?<!\.)\.{4}(?!\.)/g, '\u2026.')));
     piece.value = part.replace(STAND_INS_ALL, (mark) => marks[mark]!);
+    if (spaced) piece.value = piece.value.replace(/[ \u00a0]+(?=«)/g, ' ').replace(/(?<=»)[ \u00a0]+/g, ' ');
   }
+}
+
+/**
+ * Moves the spaces typed inside straight double quotes outside them, the
+ * quotes taken in pairs, in order (`" Bonjour "` is `  "Bonjour"  `): the
+ * text keeps its length.
+ */
+function spacesOutside(text: string): string {
+  let open = false;
+  return text.replace(/([ \u00a0]*)"([ \u00a0]*)/g, (match, before: string, after: string) => {
+    open = !open;
+    return open ? `${before}${after}"` : `"${before}${after}`;
+  });
 }
 
 /** `--`, `---`, and `...` with or without spaces: what the dashes pass sets. */
