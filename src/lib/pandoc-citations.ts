@@ -7,6 +7,8 @@
  * finds the candidates and parses their parts.
  */
 
+import { localeTerms } from './csl-terms.ts';
+
 /** CSL locator labels and the words Pandoc accepts for them (its English terms). */
 const LOCATOR_TERMS: Record<string, string[]> = {
   book: ['bk.', 'bks.', 'book', 'books'],
@@ -52,14 +54,12 @@ export function locatorTerms(localeXml: string): LocatorTerms {
   let terms = byLocale.get(localeXml);
   if (terms) return terms;
   const entries: [string, string][] = [...ENGLISH.labelOf];
-  for (const match of localeXml.matchAll(/<term name="([a-z-]+)"(?: form="(?:short|long)")?>([^]*?)<\/term>/g)) {
-    const [, label, body] = match;
-    if (!(label! in LOCATOR_TERMS)) continue;
-    const words = body!.includes('<') ? [...body!.matchAll(/<(?:single|multiple)>([^<]*)</g)].map((m) => m[1]!) : [body!];
+  for (const { name, words } of localeTerms(localeXml)) {
+    if (!(name in LOCATOR_TERMS)) continue;
     for (const word of words) {
       const term = word.trim().toLowerCase();
       // A word the English terms give another label keeps that label (Pandoc reads English first).
-      if (term && !/[&<]/.test(term) && !ENGLISH.labelOf.has(term)) entries.push([term, label!]);
+      if (term && !/[&<\u00a0]/.test(term) && !ENGLISH.labelOf.has(term)) entries.push([term, name]);
     }
   }
   terms = termsOf(entries);

@@ -1,5 +1,6 @@
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
+import { localeTerm } from './csl-terms.ts';
 
 /**
  * Stand-ins for the four quotation marks, one character each (from the
@@ -63,8 +64,12 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
     if (asides.has(piece) || (part === piece.value && !DASHES.test(part))) continue;
     // Four dots are an ellipsis and a full stop ("Four…."), where the ellipsis would take all four.
     if (DASHES.test(part)) part = String(dashes.processSync(part.replace(/(?<!\.)\.{4}(?!\.)/g, '\u2026.')));
+    // The spaces moved outside a quote whose marks hold their own are one space again.
+    if (spaced)
+      part = part
+        .replace(new RegExp(`[ \\u00a0]+(?=${MARKS.openDouble})`, 'g'), ' ')
+        .replace(new RegExp(`(?<=${MARKS.closeDouble})[ \\u00a0]+`, 'g'), ' ');
     piece.value = part.replace(STAND_INS_ALL, (mark) => marks[mark]!);
-    if (spaced) piece.value = piece.value.replace(/[ \u00a0]+(?=«)/g, ' ').replace(/(?<=»)[ \u00a0]+/g, ' ');
   }
 }
 
@@ -119,7 +124,7 @@ const OWN_MARKS: Record<string, readonly [string, string, string, string] | 'as 
 export function quoteMarks(localeXml: string, lang: string): Record<string, string> {
   const language = lang.split('-')[0]!.toLowerCase();
   const own = OWN_MARKS[language];
-  const term = (name: string) => decodeXml(new RegExp(`<term name="${name}">([^<]*)</term>`).exec(localeXml)?.[1] ?? '');
+  const term = (name: string) => localeTerm(localeXml, name);
   const [openDouble, closeDouble, openSingle, closeSingle] =
     own === 'as typed'
       ? ['"', '"', "'", "'"]
@@ -134,15 +139,4 @@ export function quoteMarks(localeXml: string, lang: string): Record<string, stri
     [MARKS.closeSingle]: closeSingle,
     [MARKS.apostrophe]: closeSingle === "'" ? "'" : '’',
   };
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&#x([\da-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

@@ -76,12 +76,17 @@ describe('math', () => {
     expect(page.querySelector('.essay-body')?.textContent).toContain('a loaf cost $20 in 1918, and $200 a year later');
   });
 
-  it('is left out of the search index, the prose around it kept', () => {
-    for (const math of page.querySelectorAll('math')) expect(math.closest('[data-pagefind-ignore]'), math.outerHTML).not.toBeNull();
+  /** The essay's record in the search index: Pagefind's fragment of its page. */
+  const indexedEssay = () => {
     const fragments = path.join(site, 'dist/pagefind/fragment');
-    const indexed = readdirSync(fragments)
+    return readdirSync(fragments)
       .map((f) => gunzipSync(readFileSync(path.join(fragments, f))).toString('utf8'))
       .find((text) => text.includes('/essays/scholarly/'))!;
+  };
+
+  it('is left out of the search index, the prose around it kept', () => {
+    for (const math of page.querySelectorAll('math')) expect(math.closest('[data-pagefind-ignore]'), math.outerHTML).not.toBeNull();
+    const indexed = indexedEssay();
     expect(indexed).toContain('A majority of the seats is');
     expect(indexed).toContain('arithmetic of the dissolution');
     // The formulas' tokens and TeX: ⌊ from \lfloor, the annotation's TeX, the number 703 of $N = 703$.
@@ -89,10 +94,7 @@ describe('math', () => {
   });
 
   it('indexes the notes’ words, not their numbers, which ran into excerpts ("did not (Table 1).1 The capital")', () => {
-    const fragments = path.join(site, 'dist/pagefind/fragment');
-    const indexed = readdirSync(fragments)
-      .map((f) => gunzipSync(readFileSync(path.join(fragments, f))).toString('utf8'))
-      .find((text) => text.includes('/essays/scholarly/'))!;
+    const indexed = indexedEssay();
     // A fragment is Pagefind's signature, then the page's record as JSON.
     const content = (JSON.parse(indexed.slice(indexed.indexOf('{'))) as { content: string }).content;
     expect(content).toMatch(/a country they did not \(Table 1\)\.\s+The capital/);
