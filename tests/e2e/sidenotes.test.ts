@@ -213,6 +213,9 @@ describe('sidenotes on wide screens', () => {
     const page = await open('/essays/scholarly/', 1440);
     await page.setViewportSize({ width: 700, height: 900 });
     await expect.poll(async () => (await notesOnPage(page)).section).toBe(true);
+    // The stylesheet shows the notes section at once; the script gives the notes back their ids on its media
+    // query's change event, a moment later: wait for it, never longer than the poll's bound.
+    await expect.poll(async () => (await notesOnPage(page)).notes.every((n) => n.kind === 'footnote' && n.shown)).toBe(true);
     let g = await notesOnPage(page);
     expect(g.copiesShown).toBe(0);
     expect(g.notes.every((n) => n.kind === 'footnote' && n.shown)).toBe(true);
