@@ -13,7 +13,8 @@
  */
 
 import scriptFaces from '../styles/script-faces.css?url';
-import { otherIndexes } from '../lib/pagefind-languages.ts';
+import { type IndexEntry, searchPlan } from '../lib/pagefind-languages.ts';
+import { matchedByFallback } from '../lib/prefix-fallback.ts';
 import { needsScriptFaces } from '../lib/script-faces.ts';
 import type { ClientStrings } from '../lib/ui-strings.ts';
 
@@ -29,7 +30,7 @@ interface Pagefind {
 type Filters = Record<string, string[]>;
 
 interface Search {
-  results: { data(): Promise<Result> }[];
+  results: { score: number; data(): Promise<Result> }[];
   /** For each filter value, how many essays match the query with it chosen too. */
   filters: Record<string, Record<string, number>>;
 }
@@ -61,34 +62,105 @@ const SITE_ROOT = new URL('..', new URL(BUNDLE, location.href)).pathname;
 // The page's words, in its language (the JSON named by <html data-ui-strings>).
 const WORDS = ((await (await fetch(root.dataset.uiStrings!)).json()) as ClientStrings).search;
 
-let engine: Promise<Pagefind> | undefined;
+let engine: Promise<Pagefind[]> | undefined;
 
 /**
  * Pagefind, loaded once per page; a failed load is tried again on the next
- * search. It loads the index of the page's own language (stemmed by that
- * language's rules) and merges every other language's, so that a reader
- * finds essays in every language from any page.
+ * search. It loads the index of the page's own language and the others
+ * stemmed alike, and every other stemmer's indexes in an instance of their
+ * own (src/lib/pagefind-languages.ts), so that a reader finds essays in
+ * every language from any page, each by its own language's rules.
  */
-function loadPagefind(): Promise<Pagefind> {
+function loadPagefind(): Promise<Pagefind[]> {
   engine ??= (async () => {
     const bundle = BUNDLE;
     const options = { baseUrl: SITE_ROOT, highlightParam: 'highlight' };
     // A variable, not a template in import(): Vite leaves it alone, with no preload helper.
     const script = `${bundle}pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ script)) as Pagefind;
-    await pagefind.options({ ...options, noWorker: true });
-    await pagefind.init();
-    const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
+    // Each instance is a module of its own (the fragment makes it one; the file is fetched once), with its own WebAssembly.
+    const start = async (fragment: string, language?: string): Promise<Pagefind> => {
+      const pagefind = (await import(/* @vite-ignore */ fragment ? `${script}#${fragment}` : script)) as Pagefind;
+      await pagefind.options({ ...options, noWorker: true });
+      await (language ? asLanguage(language, () => pagefind.init()) : pagefind.init());
+      return pagefind;
+    };
+    const [own, entry] = await Promise.all([
+      start(''),
+      fetch(`${bundle}pagefind-entry.json`).then((response) => response.json() as Promise<{ languages: Record<string, IndexEntry> }>),
+    ]);
+    const plan = searchPlan(entry.languages, root.lang);
     // Pagefind skips a merge of its own bundle's path (written for other sites' bundles): the
     // same bundle, named by its absolute URL, merges as the other language it is asked for.
     const url = new URL(bundle, location.href).href;
-    for (const language of otherIndexes(entry.languages, root.lang)) await pagefind.mergeIndex(url, { ...options, language });
-    return pagefind;
+    const merge = async (pagefind: Pagefind, languages: string[]) => {
+      for (const language of languages) await pagefind.mergeIndex(url, { ...options, language });
+      return pagefind;
+    };
+    return Promise.all([
+      merge(own, plan.merged),
+      ...plan.separate.map(async ({ language, merged }) => merge(await start(language, language), merged)),
+    ]);
   })().catch((error: unknown) => {
     engine = undefined;
     throw error;
   });
   return engine;
+}
+
+/**
+ * Pagefind takes an instance's language from `<html lang>` as the instance is
+ * made, synchronously within init(), and has no option for it: so for that
+ * moment the page says the language of the index to load. Nothing renders
+ * in between.
+ */
+function asLanguage<T>(language: string, make: () => T): T {
+  const own = root.getAttribute('lang');
+  root.setAttribute('lang', language);
+  try {
+    return make();
+  } finally {
+    if (own === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', own);
+  }
+}
+
+/**
+ * Searches every instance, once the reader pauses typing (null if a newer
+ * search came meanwhile), and puts their results in one list, best first.
+ * Pagefind's scores are compared across instances, as its own mergeIndex
+ * does, except that an instance whose best result matched a word only by
+ * its fallback to a far shorter word (src/lib/prefix-fallback.ts) comes
+ * after those that matched the word itself.
+ */
+async function searchAll(pagefinds: Pagefind[], term: string, filters: Filters): Promise<Search | null> {
+  const searches = await Promise.all(pagefinds.map((pagefind) => pagefind.debouncedSearch(term || null, { filters }, 150)));
+  if (searches.some((search) => search === null)) return null;
+  const ranked = await Promise.all(
+    (searches as Search[]).map(async ({ results }) => {
+      const best = pagefinds.length > 1 && term && results[0] ? await results[0].data() : undefined;
+      const tier = best && matchedByFallback(term, best.excerpt) ? 0 : 1;
+      return results.map((result) => ({ result, tier }));
+    }),
+  );
+  return {
+    results: ranked
+      .flat()
+      .sort((a, b) => b.tier - a.tier || b.result.score - a.result.score)
+      .map(({ result }) => result),
+    filters: addCounts((searches as Search[]).map((search) => search.filters)),
+  };
+}
+
+/** Each filter value's count over every instance. */
+function addCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const sum: Record<string, Record<string, number>> = {};
+  for (const filters of counts) {
+    for (const [name, values] of Object.entries(filters)) {
+      const total = (sum[name] ??= {});
+      for (const [value, count] of Object.entries(values)) total[value] = (total[value] ?? 0) + count;
+    }
+  }
+  return sum;
 }
 
 export interface SearchOptions {
@@ -124,17 +196,17 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
       return;
     }
     list.setAttribute('aria-busy', 'true');
-    let pagefind: Pagefind;
+    let pagefinds: Pagefind[];
     try {
       if (!engine) say(WORDS.loading);
-      pagefind = await loadPagefind();
+      pagefinds = await loadPagefind();
     } catch {
       if (id === latest) fail();
       return;
     }
     // Pagefind counts filter values only once their index has loaded, which drawing the pane does.
     await paneDrawn;
-    const search = await pagefind.debouncedSearch(term || null, { filters: chosen }, 150);
+    const search = await searchAll(pagefinds, term, chosen);
     if (!search || id !== latest) return;
     current = search;
     if (pane) countMatches(pane, search.filters);
@@ -281,7 +353,8 @@ const SENTENCE_END = /[.?!…][’”"')\]]?$/u;
 async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promise<void>): Promise<void> {
   let filters: Record<string, Record<string, number>>;
   try {
-    filters = await (await loadPagefind()).filters();
+    const pagefinds = await loadPagefind();
+    filters = addCounts(await Promise.all(pagefinds.map((pagefind) => pagefind.filters())));
   } catch {
     return;
   }

@@ -8,6 +8,8 @@ import { fixtures } from '../support/paths.ts';
 
 /** An English essay and a Russian one: Pagefind keeps an index for each, and search merges them. */
 const FIXTURE = path.join(fixtures, 'sites/bilingual');
+/** A German essay, and an English one full of "an", the prefix Pagefind would fall back to for "Anführungszeichen". */
+const MORE = path.join(fixtures, 'sites/search-languages');
 
 let built: string;
 
@@ -15,6 +17,8 @@ beforeAll(() => {
   const site = makeFixtureSite('search-languages', {
     'the-tsar': path.join(FIXTURE, 'the-tsar'),
     bolsheviki: path.join(FIXTURE, 'bolsheviki'),
+    weimar: path.join(MORE, 'weimar'),
+    'an-army': path.join(MORE, 'an-army'),
   });
   const { status, output } = buildSite(site);
   if (status !== 0) throw new Error(output);
@@ -57,7 +61,7 @@ describe('search across languages', () => {
 
   it('finds the English essay by an English word from the Russian essay, stemmed as English ("abdicated" for "abdication")', async () => {
     const page = await searchFrom('/essays/bolsheviki/', 'abdication');
-    await expect.poll(() => titles(page, 'dialog')).toEqual(['The Fall of the Tsar']);
+    await expect.poll(() => titles(page, 'dialog')).toEqual(['The Fall of the Tsar', 'An Army and an Empire']);
   });
 
   it('says in Russian that nothing was found, on the Russian essay', async () => {
@@ -73,5 +77,20 @@ describe('search across languages', () => {
     const bar = page.getByRole('group', { name: 'Совпадения' });
     await expect.poll(() => bar.getByRole('status').textContent()).toBe('1 из 1');
     expect(await bar.getByRole('button').allTextContents()).toEqual(['↑', '↓', 'Снять выделение']);
+  });
+
+  it('finds a German word from an English page by German stems, where English ones found nothing ("Straßenpolitik" is "strassenpolit")', async () => {
+    const page = await searchFrom('/', 'Straßenpolitik');
+    await expect.poll(() => titles(page, 'dialog')).toEqual(['Die Weimarer Republik']);
+  });
+
+  it('ranks the essay that has the word typed above those that only have a short word it begins with ("an" of "Anführungszeichen")', async () => {
+    const page = await searchFrom('/', 'Anführungszeichen');
+    await expect.poll(async () => (await titles(page, 'dialog'))[0]).toBe('Die Weimarer Republik');
+    // From the German essay too, and an English word is found from there by English stems.
+    const german = await searchFrom('/essays/weimar/', 'Anführungszeichen');
+    await expect.poll(async () => (await titles(german, 'dialog'))[0]).toBe('Die Weimarer Republik');
+    const english = await searchFrom('/essays/weimar/', 'abdicated');
+    await expect.poll(() => titles(english, 'dialog')).toEqual(['The Fall of the Tsar', 'An Army and an Empire']);
   });
 });

@@ -11,6 +11,7 @@ const site = useBuiltSite();
  */
 const FAKE_PAGEFIND = `
 const result = (i) => ({
+  score: 12 - i,
   data: async () => ({
     url: '/essays/october-revolution/?highlight=word',
     excerpt: i === 0 ? 'before <mark>word</mark> <img src=x onerror="window.pwned=1"> &lt;b&gt;after' : 'text <mark>word</mark> ' + i,
@@ -32,7 +33,7 @@ export async function debouncedSearch(term) {
     setTimeout(() => (globalThis.slowAnswered = true));
   } else laterAsked();
   const count = term === 'slow' ? 2 : 12;
-  return { results: Array.from({ length: count }, (_, i) => result(i)) };
+  return { results: Array.from({ length: count }, (_, i) => result(i)), filters: {} };
 }`;
 
 async function open(query: string): Promise<Page> {

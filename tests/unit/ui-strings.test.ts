@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeWritten } from '../../src/lib/dates.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { fill, plural, type PluralForms } from '../../src/lib/i18n/format.ts';
-import { otherIndexes, primaryIndex } from '../../src/lib/pagefind-languages.ts';
+import { otherIndexes, primaryIndex, searchPlan } from '../../src/lib/pagefind-languages.ts';
+import { matchedByFallback } from '../../src/lib/prefix-fallback.ts';
 import { readingTime, UI_LANGUAGES, uiLanguage, uiStrings } from '../../src/lib/ui-strings.ts';
 
 /** Every leaf of a table, by its dotted key: strings as they are, functions called with sample arguments. */
@@ -146,5 +147,53 @@ describe('the search indexes a page merges', () => {
     expect(primaryIndex(languages, 'ru-RU')).toBe('ru');
     expect(primaryIndex(languages, 'fr')).toBe('en-gb');
     expect(otherIndexes(languages, 'fr')).toEqual(['en-us', 'ru']);
+  });
+
+  it('are searched by instances of one stemmer each: an index stemmed as the page’s own, or not at all, is merged into the page’s', () => {
+    const entries = {
+      'en-gb': { page_count: 3, wasm: 'en-gb' },
+      'en-us': { page_count: 1, wasm: 'en-us' },
+      de: { page_count: 1, wasm: 'de' },
+      'de-ch': { page_count: 2, wasm: 'de-ch' },
+      ru: { page_count: 1, wasm: 'ru' },
+      he: { page_count: 1, wasm: null },
+    };
+    expect(searchPlan(entries, 'en-GB')).toEqual({
+      merged: ['en-us', 'he'],
+      separate: [
+        { language: 'de-ch', merged: ['de'] },
+        { language: 'ru', merged: [] },
+      ],
+    });
+    expect(searchPlan(entries, 'de')).toEqual({
+      merged: ['de-ch', 'he'],
+      separate: [
+        { language: 'en-gb', merged: ['en-us'] },
+        { language: 'ru', merged: [] },
+      ],
+    });
+    // A monolingual site searches one instance, as before.
+    expect(searchPlan({ 'en-gb': { page_count: 9, wasm: 'en-gb' } }, 'en-GB')).toEqual({ merged: [], separate: [] });
+  });
+});
+
+describe('a match by Pagefind’s fallback to a shorter word', () => {
+  it('is told by a marked word that the query word only begins with, far shorter', () => {
+    expect(matchedByFallback('Anführungszeichen', 'the heading of <mark>An</mark> army and <mark>an</mark> empire')).toBe(true);
+    expect(matchedByFallback('Straßenpolitik', 'we went down the <mark>Stra</mark> to …')).toBe(true);
+  });
+
+  it('is not a stem, a longer word, or the word in another case, accent or spelling', () => {
+    expect(matchedByFallback('revolutions', 'the <mark>revolution</mark> of 1917')).toBe(false);
+    expect(matchedByFallback('Bolshevik', 'the <mark>Bolsheviks</mark> took power')).toBe(false);
+    expect(matchedByFallback('strassenpolitik', 'die <mark>„Straßenpolitik“</mark> der Parteien')).toBe(false);
+    expect(matchedByFallback('Petroleuses', 'les <mark>pétroleuses</mark>')).toBe(false);
+  });
+
+  it('needs a mark for the word: an excerpt without one, or a word of three letters, says nothing', () => {
+    expect(matchedByFallback('Anführungszeichen', 'no marks here')).toBe(false);
+    expect(matchedByFallback('and', 'an <mark>a</mark>')).toBe(false);
+    // One word of two found by its fallback is enough.
+    expect(matchedByFallback('army Anführungszeichen', '<mark>army</mark> and <mark>an</mark> empire')).toBe(true);
   });
 });
