@@ -57,9 +57,10 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
           `${MARKS.apostrophe}n${MARKS.apostrophe}`,
         )
     : joined;
+  const balanced = hasQuotes ? apostrophesUnopened(read) : read;
   let at = 0;
   for (const piece of pieces) {
-    let part = read.slice(at, at + piece.value.length);
+    let part = balanced.slice(at, at + piece.value.length);
     at += piece.value.length;
     if (asides.has(piece) || (part === piece.value && !DASHES.test(part))) continue;
     // Four dots are an ellipsis and a full stop ("Four…."), where the ellipsis would take all four.
@@ -71,6 +72,21 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
         .replace(new RegExp(`(?<=${MARKS.closeDouble})[ \\u00a0]+`, 'g'), ' ');
     piece.value = part.replace(STAND_INS_ALL, (mark) => marks[mark]!);
   }
+}
+
+/**
+ * A closing single quote that no opening one comes before is an apostrophe:
+ * "l'« insurrection »", "the students' books". Where the inner marks are
+ * not ’ (French “ ”, German ‚ ‘), it would have been set as one.
+ */
+function apostrophesUnopened(text: string): string {
+  let open = 0;
+  return text.replace(new RegExp(`[${MARKS.openSingle}${MARKS.closeSingle}]`, 'g'), (mark) => {
+    if (mark === MARKS.openSingle) open += 1;
+    else if (open > 0) open -= 1;
+    else return MARKS.apostrophe;
+    return mark;
+  });
 }
 
 /**

@@ -296,6 +296,9 @@ describe('a title’s Markdown', () => {
     expect(set('ג\'ורג\' אמר "שלום"', 'he-IL', 'he')).toBe('ג\'ורג\' אמר "שלום"');
     // A character of the Private Use Area the text has already is never taken for a stand-in.
     expect(set('\ue003 "x"', 'en-US', 'en')).toBe('\ue003 "x"');
+    // An apostrophe no quotation opened is ’, not the language's inner closing mark (French “ ”, German ‚ ‘).
+    expect(set("l'« insurrection » d'octobre", 'fr-FR', 'fr')).toBe('l’« insurrection » d’octobre');
+    expect(set("Die Schüler' Bücher, 'so' gesagt", 'de-DE', 'de')).toBe('Die Schüler’ Bücher, ‚so‘ gesagt');
   });
 
   it('leaves a title that would open a block, a link, raw HTML and escapes as the words they are', () => {
