@@ -267,6 +267,17 @@ export interface EssayRun {
   output: Partial<EssayOutput>;
 }
 
+/**
+ * The figures whose image takes its text alternative from the caption (no
+ * `fig-alt`), by where the image starts in the source: remark-attributes
+ * names them, and rehype-smart-punctuation sets each `alt` to the caption's
+ * words as the reader sees them, citations formatted and quotes set.
+ */
+export function captionAlts(file: VFile): Set<number> {
+  const data = file.data as { captionAlts?: Set<number> };
+  return (data.captionAlts ??= new Set());
+}
+
 /** The key under which the loader puts the run in the pipeline's frontmatter. */
 export const RUN_KEY = '__essay';
 

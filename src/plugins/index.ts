@@ -69,7 +69,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeLinkUrls,
   // Headings get their ids after every heading exists (the bibliography's and the notes' have theirs already).
   rehypeHeadingIds,
-  // Straight quotes and `--` become the typographer's marks once ids are the typed text's and every column is reported.
+  // Straight quotes and `--` become the typographer's marks once ids are the typed text's and every column is reported;
+  // then a figure's image takes its caption's words, as they now read, for its text alternative.
   rehypeSmartPunctuation,
   // Section headings get their link and share buttons once their ids are set.
   rehypeHeadingLinks,

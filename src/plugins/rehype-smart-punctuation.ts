@@ -1,7 +1,8 @@
-import type { Element, Root, Text } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { visit } from 'unist-util-visit';
 import { quoteMarks, smarten } from '../lib/smart-punctuation.ts';
 import type { VFile } from 'vfile';
-import { CLASSES, hasClass, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { CLASSES, captionAlts, hasClass, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { isNoteRef, proseBlocks } from './hast.ts';
 
 /** A word standing in for what is not prose (a citation, code): a quote after it closes. */
@@ -27,7 +28,28 @@ export default function rehypeSmartPunctuation() {
   return (tree: Root, file: VFile) => {
     const marks = quoteMarks(runOf(file).input.csl.locale.xml, runOf(file).input.lang);
     for (const block of proseBlocks(tree, leftAsTyped, WORD)) smarten(block, marks, ASIDES);
+    altsFromCaptions(tree, captionAlts(file));
   };
+}
+
+/**
+ * A figure's image whose text alternative is its caption gets the caption's
+ * words as they now read: "after Figes (1996, 33)", not "after @figes1996
+ * [p. 33]", and its quotes and dashes set, so that a screen reader does not
+ * say "dash dash". The number ("Figure 1: ") and note references are left out.
+ */
+function altsFromCaptions(tree: Root, figures: Set<number>): void {
+  if (figures.size === 0) return;
+  visit(tree, 'element', (figure: Element) => {
+    if (figure.tagName !== 'figure') return;
+    const image = figure.children.find((c): c is Element => c.type === 'element' && c.tagName === 'img');
+    const caption = figure.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
+    const offset = image?.position?.start.offset;
+    if (!image || !caption || offset === undefined || !figures.has(offset)) return;
+    const first = caption.children[0];
+    const words = first?.type === 'element' && hasClass(first, CLASSES.captionLabel) ? caption.children.slice(2) : caption.children;
+    image.properties.alt = words.map(wordsOf).join('').replace(/\s+/g, ' ').trim();
+  });
 }
 
 /** What keeps its characters as typed or as formatted elsewhere. */
@@ -38,4 +60,10 @@ function leftAsTyped(element: Element): boolean {
   const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
   const href = String(element.properties.href ?? '');
   return /^(?:https?:|www\.|mailto:)/i.test(text) || text === href || `mailto:${text}` === href;
+}
+
+/** The words of a node, without note references. */
+function wordsOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' && !isNoteRef(node) ? node.children.map(wordsOf).join('') : '';
 }

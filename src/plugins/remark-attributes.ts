@@ -1,11 +1,12 @@
 import type { Heading, Image, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 // Declare `data.hName`, `hProperties` and `hChildren` on mdast nodes (how remark-rehype is told what to make).
 import type {} from 'mdast-util-to-hast';
 import { type Attributes, parseAttributes, trailingAttributes } from '../lib/attributes.ts';
 import { EssayError, type Place } from '../lib/essay-error.ts';
-import { CLASSES, type EssayRun, runOf } from './contracts.ts';
+import { CLASSES, captionAlts, type EssayRun, runOf } from './contracts.ts';
 import { checkAttributes } from './labels.ts';
 import { placeAt, sourceOf } from './source.ts';
 
@@ -24,11 +25,13 @@ import { placeAt, sourceOf } from './source.ts';
  * `{#id}` outside a heading. Pandoc reads attributes only in these places.
  * Display math takes its label in remark-math.
  */
-export default function remarkAttributes() {
+export default function remarkAttributes(this: Processor) {
+  // The essay's own parser (GFM, math and all), for the Markdown of a figure's caption.
+  const parse = (markdown: string) => this.parse(markdown) as Root;
   return (tree: Root, file: VFile) => {
     const run = runOf(file);
     visit(tree, 'heading', (node: Heading) => headingAttributes(node, file, run));
-    visit(tree, 'paragraph', (node: Paragraph) => imageAttributes(node, file, run));
+    visit(tree, 'paragraph', (node: Paragraph) => imageAttributes(node, file, run, parse));
     visit(tree, (node) => {
       if ('children' in node) tableCaptions(node as Parent, file, run);
     });
@@ -57,7 +60,7 @@ function headingAttributes(heading: Heading, file: VFile, run: EssayRun): void {
 }
 
 /** Attributes right after an image; an image alone in its paragraph with a `fig-` label becomes a figure. */
-function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun): void {
+function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun, parse: (markdown: string) => Root): void {
   paragraph.children.forEach((child, i) => {
     const next = paragraph.children[i + 1];
     if (child.type !== 'image' || next?.type !== 'text') return;
@@ -89,12 +92,50 @@ function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun): void
       );
       return;
     }
-    makeFigure(paragraph, child, checked.id!, checked.classes, checked.values['fig-alt']);
+    const alt = checked.values['fig-alt'];
+    if (alt === undefined && child.position?.start.offset !== undefined) captionAlts(file).add(child.position.start.offset);
+    makeFigure(paragraph, child, checked.id!, checked.classes, alt, captionOf(child, file, parse));
   });
 }
 
+/**
+ * A figure's caption as written, Markdown and all ("A *red* circle"): the
+ * image's `alt` has the words alone. The image's source read as a link
+ * (`[A *red* circle](x.png)`) gives its label's inline nodes, placed where
+ * they were written, so that a citation in the caption is found at its line
+ * and column. An image by reference (`![A map][map]`) keeps its words.
+ */
+function captionOf(image: Image, file: VFile, parse: (markdown: string) => Root): PhrasingContent[] | undefined {
+  const start = image.position?.start;
+  const written = sourceOf(file, image);
+  if (!start || start.offset === undefined || !written.startsWith('![')) return undefined;
+  const paragraph = parse(written.slice(1)).children[0];
+  const link = paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  if (link?.type !== 'link' || link.url !== image.url) return undefined;
+  visit(link, (node) => {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      // One character in: the `!` was left out.
+      point.column += point.line === 1 ? start.column : 0;
+      point.line += start.line - 1;
+      point.offset = (point.offset ?? 0) + start.offset! + 1;
+    }
+  });
+  const children = link.children;
+  const [first, last] = [children[0], children.at(-1)];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  return children.filter((child) => child.type !== 'text' || child.value !== '');
+}
+
 /** The paragraph becomes `<figure id class="figure">` holding the image and `<figcaption>` with the image's caption. */
-function makeFigure(paragraph: Paragraph, image: Image, id: string, classes: string[], alt: string | undefined): void {
+function makeFigure(
+  paragraph: Paragraph,
+  image: Image,
+  id: string,
+  classes: string[],
+  alt: string | undefined,
+  written: PhrasingContent[] | undefined,
+): void {
   const caption = image.alt!.trim();
   const start = image.position?.start;
   // The caption's words start two characters into the image (after `![`): where a citation in it was written.
@@ -103,12 +144,14 @@ function makeFigure(paragraph: Paragraph, image: Image, id: string, classes: str
       start: { line: start.line, column: start.column + 2, offset: (start.offset ?? 0) + 2 },
       end: image.position.end,
     };
-  const figcaption: Text = {
-    type: 'text',
-    value: caption,
-    ...(position ? { position } : {}),
-    data: { hName: 'figcaption' } as Text['data'],
-  };
+  const figcaption: PhrasingContent = written
+    ? ({ type: 'emphasis', children: written, data: { hName: 'figcaption' } } as PhrasingContent)
+    : {
+        type: 'text',
+        value: caption,
+        ...(position ? { position } : {}),
+        data: { hName: 'figcaption' } as Text['data'],
+      };
   if (alt !== undefined) image.alt = alt;
   paragraph.children = [image, figcaption];
   paragraph.data = {

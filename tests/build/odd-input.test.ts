@@ -38,6 +38,18 @@ describe('an unusual but valid essay builds correctly', () => {
     expect(entry.querySelector('b')?.textContent).toBe('Bold');
   });
 
+  it('keeps the Markdown of a figure’s caption, its citation linked, and gives the image the words alone', () => {
+    const { page } = buildOne('figure-caption', essay('figure-caption'));
+    const caption = page.querySelector('#fig-map figcaption')!;
+    expect(caption.querySelector('em')?.textContent).toBe('coloured');
+    expect(caption.querySelector('code')?.textContent).toBe('district');
+    expect(caption.querySelector('.citation a')?.getAttribute('href')).toBe('#bib-figes1996');
+    expect(caption.textContent).toBe('Figure 1: Petrograd’s districts after Figes (1996, 33), coloured by district');
+    expect(page.querySelector('#fig-map img')?.getAttribute('alt')).toBe(
+      'Petrograd’s districts after Figes (1996, 33), coloured by district',
+    );
+  });
+
   it('publishes an essay with no headings, without an empty contents list', () => {
     const { page } = buildOne('no-headings', essay('no-headings'));
     expect(page.querySelector('.essay-body')?.textContent).toContain('Just one paragraph');

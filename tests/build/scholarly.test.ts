@@ -39,6 +39,8 @@ describe('figures, tables, equations and sections', () => {
     expect(figure.tagName).toBe('FIGURE');
     expect(figure.querySelector('figcaption')?.textContent).toBe('Figure 1: The districts of Petrograd in 1917');
     expect(figure.querySelector('img')?.getAttribute('alt')).toBe('The districts of Petrograd in 1917');
+    // The caption keeps its Markdown, as Pandoc's does; the image's text alternative has the words.
+    expect(figure.querySelector('figcaption em')?.textContent).toBe('Petrograd');
     const table = page.getElementById('tbl-seats')!;
     expect(table.tagName).toBe('TABLE');
     expect(table.querySelector('caption')?.textContent).toBe('Table 1: Seats in the Constituent Assembly, January 1918');
