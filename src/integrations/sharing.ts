@@ -15,6 +15,7 @@ import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
 import { siteCardAlt, siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
+import { tagSpellings } from '../lib/tags.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
 
 /**
@@ -157,7 +158,9 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   const footer = `${SITE.title} · ${site.host}`;
   const siteCard: CardText = { title: SITE.tagline, footer, lang: SITE.lang };
   const plan: Plan = { pages: [], cards: [{ path: cardPath(`${base}/`), card: siteCard, page: 'the site card' }], notes: [] };
-  for (const essay of manifest.essays) {
+  // Each tag in the one spelling the site gives it (src/lib/tags.ts), as on the essays' pages.
+  const spelling = tagSpellings([...manifest.essays].sort(newestFirst).map((essay) => essay.tags));
+  for (const essay of manifest.essays.map((shared) => ({ ...shared, tags: shared.tags.map(spelling) }))) {
     const folder = shareFolder(essay.path, base);
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
     const title = titleWithoutShortEnds(essay.title);
@@ -224,6 +227,11 @@ function shareHtml(
     favicon: `${base}/favicon.svg`,
     strings,
   });
+}
+
+/** Essays newest first, as the pages list them (src/data/essays.ts), and by name where two share a date. */
+function newestFirst(a: SharedEssay, b: SharedEssay): number {
+  return Date.parse(b.published) - Date.parse(a.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** An essay's share folder, its section pages' and cards' (src/lib/share.ts), relative to the output folder: `essays/<essay>/s`. */

@@ -1,3 +1,4 @@
+import { tagKey } from '../lib/tags.ts';
 import { z } from 'astro/zod';
 import { authorField } from '../lib/authors.ts';
 import { DEFAULT_LANG, DEFAULT_STYLE } from '../lib/csl-names.ts';
@@ -455,7 +456,7 @@ function uniqueTags(tags: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const tag of tags) {
     const clean = tag.trim().replace(/\s+/g, ' ');
-    const key = clean.toLocaleLowerCase();
+    const key = tagKey(clean);
     if (clean && !seen.has(key)) seen.set(key, clean);
   }
   return [...seen.values()];

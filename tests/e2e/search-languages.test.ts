@@ -93,4 +93,19 @@ describe('search across languages', () => {
     const english = await searchFrom('/essays/weimar/', 'abdicated');
     await expect.poll(() => titles(english, 'dialog')).toEqual(['The Fall of the Tsar', 'An Army and an Empire']);
   });
+
+  it('offers each tag once, in one spelling, where two essays spell it differently ("history" and "History")', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.server.url}/search/?q=abdication`);
+    const labels = page.locator('.search-filters [role="group"][aria-label="Tag"] label');
+    await expect
+      .poll(async () => (await labels.allTextContents()).map((label) => label.trim()))
+      .toEqual(['Geschichte (0)', 'history (2)', 'monarchy (1)', 'war (1)', 'история (0)']);
+    // The essay that wrote "History" shows the site's spelling too.
+    await page.goto(`${site.server.url}/essays/an-army/`);
+    expect(await page.locator('.dateline .tags li').allTextContents()).toEqual(['history', 'war']);
+    // And so do its link previews, on its share pages.
+    const share = await (await fetch(`${site.server.url}/essays/an-army/s/an-army-in-an-empire/`)).text();
+    expect([...share.matchAll(/property="article:tag" content="([^"]*)"/g)].map((match) => match[1])).toEqual(['history', 'war']);
+  });
 });

@@ -9,6 +9,7 @@ import { formatPlace } from '../../src/lib/essay-error.ts';
 import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
 import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
 import { quoteMarks, smartened } from '../../src/lib/smart-punctuation.ts';
+import { tagSpellings } from '../../src/lib/tags.ts';
 import { findCitations } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
@@ -309,6 +310,21 @@ describe('a title’s Markdown', () => {
       text: 'A [link](x) <i>y</i>',
       html: '<em>A</em> [link](x) &lt;i&gt;y&lt;/i&gt;',
     });
+  });
+});
+
+describe('tags across essays', () => {
+  it('are shown in one spelling each: the one most essays use, else the newest essay’s', () => {
+    // Newest essay first.
+    const spelling = tagSpellings([['history', 'War'], ['History', 'war'], ['History'], ['Russia']]);
+    expect(['history', 'HISTORY', 'war', 'WAR', 'russia', 'Sea'].map(spelling)).toEqual([
+      'History',
+      'History',
+      'War',
+      'War',
+      'Russia',
+      'Sea',
+    ]);
   });
 });
 

@@ -1,0 +1,31 @@
+/**
+ * Tags across essays. Each tag is a search filter and a link-preview
+ * `article:tag`, so `History` in one essay and `history` in another would be
+ * two filters for one subject. The site shows each tag in one spelling: the
+ * one most essays use, and among those the newest essay's.
+ */
+
+/** What two spellings of one tag share: `History`, `history` and `HISTORY` are one. */
+export function tagKey(tag: string): string {
+  return tag.normalize('NFC').toLowerCase();
+}
+
+/** Each tag's spelling on the site, from every essay's tags, newest essay first. */
+export function tagSpellings(lists: readonly (readonly string[])[]): (tag: string) => string {
+  const counts = new Map<string, Map<string, number>>();
+  for (const tags of lists) {
+    for (const tag of tags) {
+      const spellings = counts.get(tagKey(tag)) ?? new Map<string, number>();
+      spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
+      counts.set(tagKey(tag), spellings);
+    }
+  }
+  const chosen = new Map<string, string>();
+  for (const [key, spellings] of counts) {
+    // The first spelling met is the newest essay's: a later one replaces it only by being used more.
+    let best = '';
+    for (const [spelling, count] of spellings) if (count > (spellings.get(best) ?? 0)) best = spelling;
+    chosen.set(key, best);
+  }
+  return (tag) => chosen.get(tagKey(tag)) ?? tag;
+}
