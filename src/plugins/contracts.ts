@@ -88,6 +88,8 @@ export const CLASSES = {
   entry: 'csl-entry',
   /** The list of bibliography entries. */
   bibliography: 'csl-bib-body',
+  /** A link of the essay's whose text is its address, which print does not repeat (rehype-link-urls). */
+  url: 'url',
   /** The links back from an entry to where it is cited. */
   backlinks: 'backlinks',
   /** Small capitals, upright and unbold text, which citeproc would write as inline styles (the CSP forbids those). */

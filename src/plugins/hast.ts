@@ -17,6 +17,14 @@ export function isNoteRef(node: Element): boolean {
   return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties);
 }
 
+/** A link whose text is its address (`https://…`, `www.…`, an e-mail address): its words are the address, as typed. */
+export function saysItsAddress(element: Element): boolean {
+  if (element.tagName !== 'a') return false;
+  const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  const href = String(element.properties.href ?? '');
+  return /^(?:https?:|www\.|mailto:)/i.test(text) || text === href || `mailto:${text}` === href;
+}
+
 /** A citation or a note reference: words that mean nothing in a heading's name or a section's preview. */
 function isApparatus(node: ElementContent): boolean {
   return node.type === 'element' && (hasClass(node, CLASSES.citation) || isNoteRef(node));

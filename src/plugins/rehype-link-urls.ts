@@ -1,25 +1,30 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { CLASSES, hasClass } from './contracts.ts';
-import { element, text } from './hast.ts';
+import { element, saysItsAddress, text } from './hast.ts';
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
 
 /**
  * Makes the web addresses in bibliography entries links. CSL styles print a
- * work's URL as plain text; a reader expects to follow it.
+ * work's URL as plain text; a reader expects to follow it. A link of the
+ * essay's whose text is its address is marked (`class="url"`), so that print
+ * does not write the address a second time after it (src/styles/global.css).
  */
 export default function rehypeLinkUrls() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (!hasClass(node, CLASSES.entry)) return;
+      if (saysItsAddress(node)) node.properties.className = [...classesOf(node), CLASSES.url];
+      if (!hasClass(node, CLASSES.entry)) return undefined;
       visit(node, 'text', (leaf: Text, index, parent) => {
-        if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return;
+        if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return undefined;
         const pieces = linkify(leaf.value);
-        if (pieces.length === 1) return;
+        if (pieces.length === 1) return undefined;
         parent.children.splice(index, 1, ...pieces);
         return index + pieces.length;
       });
+      // An entry's links are the bibliography's, which print never repeats.
+      return SKIP;
     });
   };
 }
@@ -34,4 +39,9 @@ function linkify(value: string): ElementContent[] {
   }
   if (last < value.length) pieces.push(text(value.slice(last)));
   return pieces;
+}
+
+function classesOf(node: Element): string[] {
+  const names = node.properties.className;
+  return Array.isArray(names) ? names.map(String) : typeof names === 'string' ? [names] : [];
 }

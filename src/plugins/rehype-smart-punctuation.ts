@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { quoteMarks, smarten } from '../lib/smart-punctuation.ts';
 import type { VFile } from 'vfile';
 import { CLASSES, captionAlts, hasClass, LITERAL_ELEMENTS, runOf } from './contracts.ts';
-import { isNoteRef, proseBlocks } from './hast.ts';
+import { isNoteRef, proseBlocks, saysItsAddress } from './hast.ts';
 
 /** A word standing in for what is not prose (a citation, code): a quote after it closes. */
 const WORD: Text = { type: 'text', value: 'x' };
@@ -56,10 +56,7 @@ function altsFromCaptions(tree: Root, figures: Set<number>): void {
 function leftAsTyped(element: Element): boolean {
   if (LITERAL_ELEMENTS.has(element.tagName) || isNoteRef(element)) return true;
   if (hasClass(element, CLASSES.citation) || hasClass(element, CLASSES.bibliography)) return true;
-  if (element.tagName !== 'a') return false;
-  const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-  const href = String(element.properties.href ?? '');
-  return /^(?:https?:|www\.|mailto:)/i.test(text) || text === href || `mailto:${text}` === href;
+  return saysItsAddress(element);
 }
 
 /** The words of a node, without note references. */

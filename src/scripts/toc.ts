@@ -1,6 +1,7 @@
 /**
  * Reading progress in the table of contents: the section being read is
- * marked (`aria-current`), the rule beside each section fills as far as it
+ * marked (`aria-current`) and, in a list taller than the window, scrolled
+ * into view within it, the rule beside each section fills as far as it
  * has been read (`--read`, 0 to 1), and on wide screens the <details> is
  * open (CSS shows it open already; this keeps its state true for screen
  * readers, and opens it where ::details-content is not supported).
@@ -70,6 +71,12 @@ function update(): void {
   marked?.removeAttribute('aria-current');
   link?.setAttribute('aria-current', 'true');
   marked = link;
+  // On a wide screen a long contents list scrolls in its own box: the entry being read is kept in view, in the middle.
+  if (link && toc) {
+    const box = toc.getBoundingClientRect();
+    const entry = link.getBoundingClientRect();
+    if (entry.top < box.top || entry.bottom > box.bottom) toc.scrollTop += entry.top - box.top - (box.height - entry.height) / 2;
+  }
 }
 
 function schedule(): void {

@@ -144,6 +144,22 @@ describe('reading', () => {
     expect(await link.evaluate((a) => a.getBoundingClientRect().height)).toBe(before);
   });
 
+  it('keeps the entry being read in view in contents taller than the window, which scroll in their own box', async () => {
+    const page = await open(ESSAY, { viewport: { width: 1280, height: 300 } });
+    const toc = page.locator('nav.toc');
+    expect(await toc.evaluate((nav) => nav.scrollHeight > nav.clientHeight)).toBe(true);
+    const shown = (href: string) =>
+      page.locator(`nav.toc a[href="${href}"]`).evaluate((a) => {
+        const box = a.closest('nav')!.getBoundingClientRect();
+        const entry = a.getBoundingClientRect();
+        return a.getAttribute('aria-current') === 'true' && entry.top >= box.top && entry.bottom <= box.bottom;
+      });
+    for (const id of ['bibliography', 'how-popular-were-the-bolsheviks']) {
+      await page.locator(`#${id}`).evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + scrollY, behavior: 'instant' }));
+      await expect.poll(() => shown(`#${id}`)).toBe(true);
+    }
+  });
+
   it('prints the text at most 75 characters wide', async () => {
     const page = await open(ESSAY);
     await page.emulateMedia({ media: 'print' });

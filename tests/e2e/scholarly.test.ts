@@ -9,7 +9,11 @@ import { fixtures } from '../support/paths.ts';
 let dir = '';
 beforeAll(() => {
   // Its own copy of src/, so that the layout's stylesheet is built (tests/support/fixture-site.ts): the wide blocks' test reads the layout.
-  const site = makeFixtureSite('scholarly-e2e', { scholarly: path.join(fixtures, 'sites/scholarly') }, { copySource: true });
+  const site = makeFixtureSite(
+    'scholarly-e2e',
+    { scholarly: path.join(fixtures, 'sites/scholarly'), print: path.join(fixtures, 'sites/print') },
+    { copySource: true },
+  );
   const { status, output } = buildSite(site);
   expect(status, output).toBe(0);
   dir = path.join(site, 'dist');
@@ -120,4 +124,16 @@ describe('wide tables, code, long addresses and long words in Chromium', () => {
       await expect.poll(() => ledger.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     });
   }
+});
+
+describe('print', () => {
+  it('writes a link’s address after it once, never after a link whose text is its address, and prints a closed <details> whole', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.server.url}/essays/print/`);
+    await page.emulateMedia({ media: 'print' });
+    const after = (name: string) => page.getByRole('link', { name }).evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(await after('catalogue')).toMatch(/^" <" attr\(href\) ">"$|https:\/\/example\.org\/catalogue\//);
+    expect(await after('https://example.org/archive/')).toBe('none');
+    expect(await page.getByText('The letters are in the second box').isVisible()).toBe(true);
+  });
 });
