@@ -888,8 +888,8 @@ function inEnglish(genre: string | undefined): string | undefined {
   return genre;
 }
 
-/** Whether a BCP 47 tag (`en-GB`) is English. */
-function isEnglish(language: string): boolean {
+/** Whether a language tag is English (`en`, `en-GB`…), whose titles are sentence-cased as they are read. */
+export function isEnglish(language: string): boolean {
   return language.split('-')[0]!.toLowerCase() === 'en';
 }
 
@@ -1320,15 +1320,26 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * citation-js's `format('bibtex')` was the first choice, but it drops
  * `and others` and superscripts, which a round trip must keep.
  */
-export function writeBibtex(items: CslItem[]): string {
-  return items.map(writeEntry).join('\n');
+export function writeBibtex(items: CslItem[], titleCaser?: TitleCaser): string {
+  return items.map((item) => writeEntry(item, titleCaser?.(item))).join('\n');
 }
 
-function writeEntry(item: CslItem): string {
+/**
+ * For an item whose titles were sentence-cased as they were read (an English
+ * one), what sets a title in title case again, as BibTeX files keep titles
+ * and Better BibTeX writes them; undefined for other items. Only the words
+ * the title had a capital in are braced, so that reading the file again
+ * sentence-cases the rest back: "{The Coming of the Third Reich}" reads as
+ * "The coming of the third reich", as the original did.
+ */
+export type TitleCaser = (item: CslItem) => ((title: string) => string) | undefined;
+
+function writeEntry(item: CslItem, titleCase?: (title: string) => string): string {
   const fields: [string, string][] = [];
   const text = (name: string, value: unknown, title = false): void => {
     if (typeof value === 'number') value = String(value);
-    if (typeof value === 'string' && value !== '') fields.push([name, latex(value, title)]);
+    if (typeof value !== 'string' || value === '') return;
+    fields.push([name, title && titleCase ? latex(inTitleCase(value, titleCase), true, false) : latex(value, title)]);
   };
   const verbatim = (name: string, value: unknown): void => {
     if (typeof value === 'string' && value !== '') fields.push([name, value.replace(/[{}]/g, '')]);
@@ -1472,12 +1483,41 @@ const DECLARATIONS: Record<string, string> = {
  * a capital after the first character of the title is braced, so that it keeps
  * its case when BibTeX or a parser sentence-cases the title.
  */
-function latex(value: string, title: boolean): string {
+/** A title in title case, its braced words and its web addresses as they were ("Https://Example.Org" is no address). */
+function inTitleCase(value: string, titleCase: (title: string) => string): string {
+  if (/[\ue010\ue011]/.test(value)) return titleCase(protectedCapitals(value));
+  const addresses: string[] = [];
+  const held = protectedCapitals(value).replace(/https?:\/\/[^\s<]+/g, (address) => `\ue010${addresses.push(address) - 1}\ue011`);
+  return titleCase(held).replace(/\ue010(\d+)\ue011/g, (_, n: string) => addresses[Number(n)]!);
+}
+
+/** A sentence-cased title with each word that has a capital (after the first word's first letter) marked `nocase`: the words {@link latex} braces. */
+function protectedCapitals(value: string): string {
+  let nocase = 0;
+  let start = true;
+  return value
+    .split(MARKUP)
+    .map((token) => {
+      if (token in TEX_MARKUP) {
+        if (token === '<span class="nocase">') nocase++;
+        return token;
+      }
+      if (/^<\/(i|b|sup|sub|span)>$/.test(token)) return token;
+      const marked = nocase === 0 ? protectWords(token, start, (word) => `<span class="nocase">${word}</span>`) : token;
+      if (token.trim() !== '') start = false;
+      return marked;
+    })
+    .join('');
+}
+
+const MARKUP = /(<\/?(?:i|b|sup|sub)>|<span [^>]*>|<\/span>)/;
+
+function latex(value: string, title: boolean, protect = true): string {
   let out = '';
   let nocase = 0;
   const stack: string[] = [];
   let start = true;
-  const tokens = value.split(/(<\/?(?:i|b|sup|sub)>|<span [^>]*>|<\/span>)/);
+  const tokens = value.split(MARKUP);
   for (const [i, token] of tokens.entries()) {
     if (token in TEX_MARKUP) {
       // A group that starts with a command is a BibTeX "special character",
@@ -1485,7 +1525,9 @@ function latex(value: string, title: boolean): string {
       const double = token === '<span class="nocase">' && /^<|^$/.test(tokens[i + 1] ?? '');
       // \textit{…} protects its argument's case; italics in lower case that
       // a style may capitalise are a BibTeX "special character" instead.
-      const declaration = title && nocase === 0 && DECLARATIONS[token] && !/\p{Lu}/u.test(tokens[i + 1] ?? 'X');
+      // (A group whose words are braced already, `<i><span class="nocase">`, protects them.)
+      const next = tokens.slice(i + 1).find((t) => t !== '') ?? 'X';
+      const declaration = title && nocase === 0 && DECLARATIONS[token] && next !== '<span class="nocase">' && !/\p{Lu}/u.test(next);
       out += double ? '{{' : declaration ? DECLARATIONS[token] : TEX_MARKUP[token];
       stack.push(double ? 'double' : token);
       if (token === '<span class="nocase">') nocase++;
@@ -1495,18 +1537,18 @@ function latex(value: string, title: boolean): string {
       out += closed === 'double' ? '}}' : '}';
     } else {
       const escaped = token.replace(/[\\{}&%$#_~^]/g, (c) => TEX_SPECIALS[c]!);
-      out += title && nocase === 0 ? protectWords(escaped, start) : escaped;
+      out += title && protect && nocase === 0 ? protectWords(escaped, start) : escaped;
       if (token.trim() !== '') start = false;
     }
   }
   return out;
 }
 
-function protectWords(text: string, atStart: boolean): string {
+function protectWords(text: string, atStart: boolean, brace = (word: string) => `{${word}}`): string {
   let first = atStart;
   return text.replace(/(?<!\\)[\p{L}\p{M}\p{N}’'-]+/gu, (word) => {
     const capitalAfterFirst = first ? /\p{Lu}/u.test(word.slice(1)) : /\p{Lu}/u.test(word);
     first = false;
-    return capitalAfterFirst && !word.includes('\\') ? `{${word}}` : word;
+    return capitalAfterFirst && !word.includes('\\') ? brace(word) : word;
   });
 }

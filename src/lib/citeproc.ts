@@ -140,6 +140,19 @@ export function formatCitations(
 }
 
 /**
+ * A title in title case, as citeproc-js sets it for a style that wants one
+ * (Chicago's): "The coming of the third reich" is "The Coming of the Third
+ * Reich", its small words and what is braced (`<span class="nocase">`) left
+ * as they are. For English titles only.
+ */
+export function titleCase(text: string, files: CslFiles): string {
+  const { engine } = engineFor(files.style, files.locale, files.fallback);
+  const formatters = (CSL as unknown as { Output: { Formatters: { title(state: Engine, text: string): string } } }).Output.Formatters;
+  // Its markup back as CSL-JSON writes it: citeproc-js spaces out `font-variant:small-caps;`.
+  return formatters.title(engine, text).replace(/<span style="font-variant: small-caps;">/g, '<span style="font-variant:small-caps;">');
+}
+
+/**
  * The items citeproc-js refuses on their own (listed, uncited), with its
  * reason: what to name when {@link formatCitations} has thrown a CiteprocError.
  */

@@ -1,3 +1,4 @@
+import { isEnglish } from './bibtex.ts';
 import type { CslItem } from './csl-item.ts';
 import { type EssayFacts, essayItem, exportItems, RECORD_FORMATS, type RecordFormat } from './essay-record.ts';
 
@@ -21,7 +22,9 @@ export interface Download {
  * author's .bib file (comments, `@string`s, works the essay does not list) is
  * published.
  */
-export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[]): Download[] {
+export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[], titleCase?: (title: string) => string): Download[] {
+  // The works' English titles, sentence-cased as they were read, are in title case again in the .bib (bibtex.ts).
+  const english = (item: CslItem) => (isEnglish(typeof item.language === 'string' ? item.language : facts.lang) ? titleCase : undefined);
   const record = (format: RecordFormat): Download => ({
     file: `cite.${format}`,
     label: `This essay (${RECORD_FORMATS[format].label})`,
@@ -39,7 +42,7 @@ export function essayDownloads(facts: EssayFacts, listed: readonly CslItem[]): D
         of: 'bibliography',
         format: RECORD_FORMATS.bib.label,
         type: RECORD_FORMATS.bib.type,
-        body: () => exportItems(listed, 'bib'),
+        body: () => exportItems(listed, 'bib', english),
       },
       {
         file: 'references.json',

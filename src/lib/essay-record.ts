@@ -1,5 +1,5 @@
 import { type Author, invertedName, readAuthors } from './authors.ts';
-import { portableCsl, writeBibtex } from './bibtex.ts';
+import { portableCsl, type TitleCaser, writeBibtex } from './bibtex.ts';
 import type { CslItem } from './csl-item.ts';
 import { type CalendarDate, dateParts, type Written } from './dates.ts';
 import { SITE } from './site.ts';
@@ -109,9 +109,9 @@ export type RecordFormat = keyof typeof RECORD_FORMATS;
  * Items as BibTeX (`year`, `month` as a macro and `day`, only as far as the
  * date is known), RIS or CSL-JSON text, each as reference managers import it.
  */
-export function exportItems(items: readonly CslItem[], format: RecordFormat): string {
+export function exportItems(items: readonly CslItem[], format: RecordFormat, titleCaser?: TitleCaser): string {
   if (format === 'json') return `${JSON.stringify(portableCsl([...items]), null, 2)}\n`;
-  if (format === 'bib') return writeBibtex([...items]);
+  if (format === 'bib') return writeBibtex([...items], titleCaser);
   return items.map(risRecord).join('\n');
 }
 

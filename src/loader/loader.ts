@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { type CslFiles, titleCase } from '../lib/citeproc.ts';
+import { DEFAULT_STYLE } from '../lib/csl-names.ts';
 import type { CslItem } from '../lib/csl-item.ts';
 import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
 import { essayDownloads } from '../lib/downloads.ts';
@@ -13,6 +15,7 @@ import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { comparePlaces, EssayError, EssayErrors, formatPlace, type StoredProblem, storedProblem } from '../lib/essay-error.ts';
 import type { CslFile, StoredEssayOutput } from '../plugins/contracts.ts';
 import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readEssayWorks, writeEssayHtml } from './essay-html.ts';
+import { loadLocale, loadStyle } from './csl.ts';
 import { essayFolders } from './files.ts';
 import { type LastChange, lastChanges } from './git.ts';
 import { checkLinks } from './links.ts';
@@ -423,8 +426,20 @@ function cslDigest(csl: CslFile): string {
 /** An essay's "Cite this essay" files, with their contents. */
 function downloadsOf(id: string, data: EssayData, entry: DataEntry, listed: CslItem[], url: URL): SharedEssay['downloads'] {
   const revised = storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
-  return essayDownloads(essayFactsOf(id, data, url, revised), listed).map(({ file, type, body }) => ({ file, type, body: body() }));
+  return essayDownloads(essayFactsOf(id, data, url, revised), listed, englishTitleCase).map(({ file, type, body }) => ({
+    file,
+    type,
+    body: body(),
+  }));
 }
+
+/** English title case as citeproc-js sets it, for the bibliography's .bib (src/lib/downloads.ts). */
+function englishTitleCase(title: string): string {
+  const place = { file: 'src/csl' };
+  englishCsl ??= { style: loadStyle(DEFAULT_STYLE, place), locale: loadLocale('en-US', place), fallback: loadLocale('en-US', place) };
+  return titleCase(title, englishCsl);
+}
+let englishCsl: CslFiles | undefined;
 
 function essayOutput(entry: DataEntry): StoredEssayOutput {
   return (entry.rendered!.metadata as { essay: StoredEssayOutput }).essay;

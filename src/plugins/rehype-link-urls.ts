@@ -14,7 +14,8 @@ const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
 export default function rehypeLinkUrls() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (saysItsAddress(node)) node.properties.className = [...classesOf(node), CLASSES.url];
+      if (saysItsAddress(node) && /^https?:/i.test(String(node.properties.href)))
+        node.properties.className = [...classesOf(node), CLASSES.url];
       if (!hasClass(node, CLASSES.entry)) return undefined;
       visit(node, 'text', (leaf: Text, index, parent) => {
         if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return undefined;

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBibtex, ET_AL, parseBibtex, portableCsl, writeBibtex } from '../../src/lib/bibtex.ts';
-import { CiteprocError, formatCitations, worksAtFault } from '../../src/lib/citeproc.ts';
+import { decodeBibtex, ET_AL, isEnglish, parseBibtex, portableCsl, type TitleCaser, writeBibtex } from '../../src/lib/bibtex.ts';
+import { CiteprocError, formatCitations, titleCase, worksAtFault } from '../../src/lib/citeproc.ts';
 import type { CslItem } from '../../src/lib/csl-item.ts';
 import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
 
@@ -270,15 +270,48 @@ describe('genres', () => {
 });
 
 describe('writing BibTeX', () => {
-  const roundTrip = (name: string) => {
+  const english = { style: loadStyle('chicago-author-date', { file: 'x' }), locale: loadLocale('en-US', { file: 'x' }) };
+  /** English titles in title case again, as the bibliography's download writes them (src/lib/downloads.ts). */
+  const titled: TitleCaser = (item) =>
+    isEnglish(typeof item.language === 'string' ? item.language : 'en')
+      ? (title) => titleCase(title, { ...english, fallback: english.locale })
+      : undefined;
+  const roundTrip = (name: string, titleCaser?: TitleCaser) => {
     const items = read(name).items;
-    const written = writeBibtex(items);
+    const written = writeBibtex(items, titleCaser);
     return { items, written, again: parseBibtex(written, 'download.bib').items };
   };
 
-  it('reads back to the same titles, names and dates', () => {
-    for (const name of ['zotero-better-bibtex', 'jabref', 'types', 'accents', 'and-others', 'names', 'dates', 'crossref', 'markup']) {
-      const { items, again } = roundTrip(name);
+  it('writes English titles in title case, bracing only the capitals they had, so that they read back as they were', () => {
+    const [item] = parseBibtex(
+      '@book{evans2003, title = {The Coming of the Third Reich: A History}, author = {Evans, Richard J.}, year = 2003}',
+      'x.bib',
+    ).items;
+    expect(item!.title).toBe('The coming of the third reich: A history');
+    const written = writeBibtex([item!], titled);
+    expect(written).toMatch(/^ {2}title += \{The Coming of the Third Reich: \{A\} History\},$/m);
+    expect(parseBibtex(written, 'again.bib').items[0]!.title).toBe(item!.title);
+  });
+
+  it('reads back to the same titles, names and dates, with English titles in title case or not', () => {
+    for (const [name, caser] of [
+      'zotero-better-bibtex',
+      'jabref',
+      'types',
+      'accents',
+      'and-others',
+      'names',
+      'dates',
+      'crossref',
+      'markup',
+    ].flatMap(
+      (name) =>
+        [
+          [name, undefined],
+          [name, titled],
+        ] as const,
+    )) {
+      const { items, again } = roundTrip(name, caser);
       const essentials = (list: CslItem[]) =>
         list.map(({ id, type, title, author, editor, issued, accessed, 'container-title': container }) => ({
           id,
@@ -290,7 +323,7 @@ describe('writing BibTeX', () => {
           accessed,
           container,
         }));
-      expect(essentials(again), name).toEqual(essentials(items));
+      expect(essentials(again), `${name}${caser ? ', in title case' : ''}`).toEqual(essentials(items));
     }
   });
 
