@@ -35,7 +35,7 @@ export default defineConfig({
   },
   vite: {
     // The text face's stylesheet, made from @fontsource's declarations and the font files;
-    // a preload helper of 200 bytes where Vite's is 880, on every essay page.
+    // a preload helper of 240 bytes where Vite's is 880, on every essay page.
     plugins: [textFace(), smallPreloadHelper()],
     // `astro dev` watches the project: not the bench's and the tests' built sites (a bench
     // run leaves 300,000 files in bench/out/, past the system's limit of file watchers).

@@ -9,13 +9,15 @@
  * stylesheets are the site's own to load (src/scripts/load-style.ts), so
  * Vite names only JavaScript chunks, and this preloads them as Vite does; a
  * stylesheet, should Vite ever name one, is linked and awaited before the
- * module runs, as Vite's helper does. It is about 200 bytes, which pays for
- * the contents' following the reader within the essay page's first-load
- * budget (tests/support/first-load.ts).
+ * module runs, as Vite's helper does. It is about 240 bytes, which pays for
+ * the contents' following the reader and print's rules within the essay
+ * page's first-load budget (tests/support/first-load.ts).
  *
  * It replaces the module Vite names `\0vite/preload-helper.js`: should a
  * version of Vite name it otherwise, this loads nothing, Vite's own helper is
- * used, and the budget test fails on its size.
+ * used, and the budget test fails on its size. Where Vite makes each URL
+ * itself (a relative base, `experimental.renderBuiltUrl`, Astro's
+ * `build.assetsPrefix`), Vite's own helper is used too.
  */
 import type { Plugin } from 'vite';
 
@@ -23,38 +25,40 @@ export const PRELOAD_HELPER = '\0vite/preload-helper.js';
 
 /** The helper's code, for a site under `base` (`/`, `/essays-site/`). */
 export function preloadHelperCode(base: string): string {
-  return `const base = ${JSON.stringify(base)}, seen = new Set();
+  return `const base = ${JSON.stringify(base)}, seen = new Map();
 export const __vitePreload = (load, deps) => {
   const sheets = [];
   for (const dep of deps || []) {
     const href = base + dep;
-    if (seen.has(href)) continue;
-    seen.add(href);
-    const link = document.createElement('link');
-    link.href = href;
-    if (href.endsWith('.css')) {
-      link.rel = 'stylesheet';
-      sheets.push(new Promise((done) => (link.onload = link.onerror = done)));
-    } else link.rel = 'modulepreload';
-    document.head.append(link);
+    if (!seen.has(href)) {
+      const link = document.createElement('link');
+      link.href = href;
+      let loaded;
+      if (href.endsWith('.css')) {
+        link.rel = 'stylesheet';
+        loaded = new Promise((done) => (link.onload = link.onerror = done));
+      } else link.rel = 'modulepreload';
+      seen.set(href, loaded);
+      document.head.append(link);
+    }
+    sheets.push(seen.get(href));
   }
   return Promise.all(sheets).then(load);
 };`;
 }
 
 export function smallPreloadHelper(): Plugin {
-  let base = '/';
+  let base: string | undefined;
   return {
     name: 'essay-publisher:preload-helper',
     enforce: 'pre',
     apply: 'build',
     configResolved(config) {
-      base = config.base;
+      // A relative base (`./`) or URLs of Vite's making need each URL made as Vite's own helper makes it.
+      base = config.base.startsWith('/') && !config.experimental.renderBuiltUrl ? config.base : undefined;
     },
     load(id) {
-      // A relative base (`./`) needs each URL made from the importer's: Vite's own helper does that.
-      if (id !== PRELOAD_HELPER || !base.startsWith('/')) return undefined;
-      return preloadHelperCode(base);
+      return id === PRELOAD_HELPER && base !== undefined ? preloadHelperCode(base) : undefined;
     },
   };
 }

@@ -6,7 +6,7 @@ import type { StoredProblem } from '../lib/essay-error.ts';
 import { readEssayHtml, readEssayWorks } from '../loader/essay-html.ts';
 import type { StoredRevision } from '../loader/loader.ts';
 import { sharePath } from '../lib/share.ts';
-import { tagSpellings } from '../lib/tags.ts';
+import { newestFirst, tagSpellings } from '../lib/tags.ts';
 import { withBase } from '../lib/site.ts';
 import { IDS, type Section, type StoredEssayOutput } from '../plugins/contracts.ts';
 
@@ -22,7 +22,7 @@ export type Essay = CollectionEntry<'essays'>;
 export async function getEssays(): Promise<Essay[]> {
   const essays = await getCollection('essays', (essay) => essayProblems(essay) === undefined);
   // By name where two share a date, as the share pages take them (src/integrations/sharing.ts).
-  essays.sort((a, b) => b.data.written.date.getTime() - a.data.written.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  essays.sort((a, b) => newestFirst({ time: a.data.written.date.getTime(), id: a.id }, { time: b.data.written.date.getTime(), id: b.id }));
   // Each tag in the one spelling the site gives it (src/lib/tags.ts).
   const spelling = tagSpellings(essays.map((essay) => essay.data.tags));
   return essays.map((essay) => ({ ...essay, data: { ...essay.data, tags: essay.data.tags.map(spelling) } }));

@@ -15,7 +15,7 @@ import { titleWithoutShortEnds } from '../lib/prose.ts';
 import { cardPath, sharePath } from '../lib/share.ts';
 import { siteCardAlt, siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
-import { tagSpellings } from '../lib/tags.ts';
+import { newestFirst, tagSpellings } from '../lib/tags.ts';
 import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
 
 /**
@@ -159,7 +159,11 @@ function planOf(manifest: SharingManifest, config: AstroConfig): Plan {
   const siteCard: CardText = { title: SITE.tagline, footer, lang: SITE.lang };
   const plan: Plan = { pages: [], cards: [{ path: cardPath(`${base}/`), card: siteCard, page: 'the site card' }], notes: [] };
   // Each tag in the one spelling the site gives it (src/lib/tags.ts), as on the essays' pages.
-  const spelling = tagSpellings([...manifest.essays].sort(newestFirst).map((essay) => essay.tags));
+  const spelling = tagSpellings(
+    [...manifest.essays]
+      .sort((a, b) => newestFirst({ time: Date.parse(a.published), id: a.id }, { time: Date.parse(b.published), id: b.id }))
+      .map((essay) => essay.tags),
+  );
   for (const essay of manifest.essays.map((shared) => ({ ...shared, tags: shared.tags.map(spelling) }))) {
     const folder = shareFolder(essay.path, base);
     // A one- or two-letter word is kept with the next, so that no line ends on "A".
@@ -227,11 +231,6 @@ function shareHtml(
     favicon: `${base}/favicon.svg`,
     strings,
   });
-}
-
-/** Essays newest first, as the pages list them (src/data/essays.ts), and by name where two share a date. */
-function newestFirst(a: SharedEssay, b: SharedEssay): number {
-  return Date.parse(b.published) - Date.parse(a.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** An essay's share folder, its section pages' and cards' (src/lib/share.ts), relative to the output folder: `essays/<essay>/s`. */

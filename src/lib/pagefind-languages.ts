@@ -44,9 +44,9 @@ export function otherIndexes(languages: Entries, lang: string): string[] {
 
 /** How a page searches every index: instances of Pagefind, each with the indexes merged into it. */
 export interface SearchPlan {
-  /** Indexes merged into the page's own instance: stemmed as its own is (`en-us` into `en-gb`), or not stemmed at all. */
+  /** Indexes merged into the page's own instance: stemmed as its own is (`en-us` into `en-gb`), or not stemmed and in another script. */
   merged: string[];
-  /** One more instance per other stemmer: the index it loads, and those of the same stemmer merged into it. */
+  /** One more instance per other stemmer, and one for unstemmed indexes in the script the page's own stemmer reads: the index it loads, and those merged into it. */
   separate: { language: string; merged: string[] }[];
 }
 
@@ -55,23 +55,40 @@ function stemmer(entry: IndexEntry | undefined): string | null {
   return entry?.wasm ? entry.wasm.split('-')[0]! : null;
 }
 
+/** The script a language is written in (`fa` → Arab, `uk` → Cyrl, `pl` → Latn), as Intl knows it. */
+function scriptOf(code: string): string | undefined {
+  try {
+    return new Intl.Locale(code).maximize().script;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What stands for the group of unstemmed indexes a stemmer would read (`pl` on an English page). */
+const UNSTEMMED = '\0unstemmed';
+
 /**
  * Which index each instance searches. An unstemmed index (Hebrew, Chinese)
- * goes with the page's own, whose stemmer leaves its words alone unless they
- * are in the page's own script. Each other stemmer's instance loads its
- * largest index, the others merged into it.
+ * goes with the page's own where the page's stemmer leaves its words alone:
+ * it has none, or the index is in another script. One in the page's own
+ * script (Polish on an English page, Persian on an Arabic one, Ukrainian on
+ * a Russian one) is searched unstemmed, in an instance of its own. Each other
+ * stemmer's instance loads its largest index, the others merged into it.
  */
 export function searchPlan(languages: Entries, lang: string): SearchPlan {
-  const own = stemmer(languages[primaryIndex(languages, lang) ?? '']);
+  const primary = primaryIndex(languages, lang) ?? '';
+  const own = stemmer(languages[primary]);
+  const script = scriptOf(primary);
   const merged: string[] = [];
   const groups = new Map<string, string[]>();
   for (const code of otherIndexes(languages, lang)) {
     const stem = stemmer(languages[code]);
-    if (stem === null || stem === own) merged.push(code);
-    else groups.set(stem, [...(groups.get(stem) ?? []), code]);
+    const group = stem === null ? (own !== null && script !== undefined && scriptOf(code) === script ? UNSTEMMED : null) : stem;
+    if (group === null || group === own) merged.push(code);
+    else groups.set(group, [...(groups.get(group) ?? []), code]);
   }
-  const separate = [...groups.keys()].sort().map((stem) => {
-    const codes = groups.get(stem)!;
+  const separate = [...groups.keys()].sort().map((group) => {
+    const codes = groups.get(group)!;
     const first = [...codes].sort((a, b) => languages[b]!.page_count - languages[a]!.page_count || (a < b ? -1 : 1))[0]!;
     return { language: first, merged: codes.filter((code) => code !== first) };
   });

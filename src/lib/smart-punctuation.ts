@@ -48,6 +48,8 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
         .slice(1)
         // A closing single quote before a letter or a digit is an apostrophe: "l'État", "don't".
         .replace(new RegExp(`${MARKS.closeSingle}(?=[\\p{L}\\p{N}])`, 'gu'), MARKS.apostrophe)
+        // An opening one right after a letter is one too, before a quotation: "l'"insurrection"", "sull'"uso"".
+        .replace(new RegExp(`(?<=[\\p{L}\\p{M}])${MARKS.openSingle}`, 'gu'), MARKS.apostrophe)
         // So is an opening one before a year's two digits: "the '90s", "in den '90ern", "'33".
         .replace(new RegExp(`${MARKS.openSingle}(?=\\d\\d(?!\\d))`, 'g'), MARKS.apostrophe)
         // And one that opens an elision, not a quotation: "'Tis", "'em", "Rock 'n' Roll".
@@ -57,7 +59,7 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
           `${MARKS.apostrophe}n${MARKS.apostrophe}`,
         )
     : joined;
-  const balanced = hasQuotes ? apostrophesUnopened(read) : read;
+  const balanced = hasQuotes ? apostrophesUnopened(read, marks[MARKS.openSingle]!) : read;
   let at = 0;
   for (const piece of pieces) {
     let part = balanced.slice(at, at + piece.value.length);
@@ -79,14 +81,20 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
  * "l'« insurrection »", "the students' books". Where the inner marks are
  * not ’ (French “ ”, German ‚ ‘), it would have been set as one.
  */
-function apostrophesUnopened(text: string): string {
+function apostrophesUnopened(text: string, opening: string): string {
+  // An opening inner mark the author typed opens a quotation too (German "(‚so')"), unless it is ’ itself.
+  const typed = opening.length === 1 && opening !== '’' && opening !== "'" ? escapeRegExp(opening) : '';
   let open = 0;
-  return text.replace(new RegExp(`[${MARKS.openSingle}${MARKS.closeSingle}]`, 'g'), (mark) => {
-    if (mark === MARKS.openSingle) open += 1;
+  return text.replace(new RegExp(`[${MARKS.openSingle}${MARKS.closeSingle}${typed}]`, 'g'), (mark) => {
+    if (mark === MARKS.openSingle || mark === opening) open += 1;
     else if (open > 0) open -= 1;
     else return MARKS.apostrophe;
     return mark;
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
 }
 
 /**

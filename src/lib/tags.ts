@@ -5,9 +5,23 @@
  * one most essays use, and among those the newest essay's.
  */
 
-/** What two spellings of one tag share: `History`, `history` and `HISTORY` are one. */
+/**
+ * What two spellings of one tag share: `History`, `history` and `HISTORY` are
+ * one, and so are `Straße` and `STRASSE`, `İstanbul` and `istanbul` (a
+ * case fold: upper case first, then lower, the dot of the Turkish İ left out).
+ */
 export function tagKey(tag: string): string {
-  return tag.normalize('NFC').toLowerCase();
+  return tag
+    .normalize('NFKC')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/i\u0307/g, 'i');
+}
+
+/** Essays newest first, and by name where two share a date: the order the pages list them in, and the share pages take them in. */
+export function newestFirst(a: { time: number; id: string }, b: { time: number; id: string }): number {
+  return b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Each tag's spelling on the site, from every essay's tags, newest essay first. */

@@ -280,6 +280,16 @@ export function captionAlts(file: VFile): Set<number> {
   return (data.captionAlts ??= new Set());
 }
 
+/**
+ * The in-text citations (`@key` in a sentence: "as Figes (1996) argues"),
+ * whose words are the sentence's: rehype-citations names them, and a
+ * section's opening keeps them where it leaves a bracketed citation out.
+ */
+export function inTextCitations(file: VFile): WeakSet<Element> {
+  const data = file.data as { inTextCitations?: WeakSet<Element> };
+  return (data.inTextCitations ??= new WeakSet());
+}
+
 /** The key under which the loader puts the run in the pipeline's frontmatter. */
 export const RUN_KEY = '__essay';
 

@@ -25,16 +25,33 @@ export function saysItsAddress(element: Element): boolean {
   return /^(?:https?:|www\.|mailto:)/i.test(text) || text === href || `mailto:${text}` === href;
 }
 
+/** A web link whose text is its own target, but for the scheme, `www.` and a final slash (`example.org/a` for `https://www.example.org/a/`). */
+export function namesItsTarget(element: Element): boolean {
+  if (element.tagName !== 'a') return false;
+  const href = String(element.properties.href ?? '');
+  if (!/^https?:/i.test(href)) return false;
+  const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  const bare = (address: string) =>
+    address
+      .trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/^www\./i, '')
+      .replace(/\/$/, '');
+  return bare(text) !== '' && bare(text) === bare(href);
+}
+
 /** A citation or a note reference: words that mean nothing in a heading's name or a section's preview. */
 function isApparatus(node: ElementContent): boolean {
   return node.type === 'element' && (hasClass(node, CLASSES.citation) || isNoteRef(node));
 }
 
-/** An element's words without its citations and note references. */
-export function proseText(node: Element): string {
+/** An element's words without its citations and note references, but for the citations `keep` names (an in-text one's words). */
+export function proseText(node: Element, keep?: WeakSet<Element>): string {
   const without = (element: Element): Element => ({
     ...element,
-    children: element.children.filter((c) => !isApparatus(c)).map((c) => (c.type === 'element' ? without(c) : c)),
+    children: element.children
+      .filter((c) => !isApparatus(c) || (c.type === 'element' && !isNoteRef(c) && keep?.has(c)))
+      .map((c) => (c.type === 'element' ? without(c) : c)),
   });
   return toString(without(node));
 }

@@ -9,7 +9,7 @@ import { hasRightToLeft, textDirection } from '../lib/direction.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, type CitedWork, findCitations, locatorTerms } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
-import { type Bibliography, CLASSES, type EssayRun, IDS, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
+import { type Bibliography, CLASSES, type EssayRun, IDS, inTextCitations, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { element, text } from './hast.ts';
 import { AFFIX_MARKUP, MARKUP, type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
@@ -104,6 +104,7 @@ export default function rehypeCitations() {
           ? fragment(html)
           : [element('a', { dataKey: key }, [...fragment(author), text(' '), ...unlinked(fragment(html))])];
       const span = { className: [CLASSES.citation], dataCites: f.request.works.map((w) => w.key).join(' ') };
+      if (author !== undefined) inTextCitations(file).add(f.node);
       if (f.noteId !== undefined) {
         // A note style's citation in the text: the note holds it; the text, its number (after the author's name, in-text).
         const number = notes.numbers.get(f.noteId)!;

@@ -1,21 +1,21 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { CLASSES, hasClass } from './contracts.ts';
-import { element, saysItsAddress, text } from './hast.ts';
+import { element, namesItsTarget, text } from './hast.ts';
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
 
 /**
  * Makes the web addresses in bibliography entries links. CSL styles print a
  * work's URL as plain text; a reader expects to follow it. A link of the
- * essay's whose text is its address is marked (`class="url"`), so that print
- * does not write the address a second time after it (src/styles/global.css).
+ * essay's whose text is its target's address is marked (`class="url"`), so
+ * that print does not write the address a second time after it
+ * (src/styles/global.css); one whose text is another address keeps its own.
  */
 export default function rehypeLinkUrls() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (saysItsAddress(node) && /^https?:/i.test(String(node.properties.href)))
-        node.properties.className = [...classesOf(node), CLASSES.url];
+      if (namesItsTarget(node)) node.properties.className = [...classesOf(node), CLASSES.url];
       if (!hasClass(node, CLASSES.entry)) return undefined;
       visit(node, 'text', (leaf: Text, index, parent) => {
         if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return undefined;

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { countWords, openingOf, readingMinutes } from '../lib/prose.ts';
-import { CLASSES, hasClass, IDS, runOf, type Section, type SourceLink } from './contracts.ts';
+import { CLASSES, hasClass, IDS, inTextCitations, runOf, type Section, type SourceLink } from './contracts.ts';
 import { headingName, proseText } from './hast.ts';
 
 /** Links that leave the site, or are not addresses: not ours to check. */
@@ -19,6 +19,7 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 export default function rehypeSections() {
   return (tree: Root, file: VFile) => {
     const { output } = runOf(file);
+    const inText = inTextCitations(file);
     const sections: Section[] = [];
     const openings = new Map<Section, string[]>();
     const ids: string[] = [];
@@ -38,9 +39,9 @@ export default function rehypeSections() {
         openings.set(current, []);
       }
       if (node.tagName === 'p') {
-        const prose = proseText(node);
-        words += countWords(prose);
-        if (current && !hasClass(node, CLASSES.entry)) openings.get(current)!.push(prose);
+        words += countWords(proseText(node));
+        // An opening keeps an in-text citation: "as Figes (1996, 33) argues" is one sentence without it.
+        if (current && !hasClass(node, CLASSES.entry)) openings.get(current)!.push(proseText(node, inText));
       }
     });
     for (const section of sections) section.opening = openingOf(openings.get(section)!.join(' '));

@@ -59,8 +59,16 @@ function leftAsTyped(element: Element): boolean {
   return saysItsAddress(element);
 }
 
-/** The words of a node, without note references. */
+/** The words of a node, without note references; a formula as its TeX, as typed (`x^2`, not MathML's "x2"). */
 function wordsOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
-  return node.type === 'element' && !isNoteRef(node) ? node.children.map(wordsOf).join('') : '';
+  if (node.type !== 'element' || isNoteRef(node)) return '';
+  if (node.tagName === 'math') {
+    let tex: string | undefined;
+    visit(node, 'element', (child: Element) => {
+      if (child.tagName === 'annotation') tex ??= child.children.map(wordsOf).join('');
+    });
+    if (tex !== undefined) return tex;
+  }
+  return node.children.map(wordsOf).join('');
 }

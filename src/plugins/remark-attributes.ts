@@ -1,5 +1,6 @@
 import type { Heading, Image, Paragraph, Parent, PhrasingContent, Root, Table, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 // Declare `data.hName`, `hProperties` and `hChildren` on mdast nodes (how remark-rehype is told what to make).
@@ -26,12 +27,13 @@ import { placeAt, sourceOf } from './source.ts';
  * Display math takes its label in remark-math.
  */
 export default function remarkAttributes(this: Processor) {
-  // The essay's own parser (GFM, math and all), for the Markdown of a figure's caption.
-  const parse = (markdown: string) => this.parse(markdown) as Root;
+  // Each image keeps its description as parsed, for a figure's caption (keepImageLabels).
+  const data = this.data() as { fromMarkdownExtensions?: FromMarkdownExtension[][] };
+  (data.fromMarkdownExtensions ??= []).push([keepImageLabels]);
   return (tree: Root, file: VFile) => {
     const run = runOf(file);
     visit(tree, 'heading', (node: Heading) => headingAttributes(node, file, run));
-    visit(tree, 'paragraph', (node: Paragraph) => imageAttributes(node, file, run, parse));
+    visit(tree, 'paragraph', (node: Paragraph) => imageAttributes(node, file, run));
     visit(tree, (node) => {
       if ('children' in node) tableCaptions(node as Parent, file, run);
     });
@@ -60,7 +62,7 @@ function headingAttributes(heading: Heading, file: VFile, run: EssayRun): void {
 }
 
 /** Attributes right after an image; an image alone in its paragraph with a `fig-` label becomes a figure. */
-function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun, parse: (markdown: string) => Root): void {
+function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun): void {
   paragraph.children.forEach((child, i) => {
     const next = paragraph.children[i + 1];
     if (child.type !== 'image' || next?.type !== 'text') return;
@@ -94,37 +96,54 @@ function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun, parse
     }
     const alt = checked.values['fig-alt'];
     if (alt === undefined && child.position?.start.offset !== undefined) captionAlts(file).add(child.position.start.offset);
-    makeFigure(paragraph, child, checked.id!, checked.classes, alt, captionOf(child, file, parse));
+    makeFigure(paragraph, child, checked.id!, checked.classes, alt, captionOf(child));
   });
 }
 
 /**
- * A figure's caption as written, Markdown and all ("A *red* circle"): the
- * image's `alt` has the words alone. The image's source read as a link
- * (`[A *red* circle](x.png)`) gives its label's inline nodes, placed where
- * they were written, so that a citation in the caption is found at its line
- * and column. An image by reference (`![A map][map]`) keeps its words.
+ * A figure's caption as written, Markdown and all ("A *red* circle", a
+ * citation, a link, a note): the image's `alt` has the words alone, and
+ * mdast keeps no more of an image's description, so keepImageLabels keeps
+ * its nodes, as the essay's parser made them, in their places.
  */
-function captionOf(image: Image, file: VFile, parse: (markdown: string) => Root): PhrasingContent[] | undefined {
-  const start = image.position?.start;
-  const written = sourceOf(file, image);
-  if (!start || start.offset === undefined || !written.startsWith('![')) return undefined;
-  const paragraph = parse(written.slice(1)).children[0];
-  const link = paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined;
-  if (link?.type !== 'link' || link.url !== image.url) return undefined;
-  visit(link, (node) => {
-    for (const point of node.position ? [node.position.start, node.position.end] : []) {
-      // One character in: the `!` was left out.
-      point.column += point.line === 1 ? start.column : 0;
-      point.line += start.line - 1;
-      point.offset = (point.offset ?? 0) + start.offset! + 1;
-    }
-  });
-  const children = link.children;
+function captionOf(image: Image): PhrasingContent[] | undefined {
+  const children = image.data?.label;
+  if (!children) return undefined;
   const [first, last] = [children[0], children.at(-1)];
   if (first?.type === 'text') first.value = first.value.trimStart();
   if (last?.type === 'text') last.value = last.value.trimEnd();
   return children.filter((child) => child.type !== 'text' || child.value !== '');
+}
+
+/**
+ * mdast-util-from-markdown's handler of a link's or an image's label, which
+ * gives a link its nodes and an image their words alone (`alt`), and here
+ * keeps an image's nodes too (`data.label`).
+ */
+const keepImageLabels: FromMarkdownExtension = {
+  exit: {
+    label() {
+      const fragment = this.stack.at(-1) as Parent;
+      const value = this.resume();
+      const node = this.stack.at(-1)!;
+      this.data.inReference = true;
+      if (node.type === 'link') {
+        node.children = fragment.children as PhrasingContent[];
+      } else if (node.type === 'image') {
+        node.alt = value;
+        node.data = { ...node.data, label: fragment.children as PhrasingContent[] };
+      } else {
+        (node as { alt?: string }).alt = value;
+      }
+    },
+  },
+};
+
+declare module 'mdast' {
+  interface ImageData {
+    /** The image's description as parsed: a figure's caption (remark-attributes). */
+    label?: PhrasingContent[];
+  }
 }
 
 /** The paragraph becomes `<figure id class="figure">` holding the image and `<figcaption>` with the image's caption. */

@@ -63,13 +63,17 @@ const SITE_ROOT = new URL('..', new URL(BUNDLE, location.href)).pathname;
 const WORDS = ((await (await fetch(root.dataset.uiStrings!)).json()) as ClientStrings).search;
 
 let engine: Promise<Pagefind[]> | undefined;
+/** Whether the site has more than one index, whose results a query's fallback can rank wrongly against each other's. */
+let severalIndexes = false;
 
 /**
  * Pagefind, loaded once per page; a failed load is tried again on the next
  * search. It loads the index of the page's own language and the others
  * stemmed alike, and every other stemmer's indexes in an instance of their
  * own (src/lib/pagefind-languages.ts), so that a reader finds essays in
- * every language from any page, each by its own language's rules.
+ * every language from any page, each by its own language's rules. An
+ * instance of another language that fails to load is left out: the page's
+ * own language is still searched.
  */
 function loadPagefind(): Promise<Pagefind[]> {
   engine ??= (async () => {
@@ -78,17 +82,20 @@ function loadPagefind(): Promise<Pagefind[]> {
     // A variable, not a template in import(): Vite leaves it alone, with no preload helper.
     const script = `${bundle}pagefind.js`;
     // Each instance is a module of its own (the fragment makes it one; the file is fetched once), with its own WebAssembly.
-    const start = async (fragment: string, language?: string): Promise<Pagefind> => {
-      const pagefind = (await import(/* @vite-ignore */ fragment ? `${script}#${fragment}` : script)) as Pagefind;
+    const start = async (language?: string): Promise<Pagefind> => {
+      const pagefind = (await import(/* @vite-ignore */ language ? `${script}#${language}` : script)) as Pagefind;
       await pagefind.options({ ...options, noWorker: true });
       await (language ? asLanguage(language, () => pagefind.init()) : pagefind.init());
+      // init() returns before the WebAssembly has loaded; filters() waits for it, and fails if it could not load.
+      await pagefind.filters();
       return pagefind;
     };
     const [own, entry] = await Promise.all([
-      start(''),
+      start(),
       fetch(`${bundle}pagefind-entry.json`).then((response) => response.json() as Promise<{ languages: Record<string, IndexEntry> }>),
     ]);
     const plan = searchPlan(entry.languages, root.lang);
+    severalIndexes = Object.keys(entry.languages).length > 1;
     // Pagefind skips a merge of its own bundle's path (written for other sites' bundles): the
     // same bundle, named by its absolute URL, merges as the other language it is asked for.
     const url = new URL(bundle, location.href).href;
@@ -96,10 +103,17 @@ function loadPagefind(): Promise<Pagefind[]> {
       for (const language of languages) await pagefind.mergeIndex(url, { ...options, language });
       return pagefind;
     };
-    return Promise.all([
-      merge(own, plan.merged),
-      ...plan.separate.map(async ({ language, merged }) => merge(await start(language, language), merged)),
-    ]);
+    const others = await Promise.all(
+      plan.separate.map(({ language, merged }) =>
+        start(language)
+          .then((pagefind) => merge(pagefind, merged))
+          .catch((error: unknown) => {
+            console.warn(`Search leaves out the essays in ${[language, ...merged].join(', ')}: their index did not load.`, error);
+            return undefined;
+          }),
+      ),
+    );
+    return [await merge(own, plan.merged), ...others.filter((pagefind) => pagefind !== undefined)];
   })().catch((error: unknown) => {
     engine = undefined;
     throw error;
@@ -124,22 +138,32 @@ function asLanguage<T>(language: string, make: () => T): T {
   }
 }
 
+/** The results of each instance whose excerpts are read to tell a match by Pagefind's fallback from one of the word. */
+const JUDGED = 5;
+
 /**
  * Searches every instance, once the reader pauses typing (null if a newer
  * search came meanwhile), and puts their results in one list, best first.
- * Pagefind's scores are compared across instances, as its own mergeIndex
- * does, except that an instance whose best result matched a word only by
- * its fallback to a far shorter word (src/lib/prefix-fallback.ts) comes
- * after those that matched the word itself.
+ * Pagefind's scores are compared across indexes, as its own mergeIndex
+ * does, except that a result that matched a word only by Pagefind's
+ * fallback to a far shorter word (src/lib/prefix-fallback.ts) comes after
+ * those that matched the word itself. Each instance's first results are
+ * judged by their excerpts, which the first page of results reads anyway;
+ * the rest of an instance's, ranked lower, as its last judged one. An
+ * instance that fails is left out; if all fail, so does the search.
  */
-async function searchAll(pagefinds: Pagefind[], term: string, filters: Filters): Promise<Search | null> {
-  const searches = await Promise.all(pagefinds.map((pagefind) => pagefind.debouncedSearch(term || null, { filters }, 150)));
+async function searchAll(pagefinds: Pagefind[], term: string, filters: Filters, judge: boolean): Promise<Search | null> {
+  const settled = await Promise.allSettled(pagefinds.map((pagefind) => pagefind.debouncedSearch(term || null, { filters }, 150)));
+  const searches = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (searches.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   if (searches.some((search) => search === null)) return null;
   const ranked = await Promise.all(
     (searches as Search[]).map(async ({ results }) => {
-      const best = pagefinds.length > 1 && term && results[0] ? await results[0].data() : undefined;
-      const tier = best && matchedByFallback(term, best.excerpt) ? 0 : 1;
-      return results.map((result) => ({ result, tier }));
+      if (!judge || !term) return results.map((result) => ({ result, tier: 1 }));
+      const judged = await Promise.all(
+        results.slice(0, JUDGED).map(async (result) => (matchedByFallback(term, (await result.data()).excerpt) ? 0 : 1)),
+      );
+      return results.map((result, i) => ({ result, tier: judged[Math.min(i, judged.length - 1)] ?? 1 }));
     }),
   );
   return {
@@ -206,7 +230,13 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     }
     // Pagefind counts filter values only once their index has loaded, which drawing the pane does.
     await paneDrawn;
-    const search = await searchAll(pagefinds, term, chosen);
+    let search: Search | null;
+    try {
+      search = await searchAll(pagefinds, term, chosen, severalIndexes);
+    } catch {
+      if (id === latest) fail();
+      return;
+    }
     if (!search || id !== latest) return;
     current = search;
     if (pane) countMatches(pane, search.filters);
@@ -354,7 +384,8 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
   let filters: Record<string, Record<string, number>>;
   try {
     const pagefinds = await loadPagefind();
-    filters = addCounts(await Promise.all(pagefinds.map((pagefind) => pagefind.filters())));
+    const settled = await Promise.allSettled(pagefinds.map((pagefind) => pagefind.filters()));
+    filters = addCounts(settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])));
   } catch {
     return;
   }

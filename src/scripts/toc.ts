@@ -71,8 +71,9 @@ function update(): void {
   marked?.removeAttribute('aria-current');
   link?.setAttribute('aria-current', 'true');
   marked = link;
-  // On a wide screen a long contents list scrolls in its own box: the entry being read is kept in view, in the middle.
-  if (link && toc) {
+  // On a wide screen a long contents list scrolls in its own box: the entry being read is kept in view, in the
+  // middle, unless the reader is in the list (pointer or focus), scrolling it themselves.
+  if (link && toc && !toc.matches(':hover,:focus-within')) {
     const box = toc.getBoundingClientRect();
     const entry = link.getBoundingClientRect();
     if (entry.top < box.top || entry.bottom > box.bottom) toc.scrollTop += entry.top - box.top - (box.height - entry.height) / 2;

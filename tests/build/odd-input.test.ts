@@ -48,6 +48,22 @@ describe('an unusual but valid essay builds correctly', () => {
     expect(page.querySelector('#fig-map img')?.getAttribute('alt')).toBe(
       'Petrograd’s districts after Figes (1996, 33), coloured by district',
     );
+    // A link, a note and a formula in a caption are the essay's own: linked, numbered, drawn.
+    const chart = page.querySelector('#fig-chart figcaption')!;
+    expect(chart.querySelector('a[href="https://example.org/archive/"]')?.textContent).toBe('the archive');
+    expect(chart.querySelector('sup a[data-footnote-ref]')?.getAttribute('href')).toBe('#user-content-fn-source');
+    expect(chart.querySelector('math')).not.toBeNull();
+    expect(page.querySelector('#user-content-fn-source')?.textContent).toContain('The archive’s own survey of 1917.');
+    // Its text alternative has the formula as typed and no note number.
+    expect(page.querySelector('#fig-chart img')?.getAttribute('alt')).toBe('Area x^2 of each district, from the archive');
+  });
+
+  it('keeps an in-text citation in a section’s link preview, and leaves a bracketed one out', () => {
+    const { site } = buildOne('figure-caption', essay('figure-caption'));
+    const share = readPage(path.join(site, 'dist/essays/figure-caption/s/sources/index.html'));
+    expect(share.querySelector('meta[property="og:description"]')?.getAttribute('content')).toBe(
+      'As Figes (1996, 12) argues, the map is late; others agree.',
+    );
   });
 
   it('publishes an essay with no headings, without an empty contents list', () => {

@@ -195,7 +195,23 @@ describe('an incremental build', () => {
     rmSync(path.join(cold, 'node_modules/.astro'), { recursive: true, force: true });
     expect(buildSite(cold).status).toBe(0);
     expectSameFiles(path.join(warm, 'dist'), path.join(cold, 'dist'));
-  }, 240_000);
+
+    // Two essays tagged "History": the site's spelling of the fourth's "history" changes, though the fourth does not.
+    for (const site of [warm, cold]) {
+      for (const name of ['fifth', 'sixth']) {
+        const folder = path.join(site, 'content/essays', name);
+        copyFollowingLinks(essay('bilingual/the-tsar'), folder);
+        const file = path.join(folder, 'index.md');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('tags: [history, monarchy]', 'tags: [History]'));
+      }
+    }
+    const retagged = buildSite(warm);
+    expect(retagged.status, retagged.output).toBe(0);
+    expect(readFileSync(path.join(warm, 'dist/essays/fourth/index.html'), 'utf8')).toContain('data-pagefind-filter="tag">History<');
+    rmSync(path.join(cold, 'node_modules/.astro'), { recursive: true, force: true });
+    expect(buildSite(cold).status).toBe(0);
+    expectSameFiles(path.join(warm, 'dist'), path.join(cold, 'dist'));
+  }, 360_000);
 });
 
 function expectSameFiles(warm: string, cold: string): void {

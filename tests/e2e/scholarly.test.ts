@@ -134,6 +134,9 @@ describe('print', () => {
     const after = (name: string) => page.getByRole('link', { name }).evaluate((a) => getComputedStyle(a, '::after').content);
     expect(await after('catalogue')).toMatch(/^" <" attr\(href\) ">"$|https:\/\/example\.org\/catalogue\//);
     expect(await after('https://example.org/archive/')).toBe('none');
+    expect(await after('example.org/list')).toBe('none');
+    // A link whose text is another address than its target's prints where it goes.
+    expect(await after('https://example.org/old')).not.toBe('none');
     expect(await page.getByText('The letters are in the second box').isVisible()).toBe(true);
   });
 });

@@ -108,4 +108,14 @@ describe('search across languages', () => {
     const share = await (await fetch(`${site.server.url}/essays/an-army/s/an-army-in-an-empire/`)).text();
     expect([...share.matchAll(/property="article:tag" content="([^"]*)"/g)].map((match) => match[1])).toEqual(['history', 'war']);
   });
+
+  it('searches the page’s own language when another language’s index cannot load', async () => {
+    const page = await site.newPage();
+    await page.route('**/wasm.de.pagefind', (route) => route.abort());
+    await page.goto(`${site.server.url}/`);
+    await page.locator('body').press('/');
+    await page.keyboard.type('abdication');
+    await expect.poll(() => titles(page, 'dialog')).toEqual(['The Fall of the Tsar', 'An Army and an Empire']);
+    expect(await status(page, 'dialog')).toBe('2 results for “abdication”.');
+  });
 });

@@ -299,6 +299,11 @@ describe('a title’s Markdown', () => {
     expect(set('\ue003 "x"', 'en-US', 'en')).toBe('\ue003 "x"');
     // An apostrophe no quotation opened is ’, not the language's inner closing mark (French “ ”, German ‚ ‘).
     expect(set("l'« insurrection » d'octobre", 'fr-FR', 'fr')).toBe('l’« insurrection » d’octobre');
+    expect(set('l\'"insurrection" de 1871', 'fr-FR', 'fr')).toBe('l’«\u00a0insurrection\u00a0» de 1871');
+    expect(set('sull\'"uso pubblico"', 'it-IT', 'it')).toBe('sull’«uso pubblico»');
+    expect(set('O\'"Brien" said', 'en-US', 'en')).toBe('O’“Brien” said');
+    // An opening inner mark typed as such opens what a straight quote closes.
+    expect(set("Er sagte (‚so') nichts.", 'de-DE', 'de')).toBe('Er sagte (‚so‘) nichts.');
     expect(set("Die Schüler' Bücher, 'so' gesagt", 'de-DE', 'de')).toBe('Die Schüler’ Bücher, ‚so‘ gesagt');
   });
 
@@ -325,6 +330,11 @@ describe('tags across essays', () => {
       'Russia',
       'Sea',
     ]);
+  });
+
+  it('fold as case folds: Straße and STRASSE, İstanbul and istanbul are one tag', () => {
+    const spelling = tagSpellings([['Straße', 'İstanbul'], ['STRASSE', 'istanbul'], ['Straße']]);
+    expect(['STRASSE', 'istanbul', 'ISTANBUL'].map(spelling)).toEqual(['Straße', 'İstanbul', 'İstanbul']);
   });
 });
 

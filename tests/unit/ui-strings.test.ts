@@ -172,6 +172,22 @@ describe('the search indexes a page merges', () => {
         { language: 'ru', merged: [] },
       ],
     });
+    // An unstemmed index in the page's own stemmer's script is searched unstemmed: Polish on an English page, Persian on an Arabic one.
+    expect(
+      searchPlan(
+        { 'en-gb': { page_count: 3, wasm: 'en-gb' }, pl: { page_count: 1, wasm: null }, he: { page_count: 1, wasm: null } },
+        'en-GB',
+      ),
+    ).toEqual({
+      merged: ['he'],
+      separate: [{ language: 'pl', merged: [] }],
+    });
+    expect(
+      searchPlan({ ar: { page_count: 2, wasm: 'ar' }, fa: { page_count: 1, wasm: null }, ur: { page_count: 1, wasm: null } }, 'ar'),
+    ).toEqual({
+      merged: [],
+      separate: [{ language: 'fa', merged: ['ur'] }],
+    });
     // A monolingual site searches one instance, as before.
     expect(searchPlan({ 'en-gb': { page_count: 9, wasm: 'en-gb' } }, 'en-GB')).toEqual({ merged: [], separate: [] });
   });
@@ -181,6 +197,9 @@ describe('a match by Pagefind’s fallback to a shorter word', () => {
   it('is told by a marked word that the query word only begins with, far shorter', () => {
     expect(matchedByFallback('Anführungszeichen', 'the heading of <mark>An</mark> army and <mark>an</mark> empire')).toBe(true);
     expect(matchedByFallback('Straßenpolitik', 'we went down the <mark>Stra</mark> to …')).toBe(true);
+    // Pagefind marks the text's whole word: "History" for the stem "histori" that "historiadores" begins with.
+    expect(matchedByFallback('historiadores', 'a <mark>History</mark> of Spain')).toBe(true);
+    expect(matchedByFallback('revolution', 'ed. by <mark>R.</mark> Service')).toBe(true);
   });
 
   it('is not a stem, a longer word, or the word in another case, accent or spelling', () => {
@@ -193,6 +212,10 @@ describe('a match by Pagefind’s fallback to a shorter word', () => {
   it('needs a mark for the word: an excerpt without one, or a word of three letters, says nothing', () => {
     expect(matchedByFallback('Anführungszeichen', 'no marks here')).toBe(false);
     expect(matchedByFallback('and', 'an <mark>a</mark>')).toBe(false);
+    // Chinese and Japanese are typed without spaces: Pagefind marks its segments of the query, which are no fallback.
+    expect(matchedByFallback('十月革命', '<mark>十月</mark><mark>革命</mark>の歴史')).toBe(false);
+    // A mark of another word of the query that shares a first letter is no evidence.
+    expect(matchedByFallback('abdication army', 'the <mark>army</mark> went home')).toBe(false);
     // One word of two found by its fallback is enough.
     expect(matchedByFallback('army Anführungszeichen', '<mark>army</mark> and <mark>an</mark> empire')).toBe(true);
   });
