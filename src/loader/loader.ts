@@ -3,7 +3,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type CslFiles, titleCase } from '../lib/citeproc.ts';
 import { DEFAULT_STYLE } from '../lib/csl-names.ts';
@@ -284,14 +283,19 @@ function isRefused(entry: DataEntry): boolean {
  * The build's failure: Astro prints its message and hint, and no stack trace
  * (it is about the author's files, not our code).
  */
-class EssaysRefused extends AstroError {
+/**
+ * The essays' problems, as one error. Not an AstroError: Astro reads those
+ * messages as Markdown and would print a message's example `![A caption](map.png)`
+ * as "A caption map.png"; another error's message it prints as it is (and
+ * its hint as it prints an AstroError's).
+ */
+class EssaysRefused extends Error {
   override name = 'essays';
+  readonly hint =
+    'Fix each problem at the file, line and column it names, then build again. README, "When the build refuses an essay", explains every message.';
 
   constructor(message: string) {
-    super(
-      message,
-      'Fix each problem at the file, line and column it names, then build again. README, "When the build refuses an essay", explains every message.',
-    );
+    super(message);
     this.stack = '';
   }
 }

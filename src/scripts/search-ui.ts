@@ -23,6 +23,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
+  search(term: string): Promise<Search>;
   debouncedSearch(term: string | null, options: { filters: Filters }, wait: number): Promise<Search | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -86,8 +87,9 @@ function loadPagefind(): Promise<Pagefind[]> {
       const pagefind = (await import(/* @vite-ignore */ language ? `${script}#${language}` : script)) as Pagefind;
       await pagefind.options({ ...options, noWorker: true });
       await (language ? asLanguage(language, () => pagefind.init()) : pagefind.init());
-      // init() returns before the WebAssembly has loaded; filters() waits for it, and fails if it could not load.
-      await pagefind.filters();
+      // init() returns before the WebAssembly has loaded; a search of nothing waits for it (and fails if it could
+      // not load), and fetches nothing else: filters() would fetch the filter index, which only the search page needs.
+      await pagefind.search('');
       return pagefind;
     };
     const [own, entry] = await Promise.all([

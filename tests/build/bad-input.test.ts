@@ -36,6 +36,16 @@ describe('a build with a broken essay', () => {
     expect(existsSync(path.join(site, 'dist')), 'no dist/ left behind').toBe(false);
   });
 
+  it('prints each message as written, its Markdown examples too (Astro would read an AstroError’s as Markdown)', () => {
+    const site = makeFixtureSite('no-caption', { good: essay('good'), 'no-caption': essay('no-caption') });
+    const { status, output } = buildSite(site);
+    expect(status, output).not.toBe(0);
+    expect(refusal(output)).toEqual([
+      'The essays have a problem to fix before they can be published:',
+      'content/essays/no-caption/index.md:9:13: the figure #fig-five has no caption; write it between the brackets: ![A caption](map.svg){#fig-five}.',
+    ]);
+  });
+
   it('fails on a link the built site cannot resolve, while the search index is being built, and leaves no dist/', () => {
     // Only the check of the built pages (after the loader's) sees a page in public/. On a large
     // site it fails while Pagefind is still indexing (src/integrations/pagefind.ts); one essay is
