@@ -13,6 +13,7 @@ import { fa } from './i18n/fa.ts';
 import { fr } from './i18n/fr.ts';
 import { he } from './i18n/he.ts';
 import { hi } from './i18n/hi.ts';
+import { it } from './i18n/it.ts';
 import { ja } from './i18n/ja.ts';
 import { ko } from './i18n/ko.ts';
 import { ru } from './i18n/ru.ts';
@@ -37,6 +38,7 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
   fr,
   he,
   hi,
+  it,
   ja,
   ko,
   ru,

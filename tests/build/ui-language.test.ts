@@ -6,7 +6,10 @@ import { buildSite } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
-import { interfaceTexts, latinWordsIn, leaves, wordsOf } from '../support/ui-text.ts';
+import { en } from '../../src/lib/i18n/en.ts';
+import { it as italian } from '../../src/lib/i18n/it.ts';
+import type { UiStrings } from '../../src/lib/i18n/types.ts';
+import { interfaceTexts, latinWordsIn, leaves, monthNames, tableWords, wordsOf } from '../support/ui-text.ts';
 
 /** Two essays, one English and one Russian (with notes, citations, a revision and tags). */
 const FIXTURE = path.join(fixtures, 'sites/bilingual');
@@ -28,6 +31,8 @@ const DECOMPOSED_FOLDER = 'über'.normalize('NFD');
 const CHINESE = path.join(fixtures, 'sites/chinese-traditional');
 /** An essay in Korean (`lang: ko-KR`), with a note, in Hangul, which no card font has either. */
 const KOREAN = path.join(fixtures, 'sites/korean');
+/** An essay in Italian (`lang: it`), with citations, a note, a numbered table, and cross-references to it and to its two sections. */
+const ITALIAN = path.join(fixtures, 'sites/italian');
 
 /**
  * Latin-script words a page in another language may show: the essay's own
@@ -46,6 +51,22 @@ function allowedWords(essay?: string): string[] {
 
 const ALLOWED = allowedWords(RUSSIAN);
 
+/**
+ * The words a page in a language written in Latin letters may show: those
+ * allowed any page, its own table's, and its month names (the date line's).
+ * Any other is a word the table lacks: English's, where a key was not
+ * translated or a component does not ask the table.
+ */
+function ownWords(essay: string, table: UiStrings, lang: string): string[] {
+  return [...allowedWords(essay), ...tableWords(table), ...monthNames(lang).flatMap((month) => wordsOf(month))];
+}
+
+/** The strings of a table's scripts' words that are English's, word for word (a full stop is anyone's). */
+const untranslated = (words: string[]) => {
+  const english = new Set(leaves(en.client));
+  return words.filter((w) => /\p{L}/u.test(w) && english.has(w));
+};
+
 let dist: string;
 let buildOutput: string;
 const page = (sitePath: string) => readPage(path.join(dist, sitePath, 'index.html'));
@@ -60,6 +81,7 @@ beforeAll(() => {
     meiji: JAPANESE,
     xinhai: CHINESE,
     gabo: KOREAN,
+    risorgimento: ITALIAN,
     [HINDI_FOLDER]: HINDI,
     [DECOMPOSED_FOLDER]: path.join(fixtures, 'sites/good'),
   });
@@ -113,6 +135,7 @@ describe('an essay in Russian', () => {
       'fa.json',
       'he.json',
       'hi.json',
+      'it.json',
       'ja.json',
       'ko.json',
       'ru.json',
@@ -317,6 +340,59 @@ describe('an essay in Hindi', () => {
   });
 });
 
+describe('an essay in Italian', () => {
+  const allowed = ownWords(ITALIAN, italian, 'it');
+
+  it('has Italian words around it, its note, citations and backlinks among them, and hands them to its scripts', () => {
+    const doc = page('essays/risorgimento');
+    expect(doc.documentElement.lang).toBe('it');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Indice',
+        'Note',
+        'Bibliografia',
+        'Cita questo saggio',
+        'Cerca nei saggi',
+        'Torna al richiamo di nota 1',
+        'Torna alla citazione 1 nell’introduzione',
+        'Torna alla citazione 1 nella sezione «La spedizione dei Mille»',
+        'Scarica questo saggio (BibTeX)',
+      ]),
+    );
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+    // Intl's Italian: the month in lower case, no preposition before the day.
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('Scritto: 25 aprile 2021');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('1 min di lettura');
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}. Tutti i diritti riservati.`,
+    );
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/it.json');
+    const words = leaves(JSON.parse(readFileSync(path.join(dist, 'ui-strings/it.json'), 'utf8')) as unknown);
+    expect(words).toContain('Caricamento della ricerca…');
+    expect(untranslated(words)).toEqual([]);
+  });
+
+  it('numbers its table and refers to it and to its sections in Italian words, in its prose as in the caption', () => {
+    const doc = page('essays/risorgimento');
+    expect(doc.querySelector('.caption-label')?.textContent).toBe('Tabella 1');
+    const refs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Le tappe sono tre \(Tabella 1\)\.$/),
+        expect.stringMatching(/\(cfr\. Sezioni 1 e 2\)\.$/),
+      ]),
+    );
+  });
+
+  it('gives its share pages Italian words', () => {
+    const doc = page('essays/risorgimento/s/sec-mille');
+    expect(doc.documentElement.lang).toBe('it');
+    expect(doc.querySelector('main p')?.textContent).toBe('Una sezione del saggio Il Risorgimento in tre date.');
+    expect(latinWordsIn(interfaceTexts(doc), allowed)).toEqual([]);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -344,7 +420,7 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'hi-in', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'hi-in', 'it', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
     // Pagefind stems Hindi too (Snowball's Hindi stemmer), with the page's own tag for its file.
     expect(entry.languages['hi-in']).toMatchObject({ wasm: 'hi-in', page_count: 1 });

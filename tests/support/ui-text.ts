@@ -56,3 +56,24 @@ export function latinWordsIn(texts: string[], allowed: Iterable<string>): string
 export function wordsOf(...sources: string[]): string[] {
   return sources.flatMap((source) => source.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []);
 }
+
+/**
+ * The words of a language's interface table (src/lib/i18n/<lang>.ts): its
+ * strings, and what its functions say around sample words, for a page in a
+ * Latin-script language, whose words `latinWordsIn` finds among the essay's.
+ */
+export function tableWords(table: unknown): string[] {
+  const strings = (value: unknown): string[] => {
+    if (typeof value === 'function') return strings((value as (...args: unknown[]) => unknown)(3, 'X', 'Y'));
+    if (typeof value === 'string') return [value];
+    if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+    return [];
+  };
+  return wordsOf(...strings(table));
+}
+
+/** A language's names of the months, as Intl gives them (the date line's words). */
+export function monthNames(lang: string): string[] {
+  const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) => format.format(new Date(Date.UTC(2021, month, 1))));
+}

@@ -56,7 +56,8 @@ describe('interface strings', () => {
     expect(uiStrings('ja-JP').contents).toBe('目次');
     expect(uiStrings('ko-KR').contents).toBe('목차');
     expect(uiStrings('hi-IN').contents).toBe('विषय-सूची');
-    expect(uiStrings('it').contents).toBe('Contents');
+    expect(uiStrings('it-CH').contents).toBe('Indice');
+    expect(uiStrings('sv').contents).toBe('Contents');
   });
 
   it('are found for Chinese by its script, as the tag gives it or as it is likely to be written', () => {
@@ -97,6 +98,18 @@ describe('interface strings', () => {
       'पढ़ने में 2 मिनट',
       'पढ़ने में 1,50,000 मिनट',
     ]);
+    // Italian's `many` is a million (and a million and more in a power of ten): "1.000.000 di risultati", as Italian says "un milione di".
+    expect([1, 2, 1_000_000].map((n) => readingTime(n, 'it'))).toEqual([
+      '1 min di lettura',
+      '2 min di lettura',
+      '1.000.000 min di lettura',
+    ]);
+    expect([0, 1, 3, 1_000_000].map((n) => plural('it', uiStrings('it').client.search.results, n))).toEqual([
+      '0 risultati',
+      '1 risultato',
+      '3 risultati',
+      '1.000.000 di risultati',
+    ]);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');
     const forms: PluralForms = { one: '{n} result', other: '{n} results' };
@@ -123,6 +136,12 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'year' }, 'ko')).toBe('2014년 작성');
     expect(describeWritten({ date, precision: 'day' }, 'hi-IN')).toBe('लेखन: 1 जनवरी 2014');
     expect(describeWritten({ date, precision: 'month' }, 'hi')).toBe('लेखन: जनवरी 2014');
+    // One form for a day, a month and a year: Italian's preposition would change with each (il 1º, a gennaio, nel 2014).
+    expect((['day', 'month', 'year'] as const).map((precision) => describeWritten({ date, precision }, 'it'))).toEqual([
+      'Scritto: 1 gennaio 2014',
+      'Scritto: gennaio 2014',
+      'Scritto: 2014',
+    ]);
   });
 
   it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
