@@ -16,6 +16,8 @@ import { hi } from './i18n/hi.ts';
 import { it } from './i18n/it.ts';
 import { ja } from './i18n/ja.ts';
 import { ko } from './i18n/ko.ts';
+import { pt } from './i18n/pt.ts';
+import { ptBR } from './i18n/pt-br.ts';
 import { ru } from './i18n/ru.ts';
 import { ur } from './i18n/ur.ts';
 import { zhHans } from './i18n/zh-hans.ts';
@@ -27,7 +29,10 @@ export { fill, plural, type PluralForms } from './i18n/format.ts';
 
 /**
  * Every language with a table, by its BCP 47 primary subtag, or by language
- * and script where the script is what differs (Chinese: `zh-hans`, `zh-hant`).
+ * and script where the script is what differs (Chinese: `zh-hans`, `zh-hant`),
+ * or by language and region where a country writes other words: `pt-br`
+ * (Brazil: seção, compartilhar, “…”), while `pt` is Portugal's, and every
+ * other country's, as the CSL project's `pt` is pt-PT.
  */
 export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
   ar,
@@ -41,6 +46,8 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
   it,
   ja,
   ko,
+  pt,
+  'pt-br': ptBR,
   ru,
   ur,
   'zh-hans': zhHans,
@@ -49,9 +56,9 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
 
 /**
  * The table a BCP 47 language reads (lowercased), or its primary subtag when
- * there is none: the tag itself, else its primary subtag, else its language
- * and likely script (`zh-TW` → `zh-hant`, `zh` → `zh-hans`, by CLDR's likely
- * subtags through Intl.Locale).
+ * there is none: the tag itself (`pt-BR` → `pt-br`), else its primary subtag
+ * (`pt-PT`, `pt-AO` → `pt`), else its language and likely script (`zh-TW` →
+ * `zh-hant`, `zh` → `zh-hans`, by CLDR's likely subtags through Intl.Locale).
  */
 export function uiLanguage(lang: string): string {
   // Every page, share page and component asks, for a handful of languages.

@@ -8,6 +8,8 @@ import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { it as italian } from '../../src/lib/i18n/it.ts';
+import { pt } from '../../src/lib/i18n/pt.ts';
+import { ptBR } from '../../src/lib/i18n/pt-br.ts';
 import type { UiStrings } from '../../src/lib/i18n/types.ts';
 import { interfaceTexts, latinWordsIn, leaves, monthNames, tableWords, wordsOf } from '../support/ui-text.ts';
 
@@ -33,6 +35,9 @@ const CHINESE = path.join(fixtures, 'sites/chinese-traditional');
 const KOREAN = path.join(fixtures, 'sites/korean');
 /** An essay in Italian (`lang: it`), with citations, a note, a numbered table, and cross-references to it and to its two sections. */
 const ITALIAN = path.join(fixtures, 'sites/italian');
+/** An essay in Brazilian Portuguese (`lang: pt-BR`), as the Italian one is, and a smaller one in Portugal's (`lang: pt-PT`: a note and cross-references to its sections). */
+const BRAZILIAN = path.join(fixtures, 'sites/portuguese/semana');
+const EUROPEAN = path.join(fixtures, 'sites/portuguese/abril');
 
 /**
  * Latin-script words a page in another language may show: the essay's own
@@ -82,6 +87,8 @@ beforeAll(() => {
     xinhai: CHINESE,
     gabo: KOREAN,
     risorgimento: ITALIAN,
+    semana: BRAZILIAN,
+    abril: EUROPEAN,
     [HINDI_FOLDER]: HINDI,
     [DECOMPOSED_FOLDER]: path.join(fixtures, 'sites/good'),
   });
@@ -138,6 +145,8 @@ describe('an essay in Russian', () => {
       'it.json',
       'ja.json',
       'ko.json',
+      'pt-br.json',
+      'pt.json',
       'ru.json',
       'ur.json',
       'zh-hant.json',
@@ -393,6 +402,95 @@ describe('an essay in Italian', () => {
   });
 });
 
+describe('an essay in Brazilian Portuguese', () => {
+  const allowed = ownWords(BRAZILIAN, ptBR, 'pt-BR');
+
+  it('has Brazil’s words around it, its note, citations and backlinks among them, and hands them to its scripts', () => {
+    const doc = page('essays/semana');
+    expect(doc.documentElement.lang).toBe('pt-BR');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Sumário',
+        'Notas',
+        'Bibliografia',
+        'Citar este ensaio',
+        'Pesquisar nos ensaios',
+        'Voltar à chamada de nota 1',
+        'Voltar à citação 1 na introdução',
+        'Voltar à citação 1 na seção “As três noites”',
+        'Compartilhar a seção: O legado',
+        'Baixar este ensaio (BibTeX)',
+      ]),
+    );
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+    // Portugal's words for the same things are not there.
+    expect(texts.filter((t) => /(?<!\p{L})(secção|índice|ligação|partilhar|transferir)(?!\p{L})/iu.test(t))).toEqual([]);
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('Escrito em 13 de fevereiro de 2022');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('1 min de leitura');
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}. Todos os direitos reservados.`,
+    );
+    // The essay's own reference takes pt-BR's quotation marks, as the interface does.
+    expect(doc.querySelector('.cite-record')?.textContent).toContain('“A Semana de 22”');
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/pt-br.json');
+    const words = leaves(JSON.parse(readFileSync(path.join(dist, 'ui-strings/pt-br.json'), 'utf8')) as unknown);
+    expect(words).toEqual(expect.arrayContaining(['Carregando a pesquisa…', 'Copie este link: {url}']));
+    expect(untranslated(words)).toEqual([]);
+  });
+
+  it('numbers its table and refers to it and to its sections in Brazil’s words', () => {
+    const doc = page('essays/semana');
+    expect(doc.querySelector('.caption-label')?.textContent).toBe('Tabela 1');
+    const paragraphs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([expect.stringMatching(/As datas estão na Tabela 1\.$/), expect.stringMatching(/\(cf\. Seções 1 e 2\)\.$/)]),
+    );
+  });
+
+  it('gives its share pages Brazil’s words', () => {
+    const doc = page('essays/semana/s/sec-noites');
+    expect(doc.documentElement.lang).toBe('pt-BR');
+    expect(doc.querySelector('main p')?.textContent).toBe('Uma seção do ensaio A Semana de 22.');
+    expect(latinWordsIn(interfaceTexts(doc), allowed)).toEqual([]);
+  });
+});
+
+describe('an essay in European Portuguese', () => {
+  const allowed = ownWords(EUROPEAN, pt, 'pt-PT');
+
+  it('has Portugal’s words around it, its quotation marks the ones its prose and its reference take, and hands them to its scripts', () => {
+    const doc = page('essays/abril');
+    expect(doc.documentElement.lang).toBe('pt-PT');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(
+      expect.arrayContaining(['Índice', 'Notas', 'Citar este ensaio', 'Voltar à chamada de nota 1', 'Partilhar a secção: O sinal']),
+    );
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('Escrito em abril de 2024');
+    const paragraphs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\(ver Secção 1\)\.$/),
+        expect.stringMatching(/\(ver Secções 1 e 2\)\.$/),
+        expect.stringContaining('«Grândola, Vila Morena»'),
+      ]),
+    );
+    expect(doc.querySelector('.cite-record')?.textContent).toContain('«A madrugada de 25 de Abril»');
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/pt.json');
+    const words = leaves(JSON.parse(readFileSync(path.join(dist, 'ui-strings/pt.json'), 'utf8')) as unknown);
+    expect(words).toEqual(expect.arrayContaining(['A carregar a pesquisa…', 'Copie esta ligação: {url}']));
+    expect(untranslated(words)).toEqual([]);
+  });
+
+  it('gives its share pages Portugal’s words', () => {
+    const doc = page('essays/abril/s/sec-sinal');
+    expect(doc.documentElement.lang).toBe('pt-PT');
+    expect(doc.querySelector('main p')?.textContent).toBe('Uma secção do ensaio A madrugada de 25 de Abril.');
+    expect(latinWordsIn(interfaceTexts(doc), allowed)).toEqual([]);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -420,10 +518,26 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { wasm: string; page_count: number }>;
     };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fa', 'he', 'hi-in', 'it', 'ja', 'ko-kr', 'ru', 'ur', 'zh-tw']);
+    expect(Object.keys(entry.languages).sort()).toEqual([
+      'en-gb',
+      'fa',
+      'he',
+      'hi-in',
+      'it',
+      'ja',
+      'ko-kr',
+      'pt-br',
+      'pt-pt',
+      'ru',
+      'ur',
+      'zh-tw',
+    ]);
     expect(entry.languages['ru']).toMatchObject({ wasm: 'ru', page_count: 1 });
     // Pagefind stems Hindi too (Snowball's Hindi stemmer), with the page's own tag for its file.
     expect(entry.languages['hi-in']).toMatchObject({ wasm: 'hi-in', page_count: 1 });
+    // Portuguese is stemmed in both countries' indexes, each under its page's tag.
+    expect(entry.languages['pt-br']).toMatchObject({ wasm: 'pt-br', page_count: 1 });
+    expect(entry.languages['pt-pt']).toMatchObject({ wasm: 'pt-pt', page_count: 1 });
   });
 });
 

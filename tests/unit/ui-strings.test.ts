@@ -57,6 +57,8 @@ describe('interface strings', () => {
     expect(uiStrings('ko-KR').contents).toBe('목차');
     expect(uiStrings('hi-IN').contents).toBe('विषय-सूची');
     expect(uiStrings('it-CH').contents).toBe('Indice');
+    expect(uiStrings('pt-PT').contents).toBe('Índice');
+    expect(uiStrings('pt-BR').contents).toBe('Sumário');
     expect(uiStrings('sv').contents).toBe('Contents');
   });
 
@@ -66,9 +68,46 @@ describe('interface strings', () => {
     expect(uiStrings('zh-TW').contents).toBe('目錄');
     expect(uiStrings('zh').contents).toBe('目录');
     // A language with no table keeps its primary subtag, under which its (English) words are published.
-    expect(uiLanguage('pt-BR')).toBe('pt');
+    expect(uiLanguage('sv-FI')).toBe('sv');
     // An old code is the language it was.
     expect(uiLanguage('iw')).toBe('he');
+  });
+
+  it('are found for Portuguese by its country: Brazil’s own, and Portugal’s for every other, as the CSL locales are', () => {
+    expect(['pt', 'pt-PT', 'pt-AO', 'pt-MZ', 'pt-BR', 'PT-br'].map(uiLanguage)).toEqual(['pt', 'pt', 'pt', 'pt', 'pt-br', 'pt-br']);
+    expect(uiStrings('pt-BR').client.search.loading).toBe('Carregando a pesquisa…');
+    expect(uiStrings('pt-AO').client.search.loading).toBe('A carregar a pesquisa…');
+  });
+
+  it('differ between Brazil and Portugal only in the words the two write otherwise', () => {
+    const values = (table: unknown) => new Map(leaves(table));
+    const brazil = values(UI_LANGUAGES['pt-br']);
+    const differing = [...values(UI_LANGUAGES['pt']!)].filter(([key, value]) => brazil.get(key) !== value).map(([key]) => key);
+    expect(differing).toEqual([
+      'inSection',
+      'linkToSection',
+      'copyLinkToSection',
+      'shareSection',
+      'sectionOf',
+      'readSection',
+      'sectionDescription',
+      'crossref.sec.one',
+      'crossref.sec.many',
+      'contents',
+      'cite.downloadGroup',
+      'cite.downloadFile',
+      'client.search.loading',
+      'client.search.noResults',
+      'client.search.forTerm',
+      'client.search.failed',
+      'client.copy.sectionCopied',
+      'client.copy.copyByHand',
+      'client.copy.notShared',
+      'client.copy.passageOffer',
+      'client.copy.passageCopied',
+    ]);
+    expect(UI_LANGUAGES['pt-br']!.crossref.sec).toEqual({ one: 'Seção', many: 'Seções' });
+    expect(UI_LANGUAGES['pt']!.crossref.sec).toEqual({ one: 'Secção', many: 'Secções' });
   });
 
   it('choose the plural form by the language’s rules', () => {
@@ -110,6 +149,17 @@ describe('interface strings', () => {
       '3 risultati',
       '1.000.000 di risultati',
     ]);
+    // Portuguese's `many` likewise ("1 milhão de"), in each country's digits: Portugal groups with no-break spaces.
+    expect([1, 2, 1_000_000].map((n) => readingTime(n, 'pt-BR'))).toEqual([
+      '1 min de leitura',
+      '2 min de leitura',
+      '1.000.000 min de leitura',
+    ]);
+    expect([1, 3, 1_000_000].map((n) => plural('pt-PT', uiStrings('pt-PT').client.search.results, n))).toEqual([
+      '1 resultado',
+      '3 resultados',
+      '1\u00a0000\u00a0000 de resultados',
+    ]);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');
     const forms: PluralForms = { one: '{n} result', other: '{n} results' };
@@ -142,6 +192,10 @@ describe('interface strings', () => {
       'Scritto: gennaio 2014',
       'Scritto: 2014',
     ]);
+    // "em" takes a day, a month and a year alike.
+    expect(describeWritten({ date, precision: 'day' }, 'pt-BR')).toBe('Escrito em 1 de janeiro de 2014');
+    expect(describeWritten({ date, precision: 'month' }, 'pt-PT')).toBe('Escrito em janeiro de 2014');
+    expect(describeWritten({ date, precision: 'year' }, 'pt')).toBe('Escrito em 2014');
   });
 
   it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
