@@ -16,6 +16,7 @@ import { hi } from './i18n/hi.ts';
 import { it } from './i18n/it.ts';
 import { ja } from './i18n/ja.ts';
 import { ko } from './i18n/ko.ts';
+import { nl } from './i18n/nl.ts';
 import { pt } from './i18n/pt.ts';
 import { ptBR } from './i18n/pt-br.ts';
 import { ru } from './i18n/ru.ts';
@@ -46,6 +47,7 @@ export const UI_LANGUAGES: Readonly<Record<string, UiStrings>> = {
   it,
   ja,
   ko,
+  nl,
   pt,
   'pt-br': ptBR,
   ru,

@@ -8,6 +8,7 @@ import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { it as italian } from '../../src/lib/i18n/it.ts';
+import { nl } from '../../src/lib/i18n/nl.ts';
 import { pt } from '../../src/lib/i18n/pt.ts';
 import { ptBR } from '../../src/lib/i18n/pt-br.ts';
 import type { UiStrings } from '../../src/lib/i18n/types.ts';
@@ -38,6 +39,8 @@ const ITALIAN = path.join(fixtures, 'sites/italian');
 /** An essay in Brazilian Portuguese (`lang: pt-BR`), as the Italian one is, and a smaller one in Portugal's (`lang: pt-PT`: a note and cross-references to its sections). */
 const BRAZILIAN = path.join(fixtures, 'sites/portuguese/semana');
 const EUROPEAN = path.join(fixtures, 'sites/portuguese/abril');
+/** An essay in Dutch (`lang: nl`), as the Italian one is. */
+const DUTCH = path.join(fixtures, 'sites/dutch');
 
 /**
  * Latin-script words a page in another language may show: the essay's own
@@ -66,10 +69,10 @@ function ownWords(essay: string, table: UiStrings, lang: string): string[] {
   return [...allowedWords(essay), ...tableWords(table), ...monthNames(lang).flatMap((month) => wordsOf(month))];
 }
 
-/** The strings of a table's scripts' words that are English's, word for word (a full stop is anyone's). */
-const untranslated = (words: string[]) => {
+/** The strings of a table's scripts' words that are English's, word for word (a full stop is anyone's), but for those the language writes alike. */
+const untranslated = (words: string[], alike: string[] = []) => {
   const english = new Set(leaves(en.client));
-  return words.filter((w) => /\p{L}/u.test(w) && english.has(w));
+  return words.filter((w) => /\p{L}/u.test(w) && english.has(w) && !alike.includes(w));
 };
 
 let dist: string;
@@ -89,6 +92,7 @@ beforeAll(() => {
     risorgimento: ITALIAN,
     semana: BRAZILIAN,
     abril: EUROPEAN,
+    republiek: DUTCH,
     [HINDI_FOLDER]: HINDI,
     [DECOMPOSED_FOLDER]: path.join(fixtures, 'sites/good'),
   });
@@ -145,6 +149,7 @@ describe('an essay in Russian', () => {
       'it.json',
       'ja.json',
       'ko.json',
+      'nl.json',
       'pt-br.json',
       'pt.json',
       'ru.json',
@@ -491,6 +496,56 @@ describe('an essay in European Portuguese', () => {
   });
 });
 
+describe('an essay in Dutch', () => {
+  const allowed = ownWords(DUTCH, nl, 'nl');
+
+  it('has Dutch words around it, its note, citations and backlinks among them, and hands them to its scripts', () => {
+    const doc = page('essays/republiek');
+    expect(doc.documentElement.lang).toBe('nl');
+    const texts = interfaceTexts(doc);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Inhoud',
+        'Noten',
+        'Literatuur',
+        'Dit essay citeren',
+        'Zoeken in de essays',
+        'Terug naar nootverwijzing 1',
+        'Terug naar bronverwijzing 1 in de inleiding',
+        'Terug naar bronverwijzing 1 in de paragraaf “De Unie van Utrecht”',
+        'Dit essay downloaden (BibTeX)',
+      ]),
+    );
+    expect(latinWordsIn(texts, allowed)).toEqual([]);
+    expect(doc.querySelector('.dateline time')?.textContent).toBe('Geschreven: 15 mei 2023');
+    expect(doc.querySelector('.reading-time')?.textContent).toBe('1 min leestijd');
+    expect(doc.querySelector('.site-footer p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `© ${SITE.author.name}. Alle rechten voorbehouden.`,
+    );
+    expect(doc.documentElement.dataset['uiStrings']).toBe('/ui-strings/nl.json');
+    const words = leaves(JSON.parse(readFileSync(path.join(dist, 'ui-strings/nl.json'), 'utf8')) as unknown);
+    expect(words).toContain('Zoeken wordt geladen…');
+    // The search filter's name: an essay is an essay in Dutch too.
+    expect(untranslated(words, ['Essay'])).toEqual([]);
+  });
+
+  it('numbers its table and refers to it and to its sections in Dutch words, in its prose as in the caption', () => {
+    const doc = page('essays/republiek');
+    expect(doc.querySelector('.caption-label')?.textContent).toBe('Tabel 1');
+    const paragraphs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\(zie Tabel 1\)\.$/), expect.stringMatching(/\(vgl\. Paragrafen 1 en 2\)\.$/)]),
+    );
+  });
+
+  it('gives its share pages Dutch words', () => {
+    const doc = page('essays/republiek/s/sec-unie');
+    expect(doc.documentElement.lang).toBe('nl');
+    expect(doc.querySelector('main p')?.textContent).toBe('Een paragraaf uit het essay De Republiek in drie jaartallen.');
+    expect(latinWordsIn(interfaceTexts(doc), allowed)).toEqual([]);
+  });
+});
+
 describe('pages around the essays', () => {
   it('keep English around an English essay', () => {
     const doc = page('essays/the-tsar');
@@ -526,6 +581,7 @@ describe('the search index', () => {
       'it',
       'ja',
       'ko-kr',
+      'nl',
       'pt-br',
       'pt-pt',
       'ru',
@@ -538,6 +594,7 @@ describe('the search index', () => {
     // Portuguese is stemmed in both countries' indexes, each under its page's tag.
     expect(entry.languages['pt-br']).toMatchObject({ wasm: 'pt-br', page_count: 1 });
     expect(entry.languages['pt-pt']).toMatchObject({ wasm: 'pt-pt', page_count: 1 });
+    expect(entry.languages['nl']).toMatchObject({ wasm: 'nl', page_count: 1 });
   });
 });
 

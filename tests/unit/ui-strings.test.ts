@@ -59,6 +59,7 @@ describe('interface strings', () => {
     expect(uiStrings('it-CH').contents).toBe('Indice');
     expect(uiStrings('pt-PT').contents).toBe('Índice');
     expect(uiStrings('pt-BR').contents).toBe('Sumário');
+    expect(uiStrings('nl-BE').contents).toBe('Inhoud');
     expect(uiStrings('sv').contents).toBe('Contents');
   });
 
@@ -160,6 +161,13 @@ describe('interface strings', () => {
       '3 resultados',
       '1\u00a0000\u00a0000 de resultados',
     ]);
+    // Dutch has `one` and `other`; the minutes read alike, the results do not.
+    expect([1, 2].map((n) => readingTime(n, 'nl'))).toEqual(['1 min leestijd', '2 min leestijd']);
+    expect([1, 2, 1500].map((n) => plural('nl-BE', uiStrings('nl-BE').client.search.results, n))).toEqual([
+      '1 resultaat',
+      '2 resultaten',
+      '1.500 resultaten',
+    ]);
     expect(readingTime(1, 'en-GB')).toBe('1 min read');
     expect(readingTime(12, 'en-GB')).toBe('12 min read');
     const forms: PluralForms = { one: '{n} result', other: '{n} results' };
@@ -196,6 +204,12 @@ describe('interface strings', () => {
     expect(describeWritten({ date, precision: 'day' }, 'pt-BR')).toBe('Escrito em 1 de janeiro de 2014');
     expect(describeWritten({ date, precision: 'month' }, 'pt-PT')).toBe('Escrito em janeiro de 2014');
     expect(describeWritten({ date, precision: 'year' }, 'pt')).toBe('Escrito em 2014');
+    // As Italian, a colon where the preposition would change (op 1 januari, in januari, in 2014).
+    expect((['day', 'month', 'year'] as const).map((precision) => describeWritten({ date, precision }, 'nl'))).toEqual([
+      'Geschreven: 1 januari 2014',
+      'Geschreven: januari 2014',
+      'Geschreven: 2014',
+    ]);
   });
 
   it('date an essay in the Gregorian calendar it was dated in, where the language’s own would name another month or year', () => {
