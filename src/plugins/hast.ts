@@ -40,6 +40,26 @@ export function namesItsTarget(element: Element): boolean {
   return bare(text) !== '' && bare(text) === bare(href);
 }
 
+/**
+ * Upper-cases the first letter of some nodes' text, in a language's rules
+ * (`i` is `İ` in Turkish), if it is a small letter; returns whether the nodes
+ * had a letter.
+ */
+export function capitalizeFirst(nodes: ElementContent[], lang: string): boolean {
+  for (const node of nodes) {
+    if (node.type === 'element' && capitalizeFirst(node.children, lang)) return true;
+    if (node.type !== 'text') continue;
+    const at = node.value.search(/\p{L}/u);
+    if (at === -1) continue;
+    const letter = String.fromCodePoint(node.value.codePointAt(at)!);
+    if (letter === letter.toLocaleLowerCase(lang)) {
+      node.value = node.value.slice(0, at) + letter.toLocaleUpperCase(lang) + node.value.slice(at + letter.length);
+    }
+    return true;
+  }
+  return false;
+}
+
 /** A citation or a note reference: words that mean nothing in a heading's name or a section's preview. */
 function isApparatus(node: ElementContent): boolean {
   return node.type === 'element' && (hasClass(node, CLASSES.citation) || isNoteRef(node));

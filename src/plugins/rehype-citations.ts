@@ -10,7 +10,7 @@ import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, type CitedWork, findCitations, locatorTerms } from '../lib/pandoc-citations.ts';
 import { closest, nearKey } from '../lib/suggest.ts';
 import { type Bibliography, CLASSES, type EssayRun, IDS, inTextCitations, labelKind, LITERAL_ELEMENTS, runOf } from './contracts.ts';
-import { element, text } from './hast.ts';
+import { capitalizeFirst, element, text } from './hast.ts';
 import { AFFIX_MARKUP, MARKUP, type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 import { footnoteRef, noteItem, type Notes, notesOf } from './notes.ts';
 
@@ -108,7 +108,10 @@ export default function rehypeCitations() {
       if (f.noteId !== undefined) {
         // A note style's citation in the text: the note holds it; the text, its number (after the author's name, in-text).
         const number = notes.numbers.get(f.noteId)!;
-        notes.add(noteItem(f.noteId, [element('span', span, author === undefined ? citation : fragment(html))]));
+        // A note begins with a capital, as Pandoc begins one a citation became: "See Gallagher 2001", not "see".
+        const note = author === undefined ? citation : fragment(html);
+        capitalizeFirst(note, run.input.lang);
+        notes.add(noteItem(f.noteId, [element('span', span, note)]));
         f.node.properties = span;
         f.node.children = [
           ...(author === undefined ? [] : [element('a', { dataKey: key }, fragment(author))]),
