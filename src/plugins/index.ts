@@ -19,6 +19,7 @@ import rehypeSitePaths from './rehype-site-paths.ts';
 import rehypeSmartPunctuation from './rehype-smart-punctuation.ts';
 import rehypeWideBlocks from './rehype-wide-blocks.ts';
 import remarkAttributes from './remark-attributes.ts';
+import remarkInlineNotes from './remark-inline-notes.ts';
 import remarkMath from './remark-math.ts';
 
 /**
@@ -30,6 +31,8 @@ import remarkMath from './remark-math.ts';
 export const remarkPlugins: RemarkPlugins = [
   // GitHub's tables, footnotes, strikethrough and autolinks; passed here (not `gfm: true`) so its version is ours.
   remarkGfm,
+  // Pandoc's inline notes (`^[…]`) become notes as `[^n]` would, numbered with them by the order they are referred to.
+  remarkInlineNotes,
   // TeX math on Pandoc's terms, and equations' labels: before attributes are read, so that `$$ … $$ {#eq-x}` is the equation's.
   remarkMath,
   // Attributes after headings, images and table captions (ids, figures), while the Markdown's structure is at hand.
