@@ -83,18 +83,21 @@ export function smarten(pieces: readonly Piece[], marks: Record<string, string>,
  */
 function apostrophesUnopened(text: string, opening: string): string {
   // An opening inner mark the author typed opens a quotation too (German "(‚so')"), unless it is ’ itself.
-  const typed = opening.length === 1 && opening !== '’' && opening !== "'" ? escapeRegExp(opening) : '';
+  const typed = opening !== '’' && opening !== "'" ? opening : MARKS.openSingle;
   let open = 0;
-  return text.replace(new RegExp(`[${MARKS.openSingle}${MARKS.closeSingle}${typed}]`, 'g'), (mark) => {
-    if (mark === MARKS.openSingle || mark === opening) open += 1;
-    else if (open > 0) open -= 1;
-    else return MARKS.apostrophe;
-    return mark;
-  });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
+  let out = '';
+  for (const char of text) {
+    if (char === MARKS.openSingle || char === typed) open += 1;
+    else if (char === MARKS.closeSingle) {
+      if (open === 0) {
+        out += MARKS.apostrophe;
+        continue;
+      }
+      open -= 1;
+    }
+    out += char;
+  }
+  return out;
 }
 
 /**

@@ -158,6 +158,12 @@ export function hasClass(node: Element, name: string): boolean {
   return Array.isArray(value) ? value.includes(name) : value === name;
 }
 
+/** Gives an element a class, after those it has. */
+export function addClass(node: Element, name: string): void {
+  const value = node.properties.className;
+  node.properties.className = [...(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []), name];
+}
+
 /** A citation style and locale, as the loader found them (the files are read once per build). */
 export interface CslFile {
   name: string;

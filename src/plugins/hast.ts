@@ -17,10 +17,15 @@ export function isNoteRef(node: Element): boolean {
   return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties);
 }
 
+/** A link's own text: its text children, as typed (not its elements'). */
+function linkText(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+}
+
 /** A link whose text is its address (`https://…`, `www.…`, an e-mail address): its words are the address, as typed. */
 export function saysItsAddress(element: Element): boolean {
   if (element.tagName !== 'a') return false;
-  const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  const text = linkText(element);
   const href = String(element.properties.href ?? '');
   return /^(?:https?:|www\.|mailto:)/i.test(text) || text === href || `mailto:${text}` === href;
 }
@@ -30,7 +35,7 @@ export function namesItsTarget(element: Element): boolean {
   if (element.tagName !== 'a') return false;
   const href = String(element.properties.href ?? '');
   if (!/^https?:/i.test(href)) return false;
-  const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  const text = linkText(element);
   const bare = (address: string) =>
     address
       .trim()

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import { CLASSES, hasClass } from './contracts.ts';
+import { addClass, CLASSES, hasClass } from './contracts.ts';
 import { element, namesItsTarget, text } from './hast.ts';
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
@@ -15,7 +15,7 @@ const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/g;
 export default function rehypeLinkUrls() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (namesItsTarget(node)) node.properties.className = [...classesOf(node), CLASSES.url];
+      if (namesItsTarget(node)) addClass(node, CLASSES.url);
       if (!hasClass(node, CLASSES.entry)) return undefined;
       visit(node, 'text', (leaf: Text, index, parent) => {
         if (index === undefined || parent === undefined || (parent as Element).tagName === 'a') return undefined;
@@ -40,9 +40,4 @@ function linkify(value: string): ElementContent[] {
   }
   if (last < value.length) pieces.push(text(value.slice(last)));
   return pieces;
-}
-
-function classesOf(node: Element): string[] {
-  const names = node.properties.className;
-  return Array.isArray(names) ? names.map(String) : typeof names === 'string' ? [names] : [];
 }

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { CLASSES } from './contracts.ts';
+import { addClass, CLASSES } from './contracts.ts';
 import { element } from './hast.ts';
 
 /** A cell of more characters than this is a sentence, not a value: its column is given room to read as one. */
@@ -60,9 +60,6 @@ function markProseColumns(table: Element): void {
   for (let column = 0; column < columns; column++) {
     const inColumn = rows.map((row) => row[column]).filter((cell) => cell !== undefined);
     if (!inColumn.some((cell) => toString(cell).trim().length > PROSE_CELL)) continue;
-    for (const cell of inColumn) {
-      const className = Array.isArray(cell.properties.className) ? cell.properties.className : [];
-      cell.properties.className = [...className, CLASSES.proseCell];
-    }
+    for (const cell of inColumn) addClass(cell, CLASSES.proseCell);
   }
 }

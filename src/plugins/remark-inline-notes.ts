@@ -1,5 +1,7 @@
 import type { FootnoteDefinition, FootnoteReference, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { placeAt } from './source.ts';
 import { SKIP, visit } from 'unist-util-visit';
 
 /**
@@ -14,7 +16,7 @@ import { SKIP, visit } from 'unist-util-visit';
  * 13, and no maintained extension reads them for micromark.
  */
 export default function remarkInlineNotes() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const definitions: FootnoteDefinition[] = [];
     const taken = new Set<string>();
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
@@ -28,7 +30,7 @@ export default function remarkInlineNotes() {
     };
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined || node.type !== 'text' || !(node as Text).value.includes('^[')) return undefined;
-      const made = inlineNote(parent as Parent, index, nextId);
+      const made = inlineNote(parent as Parent, index, nextId, file);
       if (!made) return undefined;
       definitions.push(made);
       // Look again at what follows the note, in the text after it.
@@ -43,7 +45,7 @@ export default function remarkInlineNotes() {
  * bracket among the siblings closes it: the siblings it spans become its
  * paragraph, and a reference takes their place.
  */
-function inlineNote(parent: Parent, index: number, nextId: () => string): FootnoteDefinition | undefined {
+function inlineNote(parent: Parent, index: number, nextId: () => string, file: VFile): FootnoteDefinition | undefined {
   const opening = parent.children[index] as Text;
   const start = opening.value.indexOf('^[');
   let depth = 0;
@@ -55,18 +57,26 @@ function inlineNote(parent: Parent, index: number, nextId: () => string): Footno
       const char = child.value[at];
       if (char === '[') depth += 1;
       else if (char === ']' && depth > 0) depth -= 1;
-      else if (char === ']') return split(parent, index, start, i, at, nextId);
+      else if (char === ']') return split(parent, index, start, i, at, nextId, file);
     }
   }
   return undefined;
 }
 
-function split(parent: Parent, first: number, start: number, last: number, end: number, nextId: () => string): FootnoteDefinition {
+function split(
+  parent: Parent,
+  first: number,
+  start: number,
+  last: number,
+  end: number,
+  nextId: () => string,
+  file: VFile,
+): FootnoteDefinition {
   const opening = parent.children[first] as Text;
   const closing = parent.children[last] as Text;
   const piece = (node: Text, from: number, to: number): Text => {
     const text: Text = { type: 'text', value: node.value.slice(from, to) };
-    if (node.position) text.position = { start: pointIn(node, from), end: pointIn(node, to) };
+    if (node.position) text.position = { start: pointIn(file, node, from), end: pointIn(file, node, to) };
     return text;
   };
   const inner: PhrasingContent[] =
@@ -79,7 +89,7 @@ function split(parent: Parent, first: number, start: number, last: number, end: 
         ];
   const identifier = nextId();
   const reference: FootnoteReference = { type: 'footnoteReference', identifier, label: identifier };
-  if (opening.position) reference.position = { start: pointIn(opening, start), end: pointIn(closing, end + 1) };
+  if (opening.position) reference.position = { start: pointIn(file, opening, start), end: pointIn(file, closing, end + 1) };
   const replacement: PhrasingContent[] = [
     ...(start > 0 ? [piece(opening, 0, start)] : []),
     reference,
@@ -94,14 +104,9 @@ function split(parent: Parent, first: number, start: number, last: number, end: 
   };
 }
 
-/** Where a character of a text node was written, counting lines in its value (escapes and entities aside). */
-function pointIn(node: Text, offset: number): Point {
-  const start = node.position!.start;
-  const before = node.value.slice(0, offset);
-  const lines = before.split('\n');
-  return {
-    line: start.line + lines.length - 1,
-    column: lines.length === 1 ? start.column + offset : lines.at(-1)!.length + 1,
-    offset: (start.offset ?? 0) + offset,
-  };
+/** Where a character of a text node was written, by its offset from the node's start (escapes and entities aside). */
+function pointIn(file: VFile, node: Text, at: number): Point {
+  const offset = (node.position!.start.offset ?? 0) + at;
+  const { line, column } = placeAt(file, offset);
+  return { line: line!, column: column!, offset };
 }

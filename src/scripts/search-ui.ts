@@ -63,9 +63,14 @@ const SITE_ROOT = new URL('..', new URL(BUNDLE, location.href)).pathname;
 // The page's words, in its language (the JSON named by <html data-ui-strings>).
 const WORDS = ((await (await fetch(root.dataset.uiStrings!)).json()) as ClientStrings).search;
 
-let engine: Promise<Pagefind[]> | undefined;
-/** Whether the site has more than one index, whose results a query's fallback can rank wrongly against each other's. */
-let severalIndexes = false;
+/** Pagefind's instances for the page, its own first. */
+interface Engine {
+  instances: Pagefind[];
+  /** Whether the site has more than one index, whose results a query's fallback can rank wrongly against each other's. */
+  severalIndexes: boolean;
+}
+
+let engine: Promise<Engine> | undefined;
 
 /**
  * Pagefind, loaded once per page; a failed load is tried again on the next
@@ -76,7 +81,7 @@ let severalIndexes = false;
  * instance of another language that fails to load is left out: the page's
  * own language is still searched.
  */
-function loadPagefind(): Promise<Pagefind[]> {
+function loadPagefind(): Promise<Engine> {
   engine ??= (async () => {
     const bundle = BUNDLE;
     const options = { baseUrl: SITE_ROOT, highlightParam: 'highlight' };
@@ -97,7 +102,6 @@ function loadPagefind(): Promise<Pagefind[]> {
       fetch(`${bundle}pagefind-entry.json`).then((response) => response.json() as Promise<{ languages: Record<string, IndexEntry> }>),
     ]);
     const plan = searchPlan(entry.languages, root.lang);
-    severalIndexes = Object.keys(entry.languages).length > 1;
     // Pagefind skips a merge of its own bundle's path (written for other sites' bundles): the
     // same bundle, named by its absolute URL, merges as the other language it is asked for.
     const url = new URL(bundle, location.href).href;
@@ -115,7 +119,10 @@ function loadPagefind(): Promise<Pagefind[]> {
           }),
       ),
     );
-    return [await merge(own, plan.merged), ...others.filter((pagefind) => pagefind !== undefined)];
+    return {
+      instances: [await merge(own, plan.merged), ...others.filter((pagefind) => pagefind !== undefined)],
+      severalIndexes: Object.keys(entry.languages).length > 1,
+    };
   })().catch((error: unknown) => {
     engine = undefined;
     throw error;
@@ -154,14 +161,14 @@ const JUDGED = 5;
  * the rest of an instance's, ranked lower, as its last judged one. An
  * instance that fails is left out; if all fail, so does the search.
  */
-async function searchAll(pagefinds: Pagefind[], term: string, filters: Filters, judge: boolean): Promise<Search | null> {
-  const settled = await Promise.allSettled(pagefinds.map((pagefind) => pagefind.debouncedSearch(term || null, { filters }, 150)));
+async function searchAll({ instances, severalIndexes }: Engine, term: string, filters: Filters): Promise<Search | null> {
+  const settled = await Promise.allSettled(instances.map((pagefind) => pagefind.debouncedSearch(term || null, { filters }, 150)));
   const searches = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   if (searches.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   if (searches.some((search) => search === null)) return null;
   const ranked = await Promise.all(
     (searches as Search[]).map(async ({ results }) => {
-      if (!judge || !term) return results.map((result) => ({ result, tier: 1 }));
+      if (!severalIndexes || !term) return results.map((result) => ({ result, tier: 1 }));
       const judged = await Promise.all(
         results.slice(0, JUDGED).map(async (result) => (matchedByFallback(term, (await result.data()).excerpt) ? 0 : 1)),
       );
@@ -222,10 +229,10 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
       return;
     }
     list.setAttribute('aria-busy', 'true');
-    let pagefinds: Pagefind[];
+    let pagefind: Engine;
     try {
       if (!engine) say(WORDS.loading);
-      pagefinds = await loadPagefind();
+      pagefind = await loadPagefind();
     } catch {
       if (id === latest) fail();
       return;
@@ -234,7 +241,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     await paneDrawn;
     let search: Search | null;
     try {
-      search = await searchAll(pagefinds, term, chosen, severalIndexes);
+      search = await searchAll(pagefind, term, chosen);
     } catch {
       if (id === latest) fail();
       return;
@@ -385,8 +392,8 @@ const SENTENCE_END = /[.?!…][’”"')\]]?$/u;
 async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promise<void>): Promise<void> {
   let filters: Record<string, Record<string, number>>;
   try {
-    const pagefinds = await loadPagefind();
-    const settled = await Promise.allSettled(pagefinds.map((pagefind) => pagefind.filters()));
+    const { instances } = await loadPagefind();
+    const settled = await Promise.allSettled(instances.map((instance) => instance.filters()));
     filters = addCounts(settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])));
   } catch {
     return;
