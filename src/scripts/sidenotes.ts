@@ -19,8 +19,10 @@
  *
  * Placing, with the traps those sites' readers report in mind: a note starts
  * level with its reference, or just below the note before it, and clears the
- * contents (which stop being sticky here: a sticky box would slide over the
- * notes) and anything wider than the text column. It may move down no further
+ * contents where they stand at the top and anything wider than the text
+ * column. The contents stay sticky below that, and step aside (fade out)
+ * while a note passes beside them, as Quarto's do, unless the keyboard is in
+ * them: so one note does not cost the reader the contents for the whole essay. It may move down no further
  * than the end of its paragraph (or three lines, where the paragraph ends
  * sooner), and it stays beside its own section: it must end before the next
  * heading, the next obstacle and the end of the text. A note that cannot is
@@ -36,6 +38,9 @@ const WIDE = matchMedia('screen and (min-width: 64em)');
 const REACH_LINES = 3;
 /** Marks the reference a note stands beside (not a second reference to it): note previews skip it. */
 const BESIDE = 'data-sidenote-beside';
+/** Marks the contents while a note is beside them (src/styles/sidenotes.css hides them). */
+const COVERED = 'is-covered';
+const toc = document.querySelector<HTMLElement>('.essay > .toc');
 
 interface Note {
   ref: HTMLElement;
@@ -79,6 +84,31 @@ if (body && notes.length > 0) {
   addEventListener('afterprint', () => setIds(notes, WIDE.matches));
   new ResizeObserver(placeSoon).observe(body);
   void document.fonts.ready.then(placeSoon);
+  if (toc) stepAside(toc, notes);
+}
+
+/** Marks the sticky contents while a note in the margin is beside them, which CSS hides unless the keyboard is in them. */
+function stepAside(toc: HTMLElement, notes: Note[]) {
+  let frame = 0;
+  const check = () => {
+    frame = 0;
+    const box = toc.getBoundingClientRect();
+    const covered =
+      WIDE.matches &&
+      notes.some(({ copy }) => {
+        if (!copy.classList.contains('sidenote-margin')) return false;
+        const note = copy.getBoundingClientRect();
+        return note.top < box.bottom && box.top < note.bottom;
+      });
+    toc.classList.toggle(COVERED, covered);
+  };
+  const soon = () => {
+    frame ||= requestAnimationFrame(check);
+  };
+  addEventListener('scroll', soon, { passive: true });
+  addEventListener('resize', soon, { passive: true });
+  WIDE.addEventListener('change', soon);
+  check();
 }
 
 function makeCopies(body: HTMLElement, section: HTMLElement): Note[] {
@@ -194,9 +224,11 @@ function obstaclesOf(body: HTMLElement, origin: DOMRect): DOMRect[] {
   const rtl = getComputedStyle(body).direction === 'rtl';
   const inMargin = (rect: DOMRect) => (rtl ? rect.right <= origin.left + 1 : rect.left >= origin.right - 1);
   const intoMargin = (rect: DOMRect) => (rtl ? rect.left < origin.left - 1 : rect.right > origin.right + 1);
-  const toc = document.querySelector('.essay > .toc');
   if (toc && toc.getClientRects().length > 0) {
+    // Where the contents stand before they stick (at the top of the essay), whatever the scroll.
+    toc.style.position = 'static';
     const rect = toc.getBoundingClientRect();
+    toc.style.position = '';
     if (inMargin(rect)) found.push(rect);
   }
   for (const child of body.children) {

@@ -196,6 +196,63 @@ describe('sidenotes on wide screens', () => {
       .toEqual({ sidenote: true, inView: true });
   });
 
+  it('leave the contents beside the text as the reader goes, stepping aside while a note passes them', async () => {
+    // Reduced motion: no fade, so what is shown is what the script decided.
+    const page = await open('/essays/scholarly/', 1280, { reducedMotion: 'reduce' });
+    const states = await page.evaluate(async () => {
+      const toc = document.querySelector('.essay > .toc')!;
+      const notes = [...document.querySelectorAll('.sidenote-margin')];
+      const seen = [];
+      for (let y = 0; y <= document.documentElement.scrollHeight - innerHeight; y += 40) {
+        scrollTo({ top: y, behavior: 'instant' });
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const box = toc.getBoundingClientRect();
+        seen.push({
+          y,
+          inView: box.top >= 0 && box.bottom <= innerHeight,
+          shown: getComputedStyle(toc).opacity !== '0',
+          covered: notes.some((note) => {
+            const r = note.getBoundingClientRect();
+            return r.top < box.bottom && box.top < r.bottom;
+          }),
+        });
+      }
+      return seen;
+    });
+    for (const { y, shown, covered } of states) expect(shown, `at ${y} px, shown exactly when no note is beside them`).toBe(!covered);
+    expect(states.some((s) => s.covered)).toBe(true);
+    // Far below where they start, the contents are still in view wherever no note is.
+    expect(states.filter((s) => s.y > 900 && s.inView && s.shown).length).toBeGreaterThan(0);
+    expect(states.every((s) => s.inView)).toBe(true);
+  });
+
+  it('keep the contents shown over a note while the keyboard is in them', async () => {
+    const page = await open('/essays/scholarly/', 1280, { reducedMotion: 'reduce' });
+    // Scroll until a note is beside the contents, then Tab into them.
+    const y = await page.evaluate(async () => {
+      const toc = document.querySelector('.essay > .toc')!;
+      for (let top = 0; top < document.documentElement.scrollHeight; top += 20) {
+        scrollTo({ top, behavior: 'instant' });
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        if (toc.classList.contains('is-covered')) return top;
+      }
+      return -1;
+    });
+    expect(y).toBeGreaterThan(0);
+    // To the first entry by keyboard, from the contents' summary (in the sticky box, so nothing scrolls).
+    await page.evaluate(() => document.querySelector<HTMLElement>('.essay > .toc summary')!.focus({ preventScroll: true }));
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      const toc = document.querySelector('.essay > .toc')!;
+      return {
+        inContents: toc.contains(document.activeElement),
+        covered: toc.classList.contains('is-covered'),
+        shown: getComputedStyle(toc).opacity !== '0',
+      };
+    });
+    expect(state).toEqual({ inContents: true, covered: true, shown: true });
+  });
+
   it('leave the hidden notes section out of the contents, which marks the section being read', async () => {
     const page = await open('/essays/scholarly/', 1280);
     const contents = () =>
