@@ -13,6 +13,7 @@
  */
 
 import scriptFaces from '../styles/script-faces.css?url';
+import { closeUpOpenings } from '../lib/excerpt-spacing.ts';
 import { type IndexEntry, searchPlan } from '../lib/pagefind-languages.ts';
 import { matchedByFallback } from '../lib/prefix-fallback.ts';
 import { needsScriptFaces } from '../lib/script-faces.ts';
@@ -379,7 +380,9 @@ function excerpt(html: string): HTMLParagraphElement {
   // Pagefind cuts a window of words from the text: say so where it cuts mid-sentence.
   if (text && !SENTENCE_START.test(text)) paragraph.append('… ');
   for (const node of body.childNodes) {
-    paragraph.append(node.nodeName === 'MARK' ? element('mark', undefined, node.textContent ?? '') : (node.textContent ?? ''));
+    paragraph.append(
+      node.nodeName === 'MARK' ? element('mark', undefined, node.textContent ?? '') : closeUpOpenings(node.textContent ?? ''),
+    );
   }
   if (text && !SENTENCE_END.test(text)) paragraph.append(' …');
   return paragraph;

@@ -51,6 +51,13 @@ describe('what is indexed', () => {
     expect(await sub.getAttribute('href')).toMatch(/#bibliography$/);
   });
 
+  it('shows a citation in an excerpt as the essay does, with no space after its bracket', async () => {
+    // Pagefind adds one before the citation link, which has an id.
+    const { page } = await open('/search/?q=anticommunist');
+    const excerpt = page.locator('main .search-result p').last();
+    await expect.poll(() => excerpt.textContent()).toContain('Orlando Figes (Pipes 1968; Figes 1996)');
+  });
+
   it('does not index "Cite this essay" and its downloads', async () => {
     // Words that appear only there.
     for (const query of ['CSL-JSON', 'BibTeX']) {

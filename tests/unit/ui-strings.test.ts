@@ -3,6 +3,7 @@ import { describeWritten } from '../../src/lib/dates.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { fill, plural, type PluralForms } from '../../src/lib/i18n/format.ts';
 import { otherIndexes, primaryIndex, searchPlan } from '../../src/lib/pagefind-languages.ts';
+import { closeUpOpenings } from '../../src/lib/excerpt-spacing.ts';
 import { matchedByFallback } from '../../src/lib/prefix-fallback.ts';
 import { readingTime, UI_LANGUAGES, uiLanguage, uiStrings } from '../../src/lib/ui-strings.ts';
 
@@ -305,5 +306,20 @@ describe('a match by Pagefind’s fallback to a shorter word', () => {
     expect(matchedByFallback('abdication army', 'the <mark>army</mark> went home')).toBe(false);
     // One word of two found by its fallback is enough.
     expect(matchedByFallback('army Anführungszeichen', '<mark>army</mark> and <mark>an</mark> empire')).toBe(true);
+  });
+});
+
+describe('search excerpts', () => {
+  it('take out the space Pagefind puts before a citation link after an opening bracket', () => {
+    expect(closeUpOpenings('la Transición ( Aguilar Fernández 1996)')).toBe('la Transición (Aguilar Fernández 1996)');
+    expect(closeUpOpenings('as Pipes argued [ see ')).toBe('as Pipes argued [see ');
+    // Before a mark: the text ends where the matched word begins.
+    expect(closeUpOpenings('Transición ( ')).toBe('Transición (');
+    expect(closeUpOpenings('„ Wort“ und ¿ qué?')).toBe('„Wort“ und ¿qué?');
+  });
+
+  it('keep the spaces that are the language’s own', () => {
+    // German closes with “ and ‘; French spaces its guillemets.
+    for (const text of ['„Wort“ und ‚so‘ weiter', 'l’« insurrection » et', '(1) and (2)']) expect(closeUpOpenings(text)).toBe(text);
   });
 });

@@ -1,0 +1,13 @@
+/**
+ * Pagefind starts a word before every element with an id, so that its
+ * anchors begin at a word, and the space it adds shows in excerpts: a
+ * citation's link (which holds the id that the bibliography's backlinks lead
+ * to) reads "( Aguilar 1996)". Prose never puts a space after an opening
+ * bracket, or after a mark that only ever opens (German „ ‚, Spanish ¿ ¡), so
+ * it is taken out of the excerpt's text. Not after “ or ‘, which close a
+ * quotation in German, nor after « or ‹, which French spaces.
+ */
+export function closeUpOpenings(text: string): string {
+  // At the end of a piece of text, a mark (a matched word) follows.
+  return text.replace(/([([{„‚¿¡]) (?=\S|$)/gu, '$1');
+}
