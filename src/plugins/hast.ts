@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Properties, Root, Text } from 'hast';
+import type { Element, ElementContent, Parents, Properties, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { CLASSES, hasClass, LITERAL_ELEMENTS } from './contracts.ts';
 
@@ -133,6 +133,24 @@ const BLOCKS = new Set([
   'div',
   'section',
 ]);
+
+/**
+ * The text of a phrasing element's block before it ('' for a block or the
+ * root): what the element's first words follow, in their sentence.
+ */
+export function textBefore(node: Parents, ancestors: Parents[]): string {
+  let before = '';
+  let child = node;
+  for (let i = ancestors.length - 1; i >= 0 && child.type === 'element' && !BLOCKS.has(child.tagName); i--) {
+    const parent = ancestors[i]!;
+    before = `${parent.children
+      .slice(0, parent.children.indexOf(child))
+      .map((sibling) => toString(sibling))
+      .join('')}${before}`;
+    child = parent;
+  }
+  return before;
+}
 
 /**
  * The same text nodes, grouped by the block (paragraph, item, heading…) they

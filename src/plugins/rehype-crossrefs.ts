@@ -17,7 +17,7 @@ import {
   LITERAL_ELEMENTS,
   runOf,
 } from './contracts.ts';
-import { element, headingName, headingText, text } from './hast.ts';
+import { element, headingName, headingText, text, textBefore } from './hast.ts';
 import { type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 
 /**
@@ -43,14 +43,14 @@ export default function rehypeCrossrefs() {
     const targets = numberTargets(tree, file, run);
     const keys = new Set(run.input.bibliography?.keys ?? []);
     const made = new Set<Element>();
-    visitParents(tree, (node) => {
+    visitParents(tree, (node, ancestors) => {
       if (node.type !== 'element' && node.type !== 'root') return undefined;
       if (node.type === 'element' && (LITERAL_ELEMENTS.has(node.tagName) || made.has(node))) return SKIP;
       if (node.type === 'element' && node.tagName === 'a') {
         reportInLink(node, file, run, keys);
         return SKIP;
       }
-      for (const created of replaceReferences(node, targets, keys, file, run)) made.add(created);
+      for (const created of replaceReferences(node, textBefore(node, ancestors), targets, keys, file, run)) made.add(created);
       return undefined;
     });
     run.output.targets = [...targets.values()];
@@ -192,9 +192,10 @@ function isLabel(key: string, targets: Map<string, CrossrefTarget>, keys: Set<st
   return labelKind(key) !== undefined && (targets.has(key) || !keys.has(key));
 }
 
-/** Replaces the cross-references among a parent's children with links; returns the elements it made. */
+/** Replaces the cross-references among a parent's children with links; returns the elements it made. `lead`: its block's text before it. */
 function replaceReferences(
   parent: Parents,
+  lead: string,
   targets: Map<string, CrossrefTarget>,
   keys: Set<string>,
   file: VFile,
@@ -202,7 +203,7 @@ function replaceReferences(
 ): Element[] {
   return replaceMarkers(parent, file, {
     accepts: (marker, place) => isReference(marker, targets, keys, run, place),
-    make: (marker, joined, pieces) => render(marker, joined, pieces, targets, run),
+    make: (marker, joined, pieces) => render(marker, lead + joined.slice(0, marker.start), joined, pieces, targets, run),
   });
 }
 
@@ -254,8 +255,18 @@ function isReference(
   return ok;
 }
 
-/** A reference as its link (or, for a group, the links and words between them), with the author's own words around it. */
-function render(marker: CitationMarker, joined: string, pieces: Piece[], targets: Map<string, CrossrefTarget>, run: EssayRun): Element {
+/**
+ * A reference as its link (or, for a group, the links and words between them), with the author's own words around
+ * it; `before`, the text of its block before it.
+ */
+function render(
+  marker: CitationMarker,
+  before: string,
+  joined: string,
+  pieces: Piece[],
+  targets: Map<string, CrossrefTarget>,
+  run: EssayRun,
+): Element {
   const { strings, lang } = run.input;
   const parts = partsOf(marker, joined);
   const link = (id: string, words: string) => {
@@ -269,17 +280,24 @@ function render(marker: CitationMarker, joined: string, pieces: Piece[], targets
       .formatToParts(items.map(() => '·'))
       .flatMap((part): ElementContent[] => (part.type === 'element' ? items[i++]! : [text(part.value)]));
   };
-  const one = (key: string, suppress: boolean) => {
+  // The word keeps its capital where a sentence starts with it: nothing before it in the brackets, and a sentence's end
+  // (or nothing) before the marker in its block.
+  const opens = parts[0]!.prefix.trim() === '' && opensSentence(before);
+  const word = (kind: LabelKind, form: 'one' | 'many', first: boolean) => {
+    const written = strings.crossref[kind][form];
+    return strings.crossrefLowercase && !(first && opens) ? lowerFirst(written, lang) : written;
+  };
+  const one = (key: string, suppress: boolean, first: boolean) => {
     const target = targets.get(key)!;
-    return link(key, suppress ? target.number : `${strings.crossref[target.kind].one} ${target.number}`);
+    return link(key, suppress ? target.number : `${word(target.kind, 'one', first)} ${target.number}`);
   };
 
   if (marker.kind === 'in-text') {
     const [part] = parts;
     const after = slice(pieces, part!.keyEnd, marker.end);
     return after.length === 0
-      ? one(part!.key, false)
-      : element('span', { className: [CLASSES.crossrefs] }, [one(part!.key, false), ...after]);
+      ? one(part!.key, false, true)
+      : element('span', { className: [CLASSES.crossrefs] }, [one(part!.key, false, true), ...after]);
   }
   const affixed = parts.some((p, i) => (i > 0 && p.prefix.trim() !== '') || (i < parts.length - 1 && p.suffix.trim() !== ''));
   const content: ElementContent[] = [];
@@ -291,7 +309,7 @@ function render(marker: CitationMarker, joined: string, pieces: Piece[], targets
       if (i > 0) content.push(text('; '));
       content.push(
         ...trimmed(slice(pieces, p.start, p.keyStart), 'start'),
-        one(p.key, p.suppress),
+        one(p.key, p.suppress, i === 0),
         ...trimmed(slice(pieces, p.keyEnd, p.end), 'end'),
       );
     });
@@ -305,11 +323,11 @@ function render(marker: CitationMarker, joined: string, pieces: Piece[], targets
         previous.push(p);
       else runs.push([p]);
     }
-    const phrases = runs.map((r): ElementContent[] => {
-      if (r.length === 1) return [one(r[0]!.key, r[0]!.suppress)];
+    const phrases = runs.map((r, i): ElementContent[] => {
+      if (r.length === 1) return [one(r[0]!.key, r[0]!.suppress, i === 0)];
       const kind = targets.get(r[0]!.key)!.kind;
       const numbers = list(r.map((p) => [link(p.key, targets.get(p.key)!.number)]));
-      return r[0]!.suppress ? numbers : [text(`${strings.crossref[kind].many} `), ...numbers];
+      return r[0]!.suppress ? numbers : [text(`${word(kind, 'many', i === 0)} `), ...numbers];
     });
     content.push(...list(phrases));
     content.push(...trimmed(slice(pieces, last.keyEnd, last.end), 'end'));
@@ -317,6 +335,34 @@ function render(marker: CitationMarker, joined: string, pieces: Piece[], targets
   const [only] = content;
   if (content.length === 1 && only?.type === 'element') return only;
   return element('span', { className: [CLASSES.crossrefs] }, content);
+}
+
+/**
+ * Whether the text before a reference leaves it at a sentence's start: nothing, or a sentence's end (with its
+ * closing quotes or brackets) and a space, then any opening quotes. Inside brackets still open, it starts a sentence
+ * only as their first word, where the brackets do: so the abbreviation in "(cfr. @sec-a)" ends no sentence. The marks
+ * an element leaves in a parent's joined text (markers.ts) are neither, so text after an element is in its sentence.
+ */
+function opensSentence(before: string): boolean {
+  let open = -1;
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0 && open < 0; i--) {
+    if (CLOSING.includes(before[i]!)) depth++;
+    else if (OPENING.includes(before[i]!) && depth-- === 0) open = i;
+  }
+  if (open < 0) return SENTENCE_ENDED.test(before);
+  return OPENING_QUOTES.test(before.slice(open + 1)) && opensSentence(before.slice(0, open));
+}
+
+const OPENING = '([{';
+const CLOSING = ')]}';
+const OPENING_QUOTES = /^[\s\p{Pi}"'„‚¿¡]*$/u;
+const SENTENCE_ENDED = /(?:^|[.?!…][\p{Pe}\p{Pf}"']*\s)[\s\p{Pi}"'„‚¿¡]*$/u;
+
+/** A word with its first letter in lower case, in its language's rules. */
+function lowerFirst(word: string, lang: string): string {
+  const [first = ''] = word;
+  return first.toLocaleLowerCase(lang) + word.slice(first.length);
 }
 
 interface Part {

@@ -387,14 +387,15 @@ describe('an essay in Italian', () => {
     expect(untranslated(words)).toEqual([]);
   });
 
-  it('numbers its table and refers to it and to its sections in Italian words, in its prose as in the caption', () => {
+  it('numbers its table and refers to it and to its sections in Italian words, in lower case but where a sentence starts', () => {
     const doc = page('essays/risorgimento');
     expect(doc.querySelector('.caption-label')?.textContent).toBe('Tabella 1');
     const refs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
     expect(refs).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/Le tappe sono tre \(Tabella 1\)\.$/),
-        expect.stringMatching(/\(cfr\. Sezioni 1 e 2\)\.$/),
+        expect.stringMatching(/Le tappe sono tre \(tabella 1\)\.$/),
+        expect.stringMatching(/\(cfr\. sezioni 1 e 2\)\. Sezione 1 ne racconta l’inizio\.$/),
+        'Tabella 1 riassume le tre date.',
       ]),
     );
   });
@@ -476,8 +477,8 @@ describe('an essay in European Portuguese', () => {
     const paragraphs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
     expect(paragraphs).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/\(ver Secção 1\)\.$/),
-        expect.stringMatching(/\(ver Secções 1 e 2\)\.$/),
+        expect.stringMatching(/\(ver secção 1\)\.$/),
+        expect.stringMatching(/\(ver secções 1 e 2\)\.$/),
         expect.stringContaining('«Grândola, Vila Morena»'),
       ]),
     );
@@ -534,7 +535,7 @@ describe('an essay in Dutch', () => {
     expect(doc.querySelector('.caption-label')?.textContent).toBe('Tabel 1');
     const paragraphs = [...doc.querySelectorAll('.essay-body p')].map((p) => p.textContent ?? '');
     expect(paragraphs).toEqual(
-      expect.arrayContaining([expect.stringMatching(/\(zie Tabel 1\)\.$/), expect.stringMatching(/\(vgl\. Paragrafen 1 en 2\)\.$/)]),
+      expect.arrayContaining([expect.stringMatching(/\(zie tabel 1\)\.$/), expect.stringMatching(/\(vgl\. paragrafen 1 en 2\)\.$/)]),
     );
   });
 

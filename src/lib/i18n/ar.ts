@@ -28,6 +28,7 @@ export const ar: UiStrings = {
     eq: { one: 'المعادلة', many: 'المعادلات' },
     sec: { one: 'القسم', many: 'الأقسام' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `كُتب في ${date}`,

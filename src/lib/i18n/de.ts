@@ -26,6 +26,7 @@ export const de: UiStrings = {
     eq: { one: 'Gleichung', many: 'Gleichungen' },
     sec: { one: 'Abschnitt', many: 'Abschnitte' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Geschrieben ${date}`,

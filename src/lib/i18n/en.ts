@@ -22,6 +22,7 @@ export const en: UiStrings = {
     eq: { one: 'Equation', many: 'Equations' },
     sec: { one: 'Section', many: 'Sections' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Written ${date}`,

@@ -27,6 +27,7 @@ export const es: UiStrings = {
     eq: { one: 'Ecuación', many: 'Ecuaciones' },
     sec: { one: 'Sección', many: 'Secciones' },
   },
+  crossrefLowercase: true,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Redacción: ${date}`,

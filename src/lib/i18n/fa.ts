@@ -30,6 +30,7 @@ export const fa: UiStrings = {
     eq: { one: 'معادله', many: 'معادله‌های' },
     sec: { one: 'بخش', many: 'بخش‌های' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `نوشته‌شده در ${date}`,

@@ -27,6 +27,7 @@ export const fr: UiStrings = {
     eq: { one: 'Équation', many: 'Équations' },
     sec: { one: 'Section', many: 'Sections' },
   },
+  crossrefLowercase: true,
   captionSeparator: '\u00a0: ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Rédaction\u00a0: ${date}`,

@@ -27,6 +27,7 @@ export const he: UiStrings = {
     eq: { one: 'משוואה', many: 'משוואות' },
     sec: { one: 'פרק', many: 'פרקים' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `נכתב: ${date}`,

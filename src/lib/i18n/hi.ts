@@ -39,6 +39,7 @@ export const hi: UiStrings = {
     eq: { one: 'समीकरण', many: 'समीकरण' },
     sec: { one: 'अनुभाग', many: 'अनुभाग' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `लेखन: ${date}`,

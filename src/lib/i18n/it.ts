@@ -41,6 +41,7 @@ export const it: UiStrings = {
     eq: { one: 'Equazione', many: 'Equazioni' },
     sec: { one: 'Sezione', many: 'Sezioni' },
   },
+  crossrefLowercase: true,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Scritto: ${date}`,

@@ -27,6 +27,7 @@ export const ja: UiStrings = {
     eq: { one: '式', many: '式' },
     sec: { one: '節', many: '節' },
   },
+  crossrefLowercase: false,
   captionSeparator: '：',
   equationNumber: (n) => `(${n})`,
   written: (date) => `${date}執筆`,

@@ -33,6 +33,7 @@ export const ko: UiStrings = {
     eq: { one: '식', many: '식' },
     sec: { one: '절', many: '절' },
   },
+  crossrefLowercase: false,
   captionSeparator: '. ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `${date} 작성`,

@@ -36,6 +36,7 @@ export const nl: UiStrings = {
     eq: { one: 'Vergelijking', many: 'Vergelijkingen' },
     sec: { one: 'Paragraaf', many: 'Paragrafen' },
   },
+  crossrefLowercase: true,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Geschreven: ${date}`,

@@ -21,6 +21,8 @@ export const ptBR: UiStrings = {
   readSection: (title) => `Ler “${title}”`,
   sectionDescription: (section, essay) => `A seção “${section}” do ensaio “${essay}”.`,
   crossref: { ...pt.crossref, sec: { one: 'Seção', many: 'Seções' } },
+  // As ABNT's papers write them in the text: "na Figura 1", "na Tabela 2".
+  crossrefLowercase: false,
   contents: 'Sumário',
 
   cite: {

@@ -42,6 +42,7 @@ export const pt: UiStrings = {
     eq: { one: 'Equação', many: 'Equações' },
     sec: { one: 'Secção', many: 'Secções' },
   },
+  crossrefLowercase: true,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Escrito em ${date}`,

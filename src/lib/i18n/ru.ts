@@ -25,6 +25,7 @@ export const ru: UiStrings = {
     eq: { one: 'Уравнение', many: 'Уравнения' },
     sec: { one: 'Раздел', many: 'Разделы' },
   },
+  crossrefLowercase: true,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `Написано ${date}`,

@@ -43,6 +43,13 @@ export interface UiStrings {
   sectionDescription: (section: string, essay: string) => string;
   /** What cross-references call figures, tables, equations and sections: "Figure 1", "Figures 1 and 2". */
   crossref: Record<'fig' | 'tbl' | 'eq' | 'sec', { one: string; many: string }>;
+  /**
+   * Whether a cross-reference's word is lower case in running text, as the
+   * language's style guides write it ("voir la figure 1"), keeping `crossref`'s
+   * capital at the start of a sentence and in a caption's label. English and
+   * German keep the capital everywhere.
+   */
+  crossrefLowercase: boolean;
   /** Between a numbered caption's label and its words: "Figure 1: A map". */
   captionSeparator: string;
   /** A display equation's number, at its right: "(3)". */

@@ -29,6 +29,7 @@ export const ur: UiStrings = {
     eq: { one: 'مساوات', many: 'مساواتیں' },
     sec: { one: 'حصہ', many: 'حصے' },
   },
+  crossrefLowercase: false,
   captionSeparator: ': ',
   equationNumber: (n) => `(${n})`,
   written: (date) => `تحریر: ${date}`,

@@ -28,6 +28,7 @@ export const zhHans: UiStrings = {
     eq: { one: '公式', many: '公式' },
     sec: { one: '节', many: '节' },
   },
+  crossrefLowercase: false,
   captionSeparator: '：',
   equationNumber: (n) => `(${n})`,
   written: (date) => `写于${date}`,

@@ -28,6 +28,7 @@ export const zhHant: UiStrings = {
     eq: { one: '公式', many: '公式' },
     sec: { one: '節', many: '節' },
   },
+  crossrefLowercase: false,
   captionSeparator: '：',
   equationNumber: (n) => `(${n})`,
   written: (date) => `寫於${date}`,
