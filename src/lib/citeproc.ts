@@ -75,7 +75,8 @@ function engineFor(style: CslSource, locale: CslSource, fallback: CslSource): Sl
         if (item === undefined) throw new Error(`citeproc asked for unknown work ${id}`);
         return { ...item, system_id: id };
       },
-      wrapCitationEntry: (html: string, id: string) => `<a data-key="${escapeAttribute(id)}">${html}</a>`,
+      // No id where citeproc-js prints a locator alone ("(29)" after MLA's author in the text): keyed after, by its cluster.
+      wrapCitationEntry: (html: string, id: string | undefined) => `<a data-key="${escapeAttribute(id ?? '')}">${html}</a>`,
     };
     const engine = new (CSL as unknown as { Engine: new (...args: unknown[]) => Engine }).Engine(sys, style.xml, locale.name, true);
     engine.opt.development_extensions.apply_citation_wrapper = true;
@@ -187,6 +188,8 @@ function format(
   // In-text citations are two: the author alone, then the rest (suppress-author), as Pandoc renders them.
   const clusters: Cluster[] = [];
   const where: { cluster: number; author?: number }[] = [];
+  /** The clusters that follow an author named in the text: where a style prints the author alone (MLA), nothing. */
+  const afterAuthor = new Set<string>();
   const cluster = (citationItems: Cluster['citationItems'], noteIndex: number) => {
     clusters.push({ citationID: `c${clusters.length}`, citationItems, properties: { noteIndex } });
     return clusters.length - 1;
@@ -205,6 +208,7 @@ function format(
       const author = cluster([{ id: request.works[0]!.key, 'author-only': true }], 0);
       const rest = isNote ? citationItems : citationItems.map((item) => ({ ...item, 'suppress-author': true }));
       where.push({ author, cluster: cluster(rest, request.noteIndex) });
+      if (!isNote) afterAuthor.add(`c${clusters.length - 1}`);
     } else {
       where.push({ cluster: cluster(citationItems, request.noteIndex) });
     }
@@ -215,19 +219,23 @@ function format(
   // A citation that suppresses its author where the style prints the author alone (a note style's
   // "ibid." form: "Johns.") would print nothing, which citeproc-js writes as [NO_PRINTED_FORM]: it
   // keeps its author there. Suppressing an author changes no work's position, so one more pass does.
-  const empty = new Set(results.filter(([, , html]) => html.includes(NO_PRINTED_FORM)).map(([id]) => id));
+  // Not after an author named in the text: "Erdős and Rényi proved it", in MLA, not "Erdős and Rényi (Erdős and Rényi)".
+  const empty = new Set(results.filter(([id, , html]) => html.includes(NO_PRINTED_FORM) && !afterAuthor.has(id)).map(([id]) => id));
   if (empty.size > 0) {
     const mended = clusters.map((c) =>
       empty.has(c.citationID) ? { ...c, citationItems: c.citationItems.map(({ 'suppress-author': _, ...item }) => item) } : c,
     );
     results = engine.rebuildProcessorState(mended, 'html', uncited);
   }
-  const text = new Map(results.map(([id, , html]) => [id, html]));
+  const text = new Map(
+    results.map(([id, , html]) => [id, afterAuthor.has(id) && html.includes(NO_PRINTED_FORM) ? '' : keyed(html, clusters, id)]),
+  );
   const of = (index: number) => text.get(`c${index}`) ?? '';
   const citations = where.map(({ cluster: index, author }, i): FormattedCitation => {
     // The citation wrapper leaves out the layout's affixes: "(", ")" and, in notes, the closing "."
     // (not for a citation within the author's own note, which the note's sentence goes on after).
     const html = of(index);
+    if (html === '') return { html, author: of(author!) };
     const closed = requests[i]!.inNote || (close && stripTags(html).trimEnd().endsWith(close)) ? html : `${html}${close}`;
     const wrapped = isNote ? closed : `${open}${html}${close}`;
     return author === undefined ? { html: wrapped } : { html: wrapped, author: of(author) };
@@ -243,6 +251,14 @@ function format(
     });
   }
   return { isNote, citations, bibliography };
+}
+
+/** A cluster's works wrapped without their keys (citeproc-js gave the wrapper none), given the keys it left out, in order. */
+function keyed(html: string, clusters: Cluster[], id: string): string {
+  if (!html.includes('<a data-key="">')) return html;
+  const items = clusters.find((c) => c.citationID === id)?.citationItems ?? [];
+  const missing = items.map((item) => item.id).filter((key) => !html.includes(`<a data-key="${escapeAttribute(key)}">`));
+  return html.replaceAll('<a data-key="">', () => `<a data-key="${escapeAttribute(missing.shift() ?? '')}">`);
 }
 
 /** The CSL class of a style (`note` or `in-text`) from its XML, without building an engine. */

@@ -102,7 +102,8 @@ export default function rehypeCitations() {
       const citation: ElementContent[] =
         author === undefined
           ? fragment(html)
-          : [element('a', { dataKey: key }, [...fragment(author), text(' '), ...unlinked(fragment(html))])];
+          : // The author alone where the style prints nothing after it (MLA with no locator).
+            [element('a', { dataKey: key }, [...fragment(author), ...(html === '' ? [] : [text(' '), ...unlinked(fragment(html))])])];
       const span = { className: [CLASSES.citation], dataCites: f.request.works.map((w) => w.key).join(' ') };
       if (author !== undefined) inTextCitations(file).add(f.node);
       if (f.noteId !== undefined) {
