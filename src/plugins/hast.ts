@@ -78,7 +78,23 @@ export function proseText(node: Element, keep?: WeakSet<Element>): string {
       .filter((c) => !isApparatus(c) || (c.type === 'element' && !isNoteRef(c) && keep?.has(c)))
       .map((c) => (c.type === 'element' ? without(c) : c)),
   });
-  return toString(without(node));
+  return visibleText(without(node));
+}
+
+/**
+ * The text a reader sees of a node: a formula's MathML text ("σ"), without
+ * the TeX it keeps beside it for copying (`<annotation>`), which every
+ * name and id made from the text would otherwise say twice.
+ */
+export function visibleText(node: Element | Root): string {
+  const shown = (parent: Element | Root): Element | Root =>
+    ({
+      ...parent,
+      children: parent.children
+        .filter((c) => !(c.type === 'element' && (c.tagName === 'annotation' || c.tagName === 'annotation-xml')))
+        .map((c) => (c.type === 'element' ? shown(c) : c)),
+    }) as Element | Root;
+  return toString(shown(node));
 }
 
 /**
@@ -145,7 +161,7 @@ export function textBefore(node: Parents, ancestors: Parents[]): string {
     const parent = ancestors[i]!;
     before = `${parent.children
       .slice(0, parent.children.indexOf(child))
-      .map((sibling) => toString(sibling))
+      .map((sibling) => (sibling.type === 'element' ? visibleText(sibling) : toString(sibling)))
       .join('')}${before}`;
     child = parent;
   }

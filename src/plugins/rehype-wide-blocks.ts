@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { addClass, CLASSES } from './contracts.ts';
-import { element } from './hast.ts';
+import { element, visibleText } from './hast.ts';
 
 /** A cell of more characters than this is a sentence, not a value: its column is given room to read as one. */
 const PROSE_CELL = 40;
@@ -26,7 +26,7 @@ export default function rehypeWideBlocks() {
       markProseColumns(node);
       // A captioned table's box is a region named by its caption, as a screen reader announces it on focus.
       const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
-      const name = caption && toString(caption).replace(/\s+/g, ' ').trim();
+      const name = caption && visibleText(caption).replace(/\s+/g, ' ').trim();
       const scroller = element(
         'div',
         { className: [CLASSES.tableScroll], tabIndex: 0, ...(name ? { role: 'region', ariaLabel: name } : {}) },
