@@ -184,6 +184,7 @@ function format(
   slot.items = new Map(items.map((item) => [item.id, item]));
   const isNote = engine.opt.xclass === 'note';
   const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
+  const inQuote = /<style-options\b[^>]*\bpunctuation-in-quote="true"/.test(locale.xml);
 
   // In-text citations are two: the author alone, then the rest (suppress-author), as Pandoc renders them.
   const clusters: Cluster[] = [];
@@ -236,7 +237,7 @@ function format(
     // (not for a citation within the author's own note, which the note's sentence goes on after).
     const html = of(index);
     if (html === '') return { html, author: of(author!) };
-    const closed = requests[i]!.inNote || (close && stripTags(html).trimEnd().endsWith(close)) ? html : `${html}${close}`;
+    const closed = requests[i]!.inNote || (close && stripTags(html).trimEnd().endsWith(close)) ? html : closeNote(html, close, inQuote);
     const wrapped = isNote ? closed : `${open}${html}${close}`;
     return author === undefined ? { html: wrapped } : { html: wrapped, author: of(author) };
   });
@@ -251,6 +252,20 @@ function format(
     });
   }
   return { isNote, citations, bibliography };
+}
+
+/**
+ * A note's closing punctuation, which the citation wrapper leaves out, added
+ * again: inside a closing quotation mark where the locale sets it there
+ * (`punctuation-in-quote`, American English: “Central Limit Theorem.”), as
+ * citeproc-js would have; after it otherwise. Not again after a title's own
+ * full stop, question or exclamation mark.
+ */
+function closeNote(html: string, close: string, inQuote: boolean): string {
+  const quoted = /([”’])((?:<\/[^>]+>)*)$/.exec(html);
+  if (!inQuote || !quoted || !/^[.,]$/.test(close)) return `${html}${close}`;
+  if (/[.?!…]$/.test(stripTags(html.slice(0, quoted.index)))) return html;
+  return `${html.slice(0, quoted.index)}${close}${quoted[1]}${quoted[2]}`;
 }
 
 /** A cluster's works wrapped without their keys (citeproc-js gave the wrapper none), given the keys it left out, in order. */

@@ -160,6 +160,33 @@ describe('citeproc', () => {
     ]);
   });
 
+  it('closes a note inside the closing quotation mark where the locale sets punctuation there', () => {
+    const article = (id: string, title: string, family: string) => ({
+      id,
+      type: 'article-journal',
+      title,
+      'container-title': 'Annals',
+      author: [{ family, given: 'J.' }],
+      issued: { 'date-parts': [[1996]] },
+    });
+    const notes = (lang: string) =>
+      formatCitations(
+        [article('a', 'Central Limit Theorem', 'Doe'), article('q', 'Why Chance?', 'Roe')],
+        {
+          style: loadStyle('chicago-note-bibliography', { file: 'x' }),
+          locale: loadLocale(lang, { file: 'x' }),
+          fallback: csl.fallback,
+        },
+        [
+          { works: [work('a')], noteIndex: 1, inText: false },
+          { works: [work('q')], noteIndex: 2, inText: false },
+        ],
+        undefined,
+      ).citations.map(({ html }) => html.replace(/<[^>]+>/g, ''));
+    expect(notes('en-US')).toEqual(['Doe, “Central Limit Theorem.”', 'Roe, “Why Chance?”']);
+    expect(notes('en-GB')[0]).toBe('Doe, ‘Central Limit Theorem’.');
+  });
+
   it('sets a name in Devanagari, Armenian or Georgian as a Latin one, family and given name apart, and a Chinese one run together', () => {
     const book = (id: string, family: string, given: string) => ({
       id,
