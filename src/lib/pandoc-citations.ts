@@ -59,12 +59,24 @@ export function locatorTerms(localeXml: string): LocatorTerms {
     for (const word of words) {
       const term = word.trim().toLowerCase();
       // A word the English terms give another label keeps that label (Pandoc reads English first).
-      if (term && !/[&<\u00a0]/.test(term) && !ENGLISH.labelOf.has(term)) entries.push([term, name]);
+      for (const form of typedForms(term)) if (form && !/[&<\u00a0]/.test(form) && !ENGLISH.labelOf.has(form)) entries.push([form, name]);
     }
   }
   terms = termsOf(entries);
   byLocale.set(localeXml, terms);
   return terms;
+}
+
+/**
+ * A locale's term as authors type it too: an abbreviation the locale writes
+ * without a full stop (Arabic `ص`) also with one (`ص.`), and one with a
+ * Hebrew geresh (`עמ׳`) with the apostrophe a keyboard gives (`עמ'`, `עמ’`).
+ */
+function typedForms(term: string): string[] {
+  const forms = [term];
+  if (term.includes('׳')) forms.push(term.replaceAll('׳', "'"), term.replaceAll('׳', '’'));
+  if (/^\p{L}[\p{L}\p{M}]{0,3}$/u.test(term)) forms.push(`${term}.`);
+  return forms;
 }
 
 export interface CitedWork {

@@ -9,10 +9,10 @@ const cslDir = fileURLToPath(new URL('../csl/', import.meta.url));
 const files = new Map<string, CslFile>();
 
 /** A vendored CSL file, read once per build and kept (they change only with the code). */
-function read(name: string, file: string): CslFile {
+function read(name: string, file: string, mend = (xml: string) => xml): CslFile {
   let found = files.get(file);
   if (found === undefined) {
-    found = { name, xml: readFileSync(file, 'utf8') };
+    found = { name, xml: mend(readFileSync(file, 'utf8')) };
     files.set(file, found);
   }
   return found;
@@ -48,10 +48,23 @@ export function loadLocale(lang: string, place: Place): CslFile {
   return localeFile(name);
 }
 
-/** A vendored locale by its name (`en-GB`). */
+/** A vendored locale by its name (`en-GB`), with its corrections. */
 function localeFile(name: string): CslFile {
-  return read(name, `${cslDir}locales/locales-${name}.xml`);
+  return read(name, `${cslDir}locales/locales-${name}.xml`, (xml) =>
+    (CORRECTIONS[name] ?? []).reduce((mended, [wrong, right]) => mended.replaceAll(wrong, right), xml),
+  );
 }
+
+/**
+ * Slips in the CSL project's locales, mended as they are read (the files stay
+ * as published; src/csl/README.md lists these). Hebrew's short "page" is
+ * `'עמ`, its geresh typed before the letters, so that a page printed
+ * "'עמ 20" and `[@key, עמ' 20]` was no locator: it is `עמ׳`, with the geresh
+ * (U+05F3) after them, as Hebrew writes it.
+ */
+const CORRECTIONS: Record<string, [string, string][]> = {
+  'he-IL': [["'עמ<", 'עמ׳<']],
+};
 
 /**
  * The CSL locale for an essay's `lang:`. A language the CSL project has no

@@ -10,7 +10,7 @@ import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-rec
 import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
 import { quoteMarks, smartened } from '../../src/lib/smart-punctuation.ts';
 import { tagSpellings } from '../../src/lib/tags.ts';
-import { findCitations } from '../../src/lib/pandoc-citations.ts';
+import { findCitations, locatorTerms } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
 import { closest, didYouMean, nearKey } from '../../src/lib/suggest.ts';
@@ -59,6 +59,22 @@ describe('Pandoc citation syntax', () => {
     ]);
     expect(parsed('[@a, 42]')[0]![2]).toEqual([{ key: 'a', prefix: '', suffix: '', suppressAuthor: false, locator: '42', label: 'page' }]);
     expect(parsed('[@a, with a comment]')[0]![2]).toEqual([{ key: 'a', prefix: '', suffix: ', with a comment', suppressAuthor: false }]);
+  });
+
+  it('reads a locale’s page abbreviation as authors type it: with a full stop, or a Hebrew geresh as an apostrophe', () => {
+    const page = (text: string, lang: string) => {
+      const [work] = findCitations(text, locatorTerms(loadLocale(lang, { file: 'x' }).xml))[0]!.works;
+      return { locator: work!.locator, label: work!.label, suffix: work!.suffix };
+    };
+    expect(page('@said1978 [ص. 50]', 'ar')).toEqual({ locator: '50', label: 'page', suffix: '' });
+    expect(page('@said1978 [ص 50]', 'ar')).toEqual({ locator: '50', label: 'page', suffix: '' });
+    for (const typed of ["עמ' 20", 'עמ’ 20', 'עמ׳ 20'])
+      expect(page(`[@dinur1955, ${typed}]`, 'he')).toEqual({ locator: '20', label: 'page', suffix: '' });
+  });
+
+  it('prints Hebrew’s page abbreviation with its geresh after the letters, where the CSL locale has it before them', () => {
+    expect(loadLocale('he', { file: 'x' }).xml).toContain('<single>עמ׳</single>');
+    expect(loadLocale('he', { file: 'x' }).xml).not.toContain("'עמ<");
   });
 
   it('ends a key before trailing punctuation and a possessive', () => {
