@@ -68,8 +68,37 @@ export default function rehypeMath() {
   };
 }
 
-/** Inline styles Temml writes that say nothing the browser's own MathML styles do not. */
-const HARMLESS = /^(?:display:\s*block math|padding-(?:left|right):\s*0em|math-depth:\s*0)$/;
+/**
+ * Inline styles Temml writes that say nothing the browser's own MathML styles
+ * do not, or too little to warn of: a matrix's or a case's column padding
+ * (MathML Core pads every cell already), and the stray `true` and `false`
+ * Temml writes for some constructs.
+ */
+const HARMLESS = /^(?:display:\s*block math|padding(?:-(?:left|right|top|bottom))?:\s*[\d.]+(?:em|pt|ex)?|math-depth:\s*0|true|false)$/;
+
+/** What the styles the site cannot keep would have drawn, by property, for the warning: each said once. */
+const LOST_DRAWING: [RegExp, string][] = [
+  [/^(?:color|background)/, '\\color and \\colorbox draw no colour'],
+  [/^border/, '\\boxed and \\fbox draw no box'],
+  [/^width/, '\\tag stands beside the formula, not at the margin (number it with a {#eq-…} label instead)'],
+];
+
+/**
+ * Environments Temml numbers itself, by counters of its own: they are given
+ * their unnumbered form, since an equation is numbered by its `{#eq-…}`
+ * label, in the essay's one count. `\tag{…}` still tags.
+ */
+const NUMBERED = /\\(begin|end)\{(equation|align|alignat|gather|multline|flalign|eqnarray)\}/g;
+
+/** The TeX with Temml's numbered environments unnumbered, and a map from its offsets back to the author's. */
+function unnumbered(tex: string): { tex: string; written: (offset: number) => number } {
+  const stars: number[] = [];
+  const out = tex.replace(NUMBERED, (whole: string, edge: string, name: string, at: number) => {
+    stars.push(at + whole.length - 1 + stars.length);
+    return `\\${edge}{${name}*}`;
+  });
+  return { tex: out, written: (offset) => offset - stars.filter((star) => star < offset).length };
+}
 
 function render(
   tex: string,
@@ -80,16 +109,36 @@ function render(
   run: EssayRun,
 ): Element | undefined {
   let markup: string;
+  const rendered = unnumbered(tex);
   try {
-    markup = temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, strict: false, trust: false, macros });
+    markup = temml.renderToString(rendered.tex, {
+      displayMode: display,
+      annotate: true,
+      throwOnError: true,
+      strict: false,
+      trust: false,
+      macros,
+    });
   } catch (error) {
     if ((error as Error).name !== 'ParseError') throw error;
     const { message, position } = error as Error & { position?: number };
     const reason = message.trim().replace(/ at (?:end of input|position \d+):[\s\S]*$/, '');
     run.problems.push(
-      new EssayError(texPlace(file, at, tex, position), `the formula ${quoted(tex)} is not TeX this site can render: ${reason}.`),
+      new EssayError(
+        texPlace(file, at, tex, position === undefined ? undefined : rendered.written(position)),
+        `the formula ${quoted(tex)} is not TeX this site can render: ${reason}.`,
+      ),
     );
     return undefined;
+  }
+  const label = /\\label\{([^}]*)\}/.exec(tex);
+  if (label) {
+    run.warnings.push(
+      new EssayError(
+        texPlace(file, at, tex, label.index),
+        `\\label{${label[1]}} numbers nothing here: label the equation with {#eq-…} after its closing $$, and refer to it as @eq-…, as in Quarto.`,
+      ),
+    );
   }
   const math = fromHtml(markup, { fragment: true }).children.find((c): c is Element => c.type === 'element' && c.tagName === 'math');
   if (!math) throw new Error(`Temml returned no <math> for ${tex}`);
@@ -105,10 +154,11 @@ function render(
       if (!HARMLESS.test(declaration)) lost.add(declaration);
   });
   if (lost.size > 0) {
+    const drawn = LOST_DRAWING.filter(([property]) => [...lost].some((d) => property.test(d))).map(([, what]) => what);
     run.warnings.push(
       new EssayError(
         texPlace(file, at, tex, undefined),
-        `the formula ${quoted(tex)} is shown without the styles ${[...lost].join('; ')}: the site's Content-Security-Policy allows no inline styles, so \\color, \\boxed, \\fbox and \\cancel draw nothing.`,
+        `the formula ${quoted(tex)} is shown without the styles ${[...lost].join('; ')}: the site's Content-Security-Policy allows no inline styles${drawn.length > 0 ? `, so ${drawn.join(', and ')}` : ''}.`,
       ),
     );
   }
