@@ -47,7 +47,9 @@ export default function rehypeMath() {
       const display = block !== undefined || hasClass(code, 'math-display');
       const at = block ?? code;
       const math = render(tex, display, macros, at, file, run);
-      if (!math) continue;
+      // A formula that is not TeX stops the build; in a labelled equation, its TeX stands in, so that
+      // the label and the references to it are not reported as wrong too.
+      if (!math && !(block && typeof block.properties.id === 'string')) continue;
       if (block) {
         const { id, className } = block.properties;
         const classes = Array.isArray(className) ? className.map(String) : [];
@@ -55,11 +57,11 @@ export default function rehypeMath() {
           'div',
           // Focusable, since a formula wider than the column scrolls (math.css): a keyboard scrolls it too.
           { ...(typeof id === 'string' ? { id } : {}), className: [CLASSES.equation, ...classes], dataPagefindIgnore: '', tabIndex: 0 },
-          [math],
+          [math ?? code],
         );
         equation.position = block.position;
         parent.children.splice(parent.children.indexOf(block), 1, equation);
-      } else {
+      } else if (math) {
         math.properties.dataPagefindIgnore = '';
         parent.children.splice(parent.children.indexOf(code), 1, math);
       }
