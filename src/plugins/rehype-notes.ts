@@ -1,16 +1,46 @@
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { runOf } from './contracts.ts';
+import { element, isNoteRef, text } from './hast.ts';
 import { notesOf } from './notes.ts';
 
 /**
  * Gives the notes section (GFM footnotes, and a note style's citations) its
  * heading and back links in the essay's language: remark-rehype writes them
- * once for every essay, in English.
+ * once for every essay, in English. Two note numbers side by side are set
+ * apart by a comma, as printed books set them, so that 8 and 9 do not read 89.
  */
 export default function rehypeNotes() {
   return (tree: Root, file: VFile) => {
     const notes = notesOf(tree);
     if (notes.section) notes.write(tree, runOf(file).input.strings);
+    separateNumbers(tree);
   };
+}
+
+function separateNumbers(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!node.children.some((child) => edgeRef(child, 'last'))) return;
+    // No empty text between them (a citation's number leaves one where its punctuation moved before it).
+    node.children = node.children.filter((child) => child.type !== 'text' || child.value !== '');
+    for (let i = node.children.length - 1; i > 0; i--) {
+      if (edgeRef(node.children[i - 1]!, 'last') && edgeRef(node.children[i]!, 'first')) {
+        // Read aloud, each number is a link already: the comma is only for the eye.
+        node.children.splice(
+          i,
+          0,
+          element('sup', { className: ['note-separator'], ariaHidden: 'true', dataPagefindIgnore: '' }, [text(',')]),
+        );
+      }
+    }
+  });
+}
+
+/** Whether a node is a note's number, or ends (begins) with one: a citation that became a note, after its author's name. */
+function edgeRef(node: ElementContent, edge: 'first' | 'last'): boolean {
+  if (node.type !== 'element') return false;
+  if (isNoteRef(node)) return true;
+  const child = edge === 'first' ? node.children[0] : node.children.at(-1);
+  return node.tagName === 'span' && child !== undefined && edgeRef(child, edge);
 }
