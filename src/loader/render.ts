@@ -114,6 +114,14 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   const title = inlineMarkdown(data.title, marks);
   data = { ...data, title: title.text, description: marks ? smartened(data.description, marks) : data.description };
   const notices = found?.warning === undefined ? [] : [{ place: langPlace, problem: found.warning }];
+  // A title is one line of words in every place it goes (<title>, the feed, cards, citations): no formula.
+  const formula = /(?<!\\)\$(\S(?:[^$]*\S)?)\$(?!\d)/.exec(data.title);
+  if (formula) {
+    notices.push({
+      place: split.placeOf(['title']),
+      problem: `the title's formula $${formula[1]}$ is shown as typed: a title takes no math; write its symbols themselves (σ, ℝ, ≤), or *emphasis* for a variable.`,
+    });
+  }
   const bibliographies: ReadEssay['bibliographies'] = [];
   const listed = Array.isArray(split.data['bibliography']);
   const named = new Map<string, string>();
