@@ -7,7 +7,7 @@ import type { CslItem } from '../../src/lib/csl-item.ts';
 const parseBibliography = (file: string, text: string) => parseBibtex(text, file);
 import { parseArguments } from '../../tools/wordpress/arguments.ts';
 import { cleanSpaceText, htmlToMarkdown, htmlToMdast, type Note } from '../../tools/wordpress/html-to-markdown.ts';
-import { ImportError, importWordpress, slugify } from '../../tools/wordpress/import.ts';
+import { describe as describePost, ImportError, importWordpress, slugify } from '../../tools/wordpress/import.ts';
 import { extractReferenceList, looksLikeReference, parseReference, toBibtex } from '../../tools/wordpress/references.ts';
 import { formatReport, type Report } from '../../tools/wordpress/report.ts';
 import { parseWxr } from '../../tools/wordpress/wxr.ts';
@@ -366,6 +366,20 @@ describe('a malformed export', () => {
 
   it('fails on a missing file, naming it', () => {
     expect(() => importWordpress({ file: 'nowhere.xml' })).toThrow(/^nowhere\.xml: cannot read the export \(ENOENT\)/);
+  });
+});
+
+describe('a post without an excerpt', () => {
+  const opening = (html: string) => describePost({ excerpt: '', title: 'The title' }, htmlToMdast(html, { headings: false })).text;
+
+  it('is described by its opening words, short paragraphs together, not by a later long one or its title', () => {
+    expect(
+      opening(
+        '<p>The harbour at dawn.</p><p>Boats came in.</p><p>A formula: 5 * 3 = 15, and a last paragraph long enough to be chosen.</p>',
+      ),
+    ).toBe('The harbour at dawn. Boats came in.');
+    expect(opening('<p>Only a line.</p>')).toBe('Only a line.');
+    expect(opening('')).toBe('The title');
   });
 });
 

@@ -458,17 +458,22 @@ function citations(tree: Root): string[] {
   return found;
 }
 
-function describe(item: WxrItem, tree: Root): { text: string; guessed: boolean } {
+export function describe(item: Pick<WxrItem, 'excerpt' | 'title'>, tree: Root): { text: string; guessed: boolean } {
   const excerpt = item.excerpt
     ? toString(htmlToMdast(item.excerpt, { headings: false }))
         .replace(/\s+/g, ' ')
         .trim()
     : '';
   if (excerpt) return { text: excerpt, guessed: false };
-  const paragraph = tree.children
-    .filter((node) => node.type === 'paragraph')
-    .map((node) => toString(node).replace(/\s+/g, ' ').trim())
-    .find((text) => text.split(' ').length >= 12 && !text.startsWith('('));
+  // The opening words: the first paragraphs, as many as make a dozen words (short ones together, in order).
+  let paragraph = '';
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const words = toString(node).replace(/\s+/g, ' ').trim();
+    if (!words || words.startsWith('(')) continue;
+    paragraph = paragraph ? `${paragraph} ${words}` : words;
+    if (paragraph.split(' ').length >= 12) break;
+  }
   if (!paragraph) return { text: item.title, guessed: true };
   const sentences = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paragraph)].map((s) => s.segment.trim());
   let text = '';
