@@ -130,8 +130,11 @@ function withSuffix(parts: string[], words: string[]): { bibtex: string; suffix?
   return { bibtex: parts.join(', ') };
 }
 
-/** A name as the page shows it: "Ursula K. Le Guin", whichever order it was written in. */
-function naturalOrder(name: CslName): string {
+/**
+ * A name as the page shows it, whichever order it was written in: "Ursula K.
+ * Le Guin", "John von Neumann", "Martin Luther King Jr.".
+ */
+export function naturalOrder(name: CslName): string {
   return (
     name.literal ??
     [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' ')

@@ -1,5 +1,5 @@
-import { invertedName } from './authors.ts';
-import type { CslItem, CslName } from './csl-item.ts';
+import { invertedName, naturalOrder } from './authors.ts';
+import type { CslItem } from './csl-item.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
 import { cardPath } from './share.ts';
@@ -8,7 +8,6 @@ import { withBase } from './site.ts';
 /** A `<meta name content>` pair. */
 export type Meta = [name: string, content: string];
 
-const nameOf = (n: CslName) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ');
 const yearOf = (item: CslItem) => item.issued?.['date-parts']?.[0]?.[0];
 
 /**
@@ -18,13 +17,14 @@ const yearOf = (item: CslItem) => item.issued?.['date-parts']?.[0]?.[0];
 export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
   const date = isoDate(facts.written.date, facts.written.precision).replaceAll('-', '/');
   const meta: Meta[] = [['citation_title', facts.title]];
-  // One tag per author, in order, each "Family, Given", which Scholar reads without guessing where the family name starts.
+  // One tag per author, in order, each "Family, Given" (particle and suffix kept: "von Neumann, John"),
+  // which Scholar reads without guessing where the family name starts; so are the references' authors below.
   for (const author of facts.authors) meta.push(['citation_author', invertedName(author.csl)]);
   meta.push(['citation_publication_date', date], ['citation_language', facts.lang], ['citation_fulltext_html_url', facts.url.href]);
   for (const item of references) {
     const parts = [
       item.title && `citation_title=${item.title}`,
-      ...(item.author ?? item.editor ?? []).map((n) => `citation_author=${nameOf(n)}`),
+      ...(item.author ?? item.editor ?? []).map((n) => `citation_author=${invertedName(n)}`),
       yearOf(item) && `citation_publication_date=${yearOf(item)}`,
       typeof item['container-title'] === 'string' && `${containerTag(item.type)}=${item['container-title']}`,
       typeof item.publisher === 'string' && `citation_publisher=${item.publisher}`,
@@ -83,11 +83,12 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     ...(facts.authors.length > 0 ? { author: people(facts) } : {}),
     license: facts.licence.url ?? facts.licence.name,
     isPartOf: { '@type': 'WebSite', name: facts.siteName, url: new URL(withBase('/'), facts.url).href },
+    // schema.org's `name` is a person's whole name as it is read: "John von Neumann", "Martin Luther King Jr.".
     citation: references.map((item) => ({
       '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
       name: item.title,
-      ...(item.author?.length ? { author: item.author.map((n) => ({ '@type': 'Person', name: nameOf(n) })) } : {}),
-      ...(item.editor?.length ? { editor: item.editor.map((n) => ({ '@type': 'Person', name: nameOf(n) })) } : {}),
+      ...(item.author?.length ? { author: item.author.map((n) => ({ '@type': 'Person', name: naturalOrder(n) })) } : {}),
+      ...(item.editor?.length ? { editor: item.editor.map((n) => ({ '@type': 'Person', name: naturalOrder(n) })) } : {}),
       ...(yearOf(item) ? { datePublished: String(yearOf(item)) } : {}),
       ...(typeof item.publisher === 'string' ? { publisher: { '@type': 'Organization', name: item.publisher } } : {}),
       ...(typeof item['container-title'] === 'string' ? { isPartOf: { '@type': 'Book', name: item['container-title'] } } : {}),

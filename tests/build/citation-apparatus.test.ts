@@ -68,7 +68,7 @@ describe('scholarly metadata', () => {
     const references = meta('citation_reference');
     expect(references).toHaveLength(14);
     expect(references).toContain(
-      'citation_title=Revolutionary Russia; citation_author=R. Pipes; citation_publication_date=1968; citation_publisher=Oxford University Press',
+      'citation_title=Revolutionary Russia; citation_author=Pipes, R.; citation_publication_date=1968; citation_publisher=Oxford University Press',
     );
   });
 

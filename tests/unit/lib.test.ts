@@ -2,6 +2,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
+import { parseBibtexNames } from '../../src/lib/bibtex.ts';
 import type { CslItem } from '../../src/lib/csl-item.ts';
 import { formatCitations } from '../../src/lib/citeproc.ts';
 import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
@@ -12,7 +13,7 @@ import { quoteMarks, smartened } from '../../src/lib/smart-punctuation.ts';
 import { tagSpellings } from '../../src/lib/tags.ts';
 import { findCitations, locatorTerms } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
-import { jsonForScript, scholarMeta } from '../../src/lib/scholar-metadata.ts';
+import { jsonForScript, scholarlyArticle, scholarMeta } from '../../src/lib/scholar-metadata.ts';
 import { closest, didYouMean, nearKey } from '../../src/lib/suggest.ts';
 import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
 
@@ -427,6 +428,35 @@ describe('scholarly metadata', () => {
       ['citation_reference', 'citation_title=A; citation_journal_title=Slavic Review'],
       ['citation_reference', 'citation_title=C; citation_inbook_title=The Reader'],
     ]);
+  });
+
+  describe('names every part of a cited author’s name: particles and suffixes', () => {
+    const item: CslItem = {
+      id: 'w',
+      type: 'book',
+      title: 'W',
+      author: parseBibtexNames('von Neumann, John and de la Vega, Garcilaso and King, Jr., Martin Luther and Plato')!,
+    };
+
+    it('to Scholar as "Family, Given", the particle with the family name and the suffix last', () => {
+      const [reference] = scholarMeta(facts, [item]).filter(([name]) => name === 'citation_reference');
+      expect(reference?.[1].split('; ').filter((part) => part.startsWith('citation_author='))).toEqual([
+        'citation_author=von Neumann, John',
+        'citation_author=de la Vega, Garcilaso',
+        'citation_author=King, Martin Luther, Jr.',
+        'citation_author=Plato',
+      ]);
+    });
+
+    it('in JSON-LD as the name is read', () => {
+      const [work] = scholarlyArticle(facts, [item]).citation as { author: { name: string }[] }[];
+      expect(work?.author.map((person) => person.name)).toEqual([
+        'John von Neumann',
+        'Garcilaso de la Vega',
+        'Martin Luther King Jr.',
+        'Plato',
+      ]);
+    });
   });
 
   it('cannot close its script element', () => {
