@@ -203,6 +203,9 @@ function paragraph(source: HTMLElement, tag: 'p' | 'div'): HTMLElement {
   copy.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
   const text = document.createElement(tag);
   text.className = 'citation-preview-entry';
+  // The preview sits in the page's direction; an entry sets its own (`dir="auto"` on an Arabic or Hebrew
+  // page, src/plugins/rehype-citations.ts), so that an English work keeps its full stop on the right there too.
+  if (source.dir) text.dir = source.dir;
   text.append(...copy.childNodes);
   return text;
 }

@@ -5,6 +5,7 @@ import { buildSite } from '../support/build.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
+import { isOpen, preview } from '../support/preview.ts';
 
 /** A Hebrew essay with notes, an Urdu one, whose interface adds letters to Arabic's (ہ, ے), and an English one. */
 const RTL = path.join(fixtures, 'sites/right-to-left');
@@ -57,6 +58,36 @@ describe('a right-to-left essay', () => {
       expect(note.width).toBeGreaterThan(100);
       expect(note.right).toBeLessThanOrEqual(boxes.text.left);
     }
+  });
+
+  it('previews each cited work in its own direction, so that an English entry’s full stop stays on its right', async () => {
+    const page = await site.newPage({ viewport: { width: 1280, height: 900 } });
+    // Until the previews' script has its words: a hover before it is ready opens nothing.
+    await page.goto(`${site.server.url}/essays/knesset/`, { waitUntil: 'networkidle' });
+    const entry = preview(page).locator('.citation-preview-entry');
+    // The entry's direction, and whether its closing full stop is drawn after (to the right of) the letter before it.
+    const shown = () =>
+      entry.evaluate((el) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let last: Text | undefined;
+        while (walker.nextNode()) if (walker.currentNode.textContent!.trim()) last = walker.currentNode as Text;
+        const end = last!.textContent!.trimEnd().length;
+        const box = (from: number) => {
+          const range = document.createRange();
+          range.setStart(last!, from);
+          range.setEnd(last!, from + 1);
+          return range.getBoundingClientRect();
+        };
+        return { direction: getComputedStyle(el).direction, stopOnTheRight: box(end - 1).left >= box(end - 2).right - 1 };
+      });
+    await page.locator('.citation a[href="#bib-rubinstein1991"]').first().hover();
+    await expect.poll(() => isOpen(page)).toBe(true);
+    expect(await entry.textContent()).toMatch(/^Rubinstein, Amnon/);
+    expect(await shown()).toEqual({ direction: 'ltr', stopOnTheRight: true });
+    await page.keyboard.press('Escape');
+    await page.locator('.citation a[href="#bib-harari1950"]').first().hover();
+    await expect.poll(() => entry.textContent()).toMatch(/^הררי/);
+    expect((await shown()).direction).toBe('rtl');
   });
 
   it('draws the Urdu interface’s letters in Noto Naskh Arabic, whatever faces the system has', async () => {
