@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cspContent } from '../lib/csp.ts';
+import { textDirection } from '../lib/direction.ts';
 import { type ArticleMeta, type MetaTag, socialMeta } from '../lib/social-meta.ts';
 import type { UiStrings } from '../lib/ui-strings.ts';
 
@@ -52,7 +53,8 @@ export function sharePageHtml(page: SharePage): string {
     article: page.article,
   });
   return (
-    `<!DOCTYPE html><html lang="${attribute(page.lang)}"><head><meta charset="utf-8">` +
+    // The direction too, as the essay page gives it (src/layouts/Base.astro): an Arabic page reads from the right.
+    `<!DOCTYPE html><html lang="${attribute(page.lang)}" dir="${textDirection(page.lang)}"><head><meta charset="utf-8">` +
     `<meta http-equiv="refresh" content="0; url=${attribute(page.target)}">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${text(title)}</title>` +

@@ -45,7 +45,7 @@ export function socialMeta({ title, description, url, image, imageAlt, siteName,
     og('og:title', title),
     og('og:description', description),
     ...(url ? [og('og:url', url.href)] : []),
-    og('og:locale', lang.replace('-', '_')),
+    og('og:locale', openGraphLocale(lang)),
     og('og:image', image.href),
     og('og:image:type', 'image/png'),
     og('og:image:width', String(CARD.width)),
@@ -66,4 +66,22 @@ export function socialMeta({ title, description, url, image, imageAlt, siteName,
     x('twitter:image', image.href),
     x('twitter:image:alt', imageAlt),
   ];
+}
+
+/**
+ * Open Graph's `og:locale`, which is `language_TERRITORY` ("en_GB"), for a
+ * BCP 47 tag. A tag that names no territory takes the one its language is
+ * likeliest to be written in (CLDR, through Intl): `ar` is "ar_EG", `he`
+ * "he_IL", `en` "en_US"; a script in the tag is no part of it (`sr-Latn-RS`
+ * is "sr_RS"), as Facebook's locales name none.
+ */
+export function openGraphLocale(lang: string): string {
+  try {
+    const locale = new Intl.Locale(lang);
+    const region = locale.region ?? locale.maximize().region;
+    return region ? `${locale.language}_${region}` : locale.language;
+  } catch {
+    // Not a BCP 47 tag: the loader rejects those; the tag is given as it is.
+    return lang.replaceAll('-', '_');
+  }
 }

@@ -193,6 +193,19 @@ describe('an essay in Hebrew', () => {
   });
 });
 
+describe('the share pages of a right-to-left essay', () => {
+  it('are right to left in its language, with an Open Graph locale of language and territory, as the essay page’s', () => {
+    const [section] = readdirSync(path.join(dist, 'essays/knesset/s'));
+    const share = page(`essays/knesset/s/${section}`);
+    const locale = (doc: Document) => doc.querySelector('meta[property="og:locale"]')?.getAttribute('content');
+    expect([share.documentElement.lang, share.documentElement.dir]).toEqual(['he', 'rtl']);
+    expect(locale(share)).toBe('he_IL');
+    expect(locale(page('essays/knesset'))).toBe('he_IL');
+    expect(locale(page('essays/mashruteh'))).toBe('fa_IR');
+    expect(locale(page('essays/the-tsar/s/abdication'))).toBe('en_GB');
+  });
+});
+
 describe('an essay in Persian', () => {
   const allowed = allowedWords(PERSIAN);
 

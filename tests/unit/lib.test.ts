@@ -14,6 +14,7 @@ import { tagSpellings } from '../../src/lib/tags.ts';
 import { findCitations, locatorTerms } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarlyArticle, scholarMeta } from '../../src/lib/scholar-metadata.ts';
+import { openGraphLocale } from '../../src/lib/social-meta.ts';
 import { closest, didYouMean, nearKey } from '../../src/lib/suggest.ts';
 import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
 
@@ -461,6 +462,21 @@ describe('scholarly metadata', () => {
 
   it('cannot close its script element', () => {
     expect(jsonForScript({ title: '</script><script>alert(1)</script>' })).not.toContain('</script>');
+  });
+});
+
+describe('Open Graph’s locale', () => {
+  it('is language_TERRITORY, the likeliest territory where the tag names none, and no script', () => {
+    expect(['en-GB', 'en', 'ar', 'he', 'fa', 'pt-BR', 'zh-Hant-TW', 'sr-Latn-RS'].map(openGraphLocale)).toEqual([
+      'en_GB',
+      'en_US',
+      'ar_EG',
+      'he_IL',
+      'fa_IR',
+      'pt_BR',
+      'zh_TW',
+      'sr_RS',
+    ]);
   });
 });
 
