@@ -43,3 +43,23 @@ export function tagSpellings(lists: readonly (readonly string[])[]): (tag: strin
   }
   return (tag) => chosen.get(tagKey(tag)) ?? tag;
 }
+
+/**
+ * The commas of the scripts that have their own, by the script a language is
+ * likeliest written in (CLDR, through Intl): Arabic's for Arabic, Persian and
+ * Urdu, the ideographic comma for Chinese and Japanese, Ethiopic's for
+ * Amharic. Intl.ListFormat's lists are no source here: Arabic's join with
+ * "و" ("and"), which a row of tags does not mean.
+ */
+const COMMAS: Record<string, string> = { Arab: '، ', Hans: '、', Hant: '、', Jpan: '、', Ethi: '፣ ' };
+
+/** What separates an essay's tags in its language: "history, russia", "تاريخ، history", "日本、歴史". */
+export function tagSeparator(lang: string): string {
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(lang).maximize().script;
+  } catch {
+    // Not a BCP 47 tag: the loader rejects those, and the Latin comma will do.
+  }
+  return COMMAS[script ?? ''] ?? ', ';
+}

@@ -206,6 +206,25 @@ describe('the share pages of a right-to-left essay', () => {
   });
 });
 
+describe('the dateline’s tags', () => {
+  it('are separated by the comma of the essay’s language, drawn so that no tag takes it in', () => {
+    const tags = (essay: string) =>
+      [...page(`essays/${essay}`).querySelectorAll('.dateline .tags li')].map((li) => [li.textContent, li.getAttribute('data-separator')]);
+    expect(tags('mashruteh')).toEqual([
+      ['iran', null],
+      ['history', '، '],
+    ]);
+    expect(tags('meiji')).toEqual([
+      ['日本', null],
+      ['歴史', '、'],
+    ]);
+    expect(tags('the-tsar')).toEqual([
+      ['history', null],
+      ['monarchy', ', '],
+    ]);
+  });
+});
+
 describe('an essay in Persian', () => {
   const allowed = allowedWords(PERSIAN);
 

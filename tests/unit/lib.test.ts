@@ -10,7 +10,7 @@ import { formatPlace } from '../../src/lib/essay-error.ts';
 import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
 import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
 import { quoteMarks, smartened } from '../../src/lib/smart-punctuation.ts';
-import { tagSpellings } from '../../src/lib/tags.ts';
+import { tagSeparator, tagSpellings } from '../../src/lib/tags.ts';
 import { findCitations, locatorTerms } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarlyArticle, scholarMeta } from '../../src/lib/scholar-metadata.ts';
@@ -380,6 +380,22 @@ describe('tags across essays', () => {
   it('fold as case folds: Straße and STRASSE, İstanbul and istanbul are one tag', () => {
     const spelling = tagSpellings([['Straße', 'İstanbul'], ['STRASSE', 'istanbul'], ['Straße']]);
     expect(['STRASSE', 'istanbul', 'ISTANBUL'].map(spelling)).toEqual(['Straße', 'İstanbul', 'İstanbul']);
+  });
+
+  it('are separated by the comma of the language’s script: Arabic’s in Arabic, Persian and Urdu, the ideographic in Chinese and Japanese', () => {
+    expect(['en-GB', 'he', 'ru', 'ar', 'fa', 'ur', 'az-Arab', 'az', 'ja', 'zh-TW', 'am'].map(tagSeparator)).toEqual([
+      ', ',
+      ', ',
+      ', ',
+      '، ',
+      '، ',
+      '، ',
+      '، ',
+      ', ',
+      '、',
+      '、',
+      '፣ ',
+    ]);
   });
 });
 
