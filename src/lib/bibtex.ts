@@ -17,6 +17,7 @@
 import { type Creator, type Entry, FieldMode, parse } from '@retorquere/bibtex-parser';
 import type { CslDate, CslItem, CslName } from './csl-item.ts';
 import { EssayError, formatPlace, type Place } from './essay-error.ts';
+import { mathToUnicode } from './tex-math.ts';
 
 /** A parsed .bib file. */
 export interface Bibliography {
@@ -138,7 +139,7 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
   // Positions are taken before the text changes length (`<` becomes `\textless{}`); the
   // stand-in for a bare % is one character, so the positions of what follows stay the same.
   const percent = percentStandIn(text);
-  text = literalAngleBrackets(braceDotlessAccents(keepPercents(text, percents, percent)));
+  text = literalAngleBrackets(mathToUnicode(braceDotlessAccents(keepPercents(text, percents, percent))));
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,

@@ -103,6 +103,34 @@ describe('parsing', () => {
     expect(names).not.toMatch(/\u0131|\u0237|\p{M}/u);
   });
 
+  it('writes math alphabets in Unicode’s mathematical letters, with the letters encoded before them where the block has holes', () => {
+    const title = (math: string) => parseBibtex(`@misc{x, title = {${math}}, langid = {ngerman}}`, 'x.bib').items[0]!.title;
+    expect(title('$\\mathbb{RNZQCHPAE} \\mathbb{1}$')).toBe('ℝℕℤℚℂℍℙ𝔸𝔼𝟙');
+    expect(title('$\\mathcal{BEFHILMRAO}$ $\\mathscr{ego}$')).toBe('ℬℰℱℋℐℒℳℛ𝒜𝒪 ℯℊℴ');
+    expect(title('$\\mathfrak{CHIRZAg}$')).toBe('ℭℌℑℜℨ𝔄𝔤');
+    expect(title('$\\mathbf{Ax0}$ $\\mathit{hA}$ $\\mathsf{A1}$ $\\mathtt{a}$ $\\boldsymbol{x}$')).toBe('𝐀𝐱𝟎 ℎ𝐴 𝖠𝟣 𝚊 𝒙');
+  });
+
+  it('writes operator names as upright words, with a space where TeX sets a thin one', () => {
+    const title = (math: string) => parseBibtex(`@misc{x, title = {${math}}, langid = {ngerman}}`, 'x.bib').items[0]!.title;
+    expect(title('$O(n \\log n)$')).toBe('O(n log n)');
+    expect(title('$\\sin^2 x + \\cos(x)$')).toBe('sin² x+cos(x)');
+    expect(title('$\\lim\\limits_{n} x_n = \\max(\\exp y)$')).toBe('limₙ xₙ=max(exp y)');
+    expect(title('$\\operatorname{Var}(X)$, $\\operatorname*{argmax}$, $\\det A$')).toBe('Var(X), argmax, det A');
+  });
+
+  it('still stops at a command it does not know in math, at its own column after converted ones', () => {
+    expect(() => parseBibtex('@misc{x, title = {$\\mathbb{R} \\log n$ and $\\mathbb{\\alpha}$}}', 'x.bib')).toThrow(
+      /^x\.bib:1:44: unknown LaTeX command \\mathbb in the entry "x"/,
+    );
+  });
+
+  it('leaves math commands outside math, and an escaped dollar, to the parser', () => {
+    expect(() => parseBibtex('@misc{x, title = {A \\$5 \\log Book}}', 'x.bib')).toThrow(/unknown LaTeX command \\log/);
+    const [item] = parseBibtex('@misc{x, url = {https://example.org/\\log}, title = {T}}', 'x.bib').items;
+    expect(item!.URL).toBe('https://example.org/\\log');
+  });
+
   it('names every problem of a file, one line each, with the single errors as its cause', () => {
     let error: Error | undefined;
     try {
@@ -304,6 +332,7 @@ describe('writing BibTeX', () => {
       'dates',
       'crossref',
       'markup',
+      'math',
     ].flatMap(
       (name) =>
         [
