@@ -32,3 +32,15 @@ export interface CslItem {
   issued?: CslDate;
   [field: string]: unknown;
 }
+
+/** The markup {@link CslItem} strings may hold, as a pattern: the tags, not their text. */
+const INPUT_MARKUP = /<\/?(?:i|b|sup|sub)>|<span (?:class="nocase"|style="font-variant:small-caps;")>|<\/span>/g;
+
+/**
+ * A CSL string as plain text, for what shows no markup (`<meta>` content,
+ * JSON-LD): `$\sigma$` in a .bib title is `<span class="nocase">σ</span>`
+ * for citeproc-js, and σ everywhere else.
+ */
+export function plainText(value: string): string {
+  return value.replace(INPUT_MARKUP, '');
+}

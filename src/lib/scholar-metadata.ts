@@ -1,5 +1,5 @@
 import { invertedName, naturalOrder } from './authors.ts';
-import type { CslItem } from './csl-item.ts';
+import { type CslItem, plainText } from './csl-item.ts';
 import { isoDate } from './dates.ts';
 import type { EssayFacts } from './essay-record.ts';
 import { cardPath } from './share.ts';
@@ -23,7 +23,7 @@ export function scholarMeta(facts: EssayFacts, references: CslItem[]): Meta[] {
   meta.push(['citation_publication_date', date], ['citation_language', facts.lang], ['citation_fulltext_html_url', facts.url.href]);
   for (const item of references) {
     const parts = [
-      item.title && `citation_title=${item.title}`,
+      item.title && `citation_title=${plainText(item.title)}`,
       ...(item.author ?? item.editor ?? []).map((n) => `citation_author=${invertedName(n)}`),
       yearOf(item) && `citation_publication_date=${yearOf(item)}`,
       typeof item['container-title'] === 'string' && `${containerTag(item.type)}=${item['container-title']}`,
@@ -86,7 +86,7 @@ export function scholarlyArticle(facts: EssayFacts, references: CslItem[]): Reco
     // schema.org's `name` is a person's whole name as it is read: "John von Neumann", "Martin Luther King Jr.".
     citation: references.map((item) => ({
       '@type': SCHEMA_TYPES[item.type] ?? 'CreativeWork',
-      name: item.title,
+      name: item.title && plainText(item.title),
       ...(item.author?.length ? { author: item.author.map((n) => ({ '@type': 'Person', name: naturalOrder(n) })) } : {}),
       ...(item.editor?.length ? { editor: item.editor.map((n) => ({ '@type': 'Person', name: naturalOrder(n) })) } : {}),
       ...(yearOf(item) ? { datePublished: String(yearOf(item)) } : {}),

@@ -476,6 +476,12 @@ describe('scholarly metadata', () => {
     });
   });
 
+  it('gives titles as plain text, without the markup citeproc-js reads', () => {
+    const item = { id: 'a', type: 'book', title: 'The <span class="nocase">σ</span>-algebra of <i>Species</i> in H<sub>2</sub>O' };
+    expect(scholarMeta(facts, [item]).at(-1)).toEqual(['citation_reference', 'citation_title=The σ-algebra of Species in H2O']);
+    expect((scholarlyArticle(facts, [item]).citation as { name: string }[])[0]!.name).toBe('The σ-algebra of Species in H2O');
+  });
+
   it('cannot close its script element', () => {
     expect(jsonForScript({ title: '</script><script>alert(1)</script>' })).not.toContain('</script>');
   });
