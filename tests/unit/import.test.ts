@@ -403,6 +403,14 @@ describe('the converter', () => {
     expect(convert('<p>Last line<br></p><p><br>Next</p>')).toBe('Last line\n\nNext');
   });
 
+  it('makes the footnote plugins’ shortcodes notes: [footnote], [efn_note], [mfn] and [ref]', () => {
+    for (const name of ['footnote', 'efn_note', 'mfn', 'ref']) {
+      expect(convert(`<p>A claim.[${name}]The <em>source</em>.[/${name}] More.</p>`), name).toBe(
+        'A claim.[^1] More.\n\n[^1]: The *source*.',
+      );
+    }
+  });
+
   it('keeps an unknown shortcode as text and warns; leaves prose in brackets alone', () => {
     const notes: Note[] = [];
     expect(convert('<p>See [contact-form id="3"] and [sic] and [[caption]].</p>', notes)).toBe(

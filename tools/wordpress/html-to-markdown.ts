@@ -267,8 +267,12 @@ function expand(node: Element, footnotes: Element[], options: Options): ElementC
     case 'caption':
     case 'wp_caption':
       return [caption(node, code.attributes.caption)];
+    // Footnote plugins' shortcodes: [footnote] (Footnotes), [efn_note] (Easy Footnotes), [mfn] (Modern Footnotes),
+    // [ref] (Simple Footnotes; with its closing tag, so that a bare "[ref]" in prose stays prose).
     case 'footnote':
     case 'efn_note':
+    case 'mfn':
+    case 'ref':
       return [footnote(node.children, footnotes)];
     case 'embed': {
       const url = (hastText(node).trim() || code.attributes.src || code.positional[0]) ?? '';

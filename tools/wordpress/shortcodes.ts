@@ -40,6 +40,7 @@ const KNOWN = new Set([
   'googlemaps',
   'instagram',
   'latex',
+  'mfn',
   'playlist',
   'soundcloud',
   'sourcecode',
