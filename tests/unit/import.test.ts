@@ -516,6 +516,19 @@ function year(item: CslItem): string {
 }
 
 describe('the reference parser', () => {
+  it('reads editors marked in German, French or Italian, and a German imprint of place and year', () => {
+    const german = parseReference('Schmidt, Eva (Hg.): Seefahrt und Handel. Berlin 2001, S. 12–30.');
+    expect(german).toMatchObject({ editors: [{ family: 'Schmidt', given: 'Eva' }], authors: [], title: 'Seefahrt und Handel' });
+    expect(german).toMatchObject({ place: 'Berlin', year: '2001', pages: '12–30' });
+    expect(german.doubts).toEqual(['no publisher found']);
+    expect(parseReference('Schmidt, Eva (Hrsg.): Seefahrt. Frankfurt am Main 1999.')).toMatchObject({
+      place: 'Frankfurt am Main',
+      year: '1999',
+    });
+    for (const mark of ['éd.', 'dir.', 'a cura di'])
+      expect(parseReference(`Dupont, Jean (${mark}), Histoire de la mer, Paris, Seuil, 1999.`).editors).toHaveLength(1);
+  });
+
   it('reads at least 13 of the first essay’s 14 references as the hand-made .bib has them (author, year, title)', () => {
     const item = parseWxr(readFileSync(EXPORT, 'utf8'), EXPORT).items.find((i) => i.id === '20')!;
     const list = extractReferenceList(htmlToMdast(item.content))!;

@@ -243,7 +243,7 @@ const PARTICLES = "(?:(?:d'|d’|de|da|del|della|der|di|du|la|le|van|von|den|ten
 const FAMILY = `${PARTICLES}${NAME_WORD}(?:\\s${NAME_WORD})?`;
 const INITIALS = '\\p{Lu}\\.(?:\\s?-?\\s?\\p{Lu}\\.)*';
 const GIVEN_WORDS = "\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*|\\p{Lu}\\.))*";
-const EDITOR_MARK = /^\s*(?:\((eds?\.?|editors?)\)|,\s*(eds?\.|editors?)(?=[\s,.]|$))/iu;
+const EDITOR_MARK = /^\s*(?:\((eds?\.?|editors?|hg\.|hrsg\.|éds?\.|dir\.|a cura di|coords?\.)\)|,\s*(eds?\.|editors?)(?=[\s,.]|$))/iu;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: '1',
@@ -507,6 +507,9 @@ function readContainer(ref: Reference, s: string): void {
 }
 
 /** Sentences after the title: "Edited by …", "Translated by …", "2nd ed.", "Vol. 2", then the imprint. */
+/** "Berlin 2001" or "Frankfurt am Main 1999, S. 12–30": a place, a year, and perhaps pages (S., p., pp.). */
+const GERMAN_IMPRINT = /^(\p{Lu}[\p{L}. -]*?\p{L})\s+((?:1[4-9]\d\d|20\d\d)[a-z]?)(?:,\s*(?:S\.|pp?\.)\s*(\d+(?:\s*[–-]\s*\d+)?))?$/u;
+
 function readAfterTitle(ref: Reference, s: string): void {
   const leftover: string[] = [];
   for (const sentence of sentences(s)) {
@@ -522,7 +525,12 @@ function readAfterTitle(ref: Reference, s: string): void {
       ref.publisher ??= imprint.publisher;
       ref.year ??= imprint.year;
     } else if (/^(?:(?:1[4-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)$/.test(text)) ref.year ??= text;
-    else leftover.push(sentence);
+    else if ((m = GERMAN_IMPRINT.exec(text))) {
+      // German style: place and year, no publisher, then the pages: "Berlin 2001, S. 12–30".
+      ref.place ??= m[1];
+      ref.year ??= m[2];
+      if (m[3]) ref.pages ??= m[3];
+    } else leftover.push(sentence);
   }
   if (leftover.length > 0) {
     const words = leftover.join(' ');
