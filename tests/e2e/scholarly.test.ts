@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
@@ -11,7 +12,11 @@ beforeAll(() => {
   // Its own copy of src/, so that the layout's stylesheet is built (tests/support/fixture-site.ts): the wide blocks' test reads the layout.
   const site = makeFixtureSite(
     'scholarly-e2e',
-    { scholarly: path.join(fixtures, 'sites/scholarly'), print: path.join(fixtures, 'sites/print') },
+    {
+      scholarly: path.join(fixtures, 'sites/scholarly'),
+      print: path.join(fixtures, 'sites/print'),
+      'wide-formula': path.join(fixtures, 'sites/wide-formula'),
+    },
     { copySource: true },
   );
   const { status, output } = buildSite(site);
@@ -122,6 +127,39 @@ describe('wide tables, code, long addresses and long words in Chromium', () => {
       await ledger.focus();
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => ledger.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    });
+
+    it(`scroll a formula in running text wider than the line inside itself at ${width} px, the others untouched`, async () => {
+      const page = await site.newPage({ viewport: { width, height: 800 } });
+      await page.goto(`${site.server.url}/essays/wide-formula/`);
+      await page.evaluate(() => document.fonts.ready);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const formulas = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.essay-body p > math')].map((math) => {
+          const box = math.getBoundingClientRect();
+          const glyphs = math.querySelector('semantics > :first-child')!.getBoundingClientRect();
+          return {
+            tex: math.querySelector('annotation')!.textContent!.slice(0, 5),
+            overflows: math.scrollWidth > math.clientWidth,
+            withinText: box.right <= document.querySelector('.essay-body')!.getBoundingClientRect().right + 0.5,
+            // Nothing of the formula is cut off above or below.
+            glyphsInside: glyphs.top >= box.top && glyphs.bottom <= box.bottom,
+          };
+        }),
+      );
+      expect(formulas.map((f) => f.tex)).toEqual(['N = 7', '\\sum_', '\\frac']);
+      expect(formulas.filter((f) => f.overflows).map((f) => f.tex)).toEqual(width === 390 ? ['\\sum_'] : []);
+      for (const formula of formulas) expect(formula).toMatchObject({ withinText: true, glyphsInside: true });
+
+      // The one that scrolls is a tab stop (src/scripts/wide-formulas.ts), and the keyboard scrolls it; the others are not.
+      const stops = page.locator('.essay-body p > math[tabindex="0"]');
+      await expect.poll(() => stops.count()).toBe(width === 390 ? 1 : 0);
+      if (width === 390) {
+        await stops.focus();
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => stops.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      }
+      expect((await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze()).violations).toEqual([]);
     });
   }
 });
