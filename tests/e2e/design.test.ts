@@ -144,6 +144,30 @@ describe('reading', () => {
     expect(await link.evaluate((a) => a.getBoundingClientRect().height)).toBe(before);
   });
 
+  it('marks the section being read, and how far it is read, in forced colours (Windows High Contrast) too', async () => {
+    const page = await open(ESSAY, { viewport: { width: 1280, height: 800 }, forcedColors: 'active' });
+    await page
+      .locator('#the-july-days')
+      .evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + scrollY + 200, behavior: 'instant' }));
+    await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute('href')).toBe('#the-july-days');
+    const entries = await page.locator('nav.toc li').evaluateAll((items) =>
+      items.map((li) => {
+        const a = li.querySelector('a')!;
+        const bar = getComputedStyle(li, '::before');
+        return {
+          current: a.hasAttribute('aria-current'),
+          underline: getComputedStyle(a).textDecorationLine,
+          // The progress is drawn: a bar of some height, in a colour that is not the track's.
+          drawn: parseFloat(bar.height) > 0 && bar.backgroundColor !== getComputedStyle(li).borderInlineStartColor,
+        };
+      }),
+    );
+    // Every link is LinkText there: only the current one is underlined.
+    expect(entries.filter((e) => e.underline === 'underline').map((e) => e.current)).toEqual([true]);
+    // The sections above it are read, and it is partly.
+    expect(entries.slice(0, entries.findIndex((e) => e.current) + 1).every((e) => e.drawn)).toBe(true);
+  });
+
   it('keeps the entry being read in view in contents taller than the window, which scroll in their own box', async () => {
     const page = await open(ESSAY, { viewport: { width: 1280, height: 300 } });
     const toc = page.locator('nav.toc');
