@@ -262,10 +262,15 @@ function format(
  * full stop, question or exclamation mark.
  */
 function closeNote(html: string, close: string, inQuote: boolean): string {
-  const quoted = /([”’])((?:<\/[^>]+>)*)$/.exec(html);
+  // The whole run of closing marks, an inner quotation's too (“The Workers’ ‘Soviets.’”), but for a ’ that closes
+  // nothing, where no ‘ opened one: an apostrophe (“The Workers’.”).
+  const quoted = /((?:[”’](?:<\/[^>]+>)*)+)$/.exec(html);
   if (!inQuote || !quoted || !/^[.,]$/.test(close)) return `${html}${close}`;
-  if (/[.?!…]$/.test(stripTags(html.slice(0, quoted.index)))) return html;
-  return `${html.slice(0, quoted.index)}${close}${quoted[1]}${quoted[2]}`;
+  let at = quoted.index;
+  if (!stripTags(html.slice(0, at)).includes('‘')) while (html[at] === '’') at++;
+  if (!html.slice(at).includes('”')) return `${html}${close}`;
+  if (/[.?!…]$/.test(stripTags(html.slice(0, at)))) return html;
+  return `${html.slice(0, at)}${close}${html.slice(at)}`;
 }
 
 /** A cluster's works wrapped without their keys (citeproc-js gave the wrapper none), given the keys it left out, in order. */

@@ -112,6 +112,8 @@ function mathSpan(math: string): string {
         else if (named === undefined && !OPERATORS.has(name)) replacement = whole.replace(LIMITS, '');
         else replacement = operator(name + scripts.trim(), math.slice(0, offset), math.slice(offset + whole.length));
       }
+      // Never longer than the command, so that a later error on its line keeps its column: thin spaces give way first.
+      if (replacement.length > whole.length) replacement = replacement.replace(new RegExp(THIN_SPACE, 'g'), '');
       return replacement.padEnd(whole.length, ' ');
     },
   );

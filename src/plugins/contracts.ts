@@ -84,6 +84,8 @@ export const GENERATED_ID_PREFIXES = [IDS.entryPrefix, IDS.citePrefix, IDS.noteP
 export const CLASSES = {
   /** An in-text citation (a span holding one link per cited work). */
   citation: 'citation',
+  /** The comma between two note numbers side by side (rehype-notes.ts): for the eye, not the words. */
+  noteSeparator: 'note-separator',
   /** A bibliography entry (CSL's own class name). */
   entry: 'csl-entry',
   /** The list of bibliography entries. */

@@ -65,9 +65,9 @@ export function capitalizeFirst(nodes: ElementContent[], lang: string): boolean 
   return false;
 }
 
-/** A citation or a note reference: words that mean nothing in a heading's name or a section's preview. */
+/** A citation or a note reference (or the comma between two): words that mean nothing in a heading's name or a section's preview. */
 function isApparatus(node: ElementContent): boolean {
-  return node.type === 'element' && (hasClass(node, CLASSES.citation) || isNoteRef(node));
+  return node.type === 'element' && (hasClass(node, CLASSES.citation) || isNoteRef(node) || hasClass(node, CLASSES.noteSeparator));
 }
 
 /** An element's words without its citations and note references, but for the citations `keep` names (an in-text one's words). */
@@ -152,7 +152,8 @@ const BLOCKS = new Set([
 
 /**
  * The text of a phrasing element's block before it ('' for a block or the
- * root): what the element's first words follow, in their sentence.
+ * root): what the element's first words follow, in their sentence. A note's
+ * number says nothing there.
  */
 export function textBefore(node: Parents, ancestors: Parents[]): string {
   let before = '';
@@ -161,7 +162,7 @@ export function textBefore(node: Parents, ancestors: Parents[]): string {
     const parent = ancestors[i]!;
     before = `${parent.children
       .slice(0, parent.children.indexOf(child))
-      .map((sibling) => (sibling.type === 'element' ? visibleText(sibling) : toString(sibling)))
+      .map((sibling) => (sibling.type !== 'element' ? toString(sibling) : isNoteRef(sibling) ? '' : visibleText(sibling)))
       .join('')}${before}`;
     child = parent;
   }

@@ -17,7 +17,7 @@ import {
   LITERAL_ELEMENTS,
   runOf,
 } from './contracts.ts';
-import { element, headingName, headingText, text, textBefore } from './hast.ts';
+import { element, headingName, headingText, isNoteRef, text, textBefore, visibleText } from './hast.ts';
 import { type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 
 /**
@@ -203,7 +203,7 @@ function replaceReferences(
 ): Element[] {
   return replaceMarkers(parent, file, {
     accepts: (marker, place) => isReference(marker, targets, keys, run, place),
-    make: (marker, joined, pieces) => render(marker, lead + joined.slice(0, marker.start), joined, pieces, targets, run),
+    make: (marker, joined, pieces) => render(marker, lead + readBefore(pieces, marker.start), joined, pieces, targets, run),
   });
 }
 
@@ -350,14 +350,28 @@ function opensSentence(before: string): boolean {
     if (CLOSING.includes(before[i]!)) depth++;
     else if (OPENING.includes(before[i]!) && depth-- === 0) open = i;
   }
-  if (open < 0) return SENTENCE_ENDED.test(before);
+  if (open < 0) return SENTENCE_ENDED.test(before) && !REFERRING.test(before);
   return OPENING_QUOTES.test(before.slice(open + 1)) && opensSentence(before.slice(0, open));
 }
+
+/** The text of the pieces before an offset of the joined text, as it reads: an element by its words, a note's number by none. */
+function readBefore(pieces: Piece[], end: number): string {
+  let before = '';
+  for (const { node, start } of pieces) {
+    if (start >= end) break;
+    if (node.type === 'text') before += node.value.slice(0, end - start);
+    else if (node.type === 'element' && !isNoteRef(node)) before += visibleText(node);
+  }
+  return before;
+}
+
+/** Abbreviations that refer the reader on ("cf.", "vgl.", "p. ex."): their full stop ends no sentence. */
+const REFERRING = /(?:^|[\s(])(?:cf|cfr|vgl|vid|e\.\s?g|i\.\s?e|p\.\s?ex|z\.\s?B|bzw|ca|vs|sq|s|v)\.\s*$/iu;
 
 const OPENING = '([{';
 const CLOSING = ')]}';
 const OPENING_QUOTES = /^[\s\p{Pi}"'„‚¿¡]*$/u;
-const SENTENCE_ENDED = /(?:^|[.?!…][\p{Pe}\p{Pf}"']*\s)[\s\p{Pi}"'„‚¿¡]*$/u;
+const SENTENCE_ENDED = /(?:^|[.?!…][\p{Pe}\p{Pf}"'\s]*\s)[\s\p{Pi}"'„‚¿¡]*$/u;
 
 /** A word with its first letter in lower case, in its language's rules. */
 function lowerFirst(word: string, lang: string): string {

@@ -90,7 +90,7 @@ const LOST_DRAWING: [RegExp, string][] = [
  * their unnumbered form, since an equation is numbered by its `{#eq-…}`
  * label, in the essay's one count. `\tag{…}` still tags.
  */
-const NUMBERED = /\\(begin|end)\{(equation|align|alignat|gather|multline|flalign|eqnarray)\}/g;
+const NUMBERED = /\\(begin|end)\{(equation|align|alignat|gather|multline)\}/g;
 
 /** The TeX with Temml's numbered environments unnumbered, and a map from its offsets back to the author's. */
 function unnumbered(tex: string): { tex: string; written: (offset: number) => number } {

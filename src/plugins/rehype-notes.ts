@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { runOf } from './contracts.ts';
+import { CLASSES, runOf } from './contracts.ts';
 import { element, isNoteRef, text } from './hast.ts';
 import { notesOf } from './notes.ts';
 
@@ -30,7 +30,7 @@ function separateNumbers(tree: Root): void {
         node.children.splice(
           i,
           0,
-          element('sup', { className: ['note-separator'], ariaHidden: 'true', dataPagefindIgnore: '' }, [text(',')]),
+          element('sup', { className: [CLASSES.noteSeparator], ariaHidden: 'true', dataPagefindIgnore: '' }, [text(',')]),
         );
       }
     }

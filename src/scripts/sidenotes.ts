@@ -55,14 +55,20 @@ const notes = body && section ? makeCopies(body, section) : [];
 if (body && notes.length > 0) {
   document.documentElement.classList.add('has-sidenotes');
   let frame = 0;
+  // The contents step aside from the notes where they are now placed.
+  const uncover = toc ? stepAside(toc, notes) : () => {};
   const placeSoon = () => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => place(body, notes));
+    frame = requestAnimationFrame(() => {
+      place(body, notes);
+      uncover();
+    });
   };
   const follow = () => {
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     setIds(notes, WIDE.matches);
     place(body, notes);
+    uncover();
     // A link to a note lands on the one that is shown: going to the fragment again makes it the :target too.
     const now = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (now && now !== target) location.replace(location.hash);
@@ -84,11 +90,13 @@ if (body && notes.length > 0) {
   addEventListener('afterprint', () => setIds(notes, WIDE.matches));
   new ResizeObserver(placeSoon).observe(body);
   void document.fonts.ready.then(placeSoon);
-  if (toc) stepAside(toc, notes);
 }
 
-/** Marks the sticky contents while a note in the margin is beside them, which CSS hides unless the keyboard is in them. */
-function stepAside(toc: HTMLElement, notes: Note[]) {
+/**
+ * Marks the sticky contents while a note in the margin is beside them, which CSS hides unless the keyboard is in
+ * them, as the reader scrolls; the check it returns is run again each time the notes are placed.
+ */
+function stepAside(toc: HTMLElement, notes: Note[]): () => void {
   let frame = 0;
   const check = () => {
     frame = 0;
@@ -108,7 +116,7 @@ function stepAside(toc: HTMLElement, notes: Note[]) {
   addEventListener('scroll', soon, { passive: true });
   addEventListener('resize', soon, { passive: true });
   WIDE.addEventListener('change', soon);
-  check();
+  return check;
 }
 
 function makeCopies(body: HTMLElement, section: HTMLElement): Note[] {

@@ -123,6 +123,10 @@ describe('parsing', () => {
     expect(() => parseBibtex('@misc{x, title = {$\\mathbb{R} \\log n$ and $\\mathbb{\\alpha}$}}', 'x.bib')).toThrow(
       /^x\.bib:1:44: unknown LaTeX command \\mathbb in the entry "x"/,
     );
+    // `a\sin\theta`: the operator's thin spaces would make it longer than `\sin`.
+    expect(() => parseBibtex('@misc{x, title = {$a\\sin\\theta$ and $\\mathbb{\\alpha}$}}', 'x.bib')).toThrow(
+      /^x\.bib:1:38: unknown LaTeX command \\mathbb/,
+    );
   });
 
   it('leaves math commands outside math, and an escaped dollar, to the parser', () => {

@@ -189,7 +189,12 @@ describe('citeproc', () => {
     });
     const notes = (lang: string) =>
       formatCitations(
-        [article('a', 'Central Limit Theorem', 'Doe'), article('q', 'Why Chance?', 'Roe')],
+        [
+          article('a', 'Central Limit Theorem', 'Doe'),
+          article('q', 'Why Chance?', 'Roe'),
+          article('n', 'The Workers’ ‘Soviets’', 'Poe'),
+          article('p', 'The Workers’', 'Moe'),
+        ],
         {
           style: loadStyle('chicago-note-bibliography', { file: 'x' }),
           locale: loadLocale(lang, { file: 'x' }),
@@ -198,10 +203,17 @@ describe('citeproc', () => {
         [
           { works: [work('a')], noteIndex: 1, inText: false },
           { works: [work('q')], noteIndex: 2, inText: false },
+          { works: [work('n')], noteIndex: 3, inText: false },
+          { works: [work('p')], noteIndex: 4, inText: false },
         ],
         undefined,
       ).citations.map(({ html }) => html.replace(/<[^>]+>/g, ''));
-    expect(notes('en-US')).toEqual(['Doe, “Central Limit Theorem.”', 'Roe, “Why Chance?”']);
+    expect(notes('en-US')).toEqual([
+      'Doe, “Central Limit Theorem.”',
+      'Roe, “Why Chance?”',
+      'Poe, “The Workers’ ‘Soviets.’”',
+      'Moe, “The Workers’.”',
+    ]);
     expect(notes('en-GB')[0]).toBe('Doe, ‘Central Limit Theorem’.');
   });
 

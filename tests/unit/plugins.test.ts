@@ -69,6 +69,13 @@ describe('the Markdown pipeline', () => {
   }
 });
 
+describe('a section’s opening', () => {
+  it('leaves out the comma between two note numbers, as it leaves out the numbers', async () => {
+    const { metadata } = await renderEssayFile(path.join(dir, 'notes-side-by-side', 'input.md'));
+    expect(metadata.essay.sections[0]?.opening).toBe('A claim. Another and a last one.');
+  });
+});
+
 describe('the no-break-space rule', () => {
   const NBSP = '\u00a0';
   it('keeps a no-break space after a one-letter word in Czech, Slovak and Polish only', () => {
