@@ -189,8 +189,6 @@ function format(
   // In-text citations are two: the author alone, then the rest (suppress-author), as Pandoc renders them.
   const clusters: Cluster[] = [];
   const where: { cluster: number; author?: number }[] = [];
-  /** The clusters that follow an author named in the text: where a style prints the author alone (MLA), nothing. */
-  const afterAuthor = new Set<string>();
   const cluster = (citationItems: Cluster['citationItems'], noteIndex: number) => {
     clusters.push({ citationID: `c${clusters.length}`, citationItems, properties: { noteIndex } });
     return clusters.length - 1;
@@ -209,13 +207,14 @@ function format(
       const author = cluster([{ id: request.works[0]!.key, 'author-only': true }], 0);
       const rest = isNote ? citationItems : citationItems.map((item) => ({ ...item, 'suppress-author': true }));
       where.push({ author, cluster: cluster(rest, request.noteIndex) });
-      if (!isNote) afterAuthor.add(`c${clusters.length - 1}`);
     } else {
       where.push({ cluster: cluster(citationItems, request.noteIndex) });
     }
   }
   const uncited = nocite === '*' ? items.map((item) => item.id) : [...(nocite ?? [])];
 
+  // The clusters that follow an author named in the text: where a style prints the author alone (MLA), nothing.
+  const afterAuthor = new Set(isNote ? [] : where.filter((w) => w.author !== undefined).map((w) => `c${w.cluster}`));
   let results = clusters.length > 0 || uncited.length > 0 ? engine.rebuildProcessorState(clusters, 'html', uncited) : [];
   // A citation that suppresses its author where the style prints the author alone (a note style's
   // "ibid." form: "Johns.") would print nothing, which citeproc-js writes as [NO_PRINTED_FORM]: it

@@ -1,3 +1,4 @@
+import { likelyScript } from './direction.ts';
 import { didYouMean } from './suggest.ts';
 
 /** The vendored CSL styles (see src/csl/README.md), by the name an essay uses in `csl:`. */
@@ -73,13 +74,4 @@ export function localeName(lang: string, { available, primary }: Locales): strin
         `Locales available offline: ${available.join(', ')}.`,
     }
   );
-}
-
-/** A tag's likely script, by CLDR's likely subtags (`zh-HK` → `Hant`, `sr` → `Cyrl`); undefined for what is not a tag. */
-function likelyScript(tag: string): string | undefined {
-  try {
-    return new Intl.Locale(tag).maximize().script;
-  } catch {
-    return undefined;
-  }
 }

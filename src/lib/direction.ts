@@ -30,6 +30,15 @@ export function textDirection(lang: string): TextDirection {
   return direction;
 }
 
+/** A tag's likely script, by CLDR's likely subtags (`zh-HK` → `Hant`, `sr` → `Cyrl`, `fa` → `Arab`); undefined for what is not a tag. */
+export function likelyScript(tag: string): string | undefined {
+  try {
+    return new Intl.Locale(tag).maximize().script;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms). */
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 

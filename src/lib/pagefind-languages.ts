@@ -17,6 +17,8 @@
  * cost of its WebAssembly module (about 58 kB) on a site that has it.
  */
 
+import { likelyScript } from './direction.ts';
+
 /** An index of pagefind-entry.json: `wasm` names its module, null for a language Pagefind does not stem. */
 export interface IndexEntry {
   page_count: number;
@@ -55,15 +57,6 @@ function stemmer(entry: IndexEntry | undefined): string | null {
   return entry?.wasm ? entry.wasm.split('-')[0]! : null;
 }
 
-/** The script a language is written in (`fa` → Arab, `uk` → Cyrl, `pl` → Latn), as Intl knows it. */
-function scriptOf(code: string): string | undefined {
-  try {
-    return new Intl.Locale(code).maximize().script;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What stands for the group of unstemmed indexes a stemmer would read (`pl` on an English page). */
 const UNSTEMMED = '\0unstemmed';
 
@@ -78,12 +71,12 @@ const UNSTEMMED = '\0unstemmed';
 export function searchPlan(languages: Entries, lang: string): SearchPlan {
   const primary = primaryIndex(languages, lang) ?? '';
   const own = stemmer(languages[primary]);
-  const script = scriptOf(primary);
+  const script = likelyScript(primary);
   const merged: string[] = [];
   const groups = new Map<string, string[]>();
   for (const code of otherIndexes(languages, lang)) {
     const stem = stemmer(languages[code]);
-    const group = stem === null ? (own !== null && script !== undefined && scriptOf(code) === script ? UNSTEMMED : null) : stem;
+    const group = stem === null ? (own !== null && script !== undefined && likelyScript(code) === script ? UNSTEMMED : null) : stem;
     if (group === null || group === own) merged.push(code);
     else groups.set(group, [...(groups.get(group) ?? []), code]);
   }

@@ -5,6 +5,8 @@
  * one most essays use, and among those the newest essay's.
  */
 
+import { likelyScript } from './direction.ts';
+
 /**
  * What two spellings of one tag share: `History`, `history` and `HISTORY` are
  * one, and so are `Straße` and `STRASSE`, `İstanbul` and `istanbul` (a
@@ -55,11 +57,6 @@ const COMMAS: Record<string, string> = { Arab: '، ', Hans: '、', Hant: '、', 
 
 /** What separates an essay's tags in its language: "history, russia", "تاريخ، history", "日本、歴史". */
 export function tagSeparator(lang: string): string {
-  let script: string | undefined;
-  try {
-    script = new Intl.Locale(lang).maximize().script;
-  } catch {
-    // Not a BCP 47 tag: the loader rejects those, and the Latin comma will do.
-  }
-  return COMMAS[script ?? ''] ?? ', ';
+  // Not a BCP 47 tag (the loader rejects those): the Latin comma will do.
+  return COMMAS[likelyScript(lang) ?? ''] ?? ', ';
 }

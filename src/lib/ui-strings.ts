@@ -4,6 +4,7 @@
  * language"). English is the fallback for a language with no table yet.
  */
 import { plural } from './i18n/format.ts';
+import { likelyScript } from './direction.ts';
 import { canonicalTag } from './language-tag.ts';
 import { ar } from './i18n/ar.ts';
 import { de } from './i18n/de.ts';
@@ -76,12 +77,8 @@ function tableFor(lang: string): string {
   const primary = tag.split('-')[0]!;
   if (tag in UI_LANGUAGES) return tag;
   if (primary in UI_LANGUAGES) return primary;
-  let script: string | undefined;
-  try {
-    script = new Intl.Locale(tag).maximize().script?.toLowerCase();
-  } catch {
-    // Not a language tag: the schema reports it; English words meanwhile.
-  }
+  // Not a language tag: the schema reports it; English words meanwhile.
+  const script = likelyScript(tag)?.toLowerCase();
   return script !== undefined && `${primary}-${script}` in UI_LANGUAGES ? `${primary}-${script}` : primary;
 }
 

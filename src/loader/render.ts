@@ -10,6 +10,7 @@ import { quoteMarks, smartened } from '../lib/smart-punctuation.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { type Bibliography, type CslFile, type EssayOutput, type EssayRun, RUN_KEY } from '../plugins/contracts.ts';
+import { pandocInline } from '../plugins/remark-math.ts';
 import { essayLocale, loadLocale, loadStyle } from './csl.ts';
 import { type EssayFolders, resolveEssayFile } from './files.ts';
 import { splitEssay } from './frontmatter.ts';
@@ -115,11 +116,11 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
   data = { ...data, title: title.text, description: marks ? smartened(data.description, marks) : data.description };
   const notices = found?.warning === undefined ? [] : [{ place: langPlace, problem: found.warning }];
   // A title is one line of words in every place it goes (<title>, the feed, cards, citations): no formula.
-  const formula = /(?<!\\)\$(\S(?:[^$]*\S)?)\$(?!\d)/.exec(data.title);
+  const formula = [...data.title.matchAll(/(?<!\\)\$[^$]+\$/g)].find((m) => pandocInline(m[0], data.title[m.index + m[0].length]));
   if (formula) {
     notices.push({
       place: split.placeOf(['title']),
-      problem: `the title's formula $${formula[1]}$ is shown as typed: a title takes no math; write its symbols themselves (σ, ℝ, ≤), or *emphasis* for a variable.`,
+      problem: `the title's formula ${formula[0]} is shown as typed: a title takes no math; write its symbols themselves (σ, ℝ, ≤), or *emphasis* for a variable.`,
     });
   }
   const bibliographies: ReadEssay['bibliographies'] = [];

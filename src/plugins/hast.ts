@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Parents, Properties, Root, Text } from 'hast';
+import type { Element, ElementContent, Parents, Properties, Root, RootContent, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { CLASSES, hasClass, LITERAL_ELEMENTS } from './contracts.ts';
 
@@ -150,20 +150,22 @@ const BLOCKS = new Set([
   'section',
 ]);
 
+/** A node's words as its sentence reads them: an element by the text it shows, a note's number by none. */
+export function readingText(node: RootContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' && !isNoteRef(node) ? visibleText(node) : '';
+}
+
 /**
  * The text of a phrasing element's block before it ('' for a block or the
- * root): what the element's first words follow, in their sentence. A note's
- * number says nothing there.
+ * root): what the element's first words follow, in their sentence (readingText).
  */
 export function textBefore(node: Parents, ancestors: Parents[]): string {
   let before = '';
   let child = node;
   for (let i = ancestors.length - 1; i >= 0 && child.type === 'element' && !BLOCKS.has(child.tagName); i--) {
     const parent = ancestors[i]!;
-    before = `${parent.children
-      .slice(0, parent.children.indexOf(child))
-      .map((sibling) => (sibling.type !== 'element' ? toString(sibling) : isNoteRef(sibling) ? '' : visibleText(sibling)))
-      .join('')}${before}`;
+    before = `${parent.children.slice(0, parent.children.indexOf(child)).map(readingText).join('')}${before}`;
     child = parent;
   }
   return before;

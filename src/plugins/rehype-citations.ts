@@ -208,6 +208,8 @@ function notesAfterPunctuation(tree: Root, citations: Set<Element>): void {
             : undefined;
       if (!mark) continue;
       next.value = next.value.slice(mark.length);
+      // Nothing left between the number and what follows it (another note's number, set apart by rehype-notes.ts).
+      if (next.value === '') children.splice(i + 1, 1);
       if (!numberAlone) {
         // Between the author's name and the number; a name that ends in punctuation ("Jr.") does not take more.
         const number = citation.children.length - 1;

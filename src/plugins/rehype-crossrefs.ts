@@ -17,7 +17,7 @@ import {
   LITERAL_ELEMENTS,
   runOf,
 } from './contracts.ts';
-import { element, headingName, headingText, isNoteRef, text, textBefore, visibleText } from './hast.ts';
+import { element, headingName, headingText, readingText, text, textBefore } from './hast.ts';
 import { type Piece, placeOfText, replaceMarkers, slice } from './markers.ts';
 
 /**
@@ -340,8 +340,8 @@ function render(
 /**
  * Whether the text before a reference leaves it at a sentence's start: nothing, or a sentence's end (with its
  * closing quotes or brackets) and a space, then any opening quotes. Inside brackets still open, it starts a sentence
- * only as their first word, where the brackets do: so the abbreviation in "(cfr. @sec-a)" ends no sentence. The marks
- * an element leaves in a parent's joined text (markers.ts) are neither, so text after an element is in its sentence.
+ * only as their first word, where the brackets do: so the abbreviation in "(cfr. @sec-a)" ends no sentence; nor do
+ * the abbreviations that refer the reader on (REFERRING).
  */
 function opensSentence(before: string): boolean {
   let open = -1;
@@ -354,13 +354,12 @@ function opensSentence(before: string): boolean {
   return OPENING_QUOTES.test(before.slice(open + 1)) && opensSentence(before.slice(0, open));
 }
 
-/** The text of the pieces before an offset of the joined text, as it reads: an element by its words, a note's number by none. */
+/** The text of the pieces before an offset of the joined text, as its sentence reads it (readingText). */
 function readBefore(pieces: Piece[], end: number): string {
   let before = '';
   for (const { node, start } of pieces) {
     if (start >= end) break;
-    if (node.type === 'text') before += node.value.slice(0, end - start);
-    else if (node.type === 'element' && !isNoteRef(node)) before += visibleText(node);
+    before += node.type === 'text' ? node.value.slice(0, end - start) : readingText(node);
   }
   return before;
 }
@@ -370,8 +369,10 @@ const REFERRING = /(?:^|[\s(])(?:cf|cfr|vgl|vid|e\.\s?g|i\.\s?e|p\.\s?ex|z\.\s?B
 
 const OPENING = '([{';
 const CLOSING = ')]}';
-const OPENING_QUOTES = /^[\s\p{Pi}"'„‚¿¡]*$/u;
-const SENTENCE_ENDED = /(?:^|[.?!…][\p{Pe}\p{Pf}"'\s]*\s)[\s\p{Pi}"'„‚¿¡]*$/u;
+/** What may stand between a sentence's start and its first word: spaces, opening quotes, Spanish's ¿ and ¡. */
+const OPENERS = String.raw`[\s\p{Pi}"'„‚¿¡]*`;
+const OPENING_QUOTES = new RegExp(`^${OPENERS}$`, 'u');
+const SENTENCE_ENDED = new RegExp(String.raw`(?:^|[.?!…][\p{Pe}\p{Pf}"'\s]*\s)${OPENERS}$`, 'u');
 
 /** A word with its first letter in lower case, in its language's rules. */
 function lowerFirst(word: string, lang: string): string {

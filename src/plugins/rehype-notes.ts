@@ -21,9 +21,6 @@ export default function rehypeNotes() {
 
 function separateNumbers(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
-    if (!node.children.some((child) => edgeRef(child, 'last'))) return;
-    // No empty text between them (a citation's number leaves one where its punctuation moved before it).
-    node.children = node.children.filter((child) => child.type !== 'text' || child.value !== '');
     for (let i = node.children.length - 1; i > 0; i--) {
       if (edgeRef(node.children[i - 1]!, 'last') && edgeRef(node.children[i]!, 'first')) {
         // Read aloud, each number is a link already: the comma is only for the eye.

@@ -66,7 +66,7 @@ export default function remarkMath(this: Processor) {
 }
 
 /** Pandoc's rule for `$…$`: no space just inside either dollar, no digit just after the closing one. */
-function pandocInline(written: string, after: string | undefined): boolean {
+export function pandocInline(written: string, after: string | undefined): boolean {
   return /^\$\S/.test(written) && /\S\$$/.test(written) && !/\d/.test(after ?? '');
 }
 

@@ -94,7 +94,8 @@ if (body && notes.length > 0) {
 
 /**
  * Marks the sticky contents while a note in the margin is beside them, which CSS hides unless the keyboard is in
- * them, as the reader scrolls; the check it returns is run again each time the notes are placed.
+ * them, as the reader scrolls; the check it returns is run again each time the notes are placed (on a wider or
+ * narrower screen too).
  */
 function stepAside(toc: HTMLElement, notes: Note[]): () => void {
   let frame = 0;
@@ -115,7 +116,6 @@ function stepAside(toc: HTMLElement, notes: Note[]): () => void {
   };
   addEventListener('scroll', soon, { passive: true });
   addEventListener('resize', soon, { passive: true });
-  WIDE.addEventListener('change', soon);
   return check;
 }
 
