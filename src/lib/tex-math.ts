@@ -95,28 +95,39 @@ const COMMAND =
 
 const LIMITS = /\s*\\(?:no)?limits(?![A-Za-z])/;
 
+/**
+ * TeX's spacing the parser does not read, with `\\` (a line break) skipped: a control space `\ ` and a tie `~` are a
+ * space, which the parser keeps as one where it drops a plain space in math; `\!` (a negative thin space) is nothing;
+ * `\colon` is a colon with the space TeX sets after it (`$f\colon X \to Y$`).
+ */
+const SPACING = /\\\\|\\ |~|\\!|\\colon(?![A-Za-z])/g;
+
+const SPACED: Record<string, string> = { '\\ ': '\u00a0', '~': '\u00a0', '\\!': '', '\\colon': `:${THIN_SPACE}` };
+
 /** The commands above rewritten in one math span's content. */
 function mathSpan(math: string): string {
-  return math.replace(
-    COMMAND,
-    (whole, before: string, alphabet?: string, group?: string, single?: string, named?: string, word?: string, ...rest: unknown[]) => {
-      const [scripts, after, offset] = rest as [string, string, number];
-      let replacement: string;
-      if (alphabet !== undefined) {
-        const letters = [...(group ?? single ?? '').replaceAll(' ', '')].map((c) => styled(c, ALPHABETS[alphabet]!) ?? c);
-        replacement = before + letters.join('') + scripts + after;
-      } else {
-        const name = named ?? word!;
-        // `\lim\limits_{n}`, `\sum\limits_{i}` move the script only in display math, which a title is not.
-        if (name === 'limits' || name === 'nolimits') replacement = before + scripts + after;
-        else if (named === undefined && !OPERATORS.has(name)) replacement = whole.replace(LIMITS, '');
-        else replacement = operator(name + scripts.trim(), math.slice(0, offset), math.slice(offset + whole.length));
-      }
-      // Never longer than the command, so that a later error on its line keeps its column: thin spaces give way first.
-      if (replacement.length > whole.length) replacement = replacement.replace(new RegExp(THIN_SPACE, 'g'), '');
-      return replacement.padEnd(whole.length, ' ');
-    },
-  );
+  return math
+    .replace(SPACING, (whole) => (SPACED[whole] ?? whole).padEnd(whole.length, ' '))
+    .replace(
+      COMMAND,
+      (whole, before: string, alphabet?: string, group?: string, single?: string, named?: string, word?: string, ...rest: unknown[]) => {
+        const [scripts, after, offset] = rest as [string, string, number];
+        let replacement: string;
+        if (alphabet !== undefined) {
+          const letters = [...(group ?? single ?? '').replaceAll(' ', '')].map((c) => styled(c, ALPHABETS[alphabet]!) ?? c);
+          replacement = before + letters.join('') + scripts + after;
+        } else {
+          const name = named ?? word!;
+          // `\lim\limits_{n}`, `\sum\limits_{i}` move the script only in display math, which a title is not.
+          if (name === 'limits' || name === 'nolimits') replacement = before + scripts + after;
+          else if (named === undefined && !OPERATORS.has(name)) replacement = whole.replace(LIMITS, '');
+          else replacement = operator(name + scripts.trim(), math.slice(0, offset), math.slice(offset + whole.length));
+        }
+        // Never longer than the command, so that a later error on its line keeps its column: thin spaces give way first.
+        if (replacement.length > whole.length) replacement = replacement.replace(new RegExp(THIN_SPACE, 'g'), '');
+        return replacement.padEnd(whole.length, ' ');
+      },
+    );
 }
 
 /** An operator's word (and scripts), with TeX's thin space on each side where a letter, digit or command stands beside it. */

@@ -119,6 +119,15 @@ describe('parsing', () => {
     expect(title('$\\operatorname{Var}(X)$, $\\operatorname*{argmax}$, $\\det A$')).toBe('Var(X), argmax, det A');
   });
 
+  it('reads TeX’s spacing in math: a control space and a tie are a space, \\! nothing, \\colon a colon', () => {
+    const title = (math: string) => parseBibtex(`@misc{x, title = {${math}}, langid = {ngerman}}`, 'x.bib').items[0]!.title;
+    expect(title('$a\\ b$ $\\alpha\\ \\beta$')).toBe('a b α β');
+    expect(title('$a~b$ and a~tie')).toBe('a b and a tie');
+    expect(title('$n\\!+\\!1$ $f\\colon X$')).toBe('n+1 f: X');
+    // A line break `\\` before a space is not a control space.
+    expect(title('$a\\\\ b$')).toBe('a b');
+  });
+
   it('still stops at a command it does not know in math, at its own column after converted ones', () => {
     expect(() => parseBibtex('@misc{x, title = {$\\mathbb{R} \\log n$ and $\\mathbb{\\alpha}$}}', 'x.bib')).toThrow(
       /^x\.bib:1:44: unknown LaTeX command \\mathbb in the entry "x"/,
