@@ -22,7 +22,7 @@ function read(name: string, file: string, mend = (xml: string) => xml): CslFile 
 export function loadStyle(requested: string, place: Place): CslFile {
   const name = styleName(requested);
   if (typeof name !== 'string') throw new EssayError(place, name.problem);
-  return read(name, `${cslDir}styles/${name}.csl`);
+  return read(name, `${cslDir}styles/${name}.csl`, mend(name));
 }
 
 let locales: Locales | undefined;
@@ -50,20 +50,31 @@ export function loadLocale(lang: string, place: Place): CslFile {
 
 /** A vendored locale by its name (`en-GB`), with its corrections. */
 function localeFile(name: string): CslFile {
-  return read(name, `${cslDir}locales/locales-${name}.xml`, (xml) =>
-    (CORRECTIONS[name] ?? []).reduce((mended, [wrong, right]) => mended.replaceAll(wrong, right), xml),
-  );
+  return read(name, `${cslDir}locales/locales-${name}.xml`, mend(name));
+}
+
+/** A style's or a locale's corrections, as a function of its XML. */
+function mend(name: string): (xml: string) => string {
+  return (xml) => (CORRECTIONS[name] ?? []).reduce((mended, [wrong, right]) => mended.replaceAll(wrong, right), xml);
 }
 
 /**
- * Slips in the CSL project's locales, mended as they are read (the files stay
- * as published; src/csl/README.md lists these). Hebrew's short "page" is
- * `'עמ`, its geresh typed before the letters, so that a page printed
- * "'עמ 20" and `[@key, עמ' 20]` was no locator: it is `עמ׳`, with the geresh
- * (U+05F3) after them, as Hebrew writes it.
+ * Slips in the CSL project's files, mended as they are read (the files stay
+ * as published; src/csl/README.md lists these), by style or locale name:
+ * - Hebrew's short "page" is `'עמ`, its geresh typed before the letters, so
+ *   that a page printed "'עמ 20" and `[@key, עמ' 20]` was no locator: it is
+ *   `עמ׳`, with the geresh (U+05F3) after them, as Hebrew writes it.
+ * - MLA sets a locator's label against its number, "(Smith, chap.2)": the
+ *   group of the two has no delimiter. MLA's handbook writes "ch. 2".
  */
 const CORRECTIONS: Record<string, [string, string][]> = {
   'he-IL': [["'עמ<", 'עמ׳<']],
+  'modern-language-association': [
+    [
+      '<group>\n              <label variable="locator" form="short"/>',
+      '<group delimiter=" ">\n              <label variable="locator" form="short"/>',
+    ],
+  ],
 };
 
 /**
