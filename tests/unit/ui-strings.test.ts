@@ -319,8 +319,15 @@ describe('search excerpts', () => {
     expect(closeUpOpenings('„ Wort“ und ¿ qué?')).toBe('„Wort“ und ¿qué?');
   });
 
+  it('take it out after a quotation mark that opens, one standing after a space', () => {
+    expect(closeUpOpenings('as “ Aguilar 1996” has it, and ‘ Pipes’')).toBe('as “Aguilar 1996” has it, and ‘Pipes’');
+    expect(closeUpOpenings('som ” Aguilar”')).toBe('som ”Aguilar”');
+    expect(closeUpOpenings('(“ Pipes”)')).toBe('(“Pipes”)');
+  });
+
   it('keep the spaces that are the language’s own', () => {
     // German closes with “ and ‘; French spaces its guillemets.
-    for (const text of ['„Wort“ und ‚so‘ weiter', 'l’« insurrection » et', '(1) and (2)']) expect(closeUpOpenings(text)).toBe(text);
+    for (const text of ['„Wort“ und ‚so‘ weiter', '“ und', 'l’« insurrection » et', '(1) and (2)', '“Pipes” and'])
+      expect(closeUpOpenings(text)).toBe(text);
   });
 });
