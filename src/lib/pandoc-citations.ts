@@ -111,7 +111,15 @@ export interface CitationMarker {
  */
 const KEY = String.raw`[\p{L}\p{N}_]\p{M}*(?:[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*`;
 const KEY_AT = new RegExp(String.raw`(-?)@(?:\{([^{}]+)\}|(${KEY}))`, 'u');
-const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}_@])@(?:\{([^{}]+)\}|(${KEY}))`, 'gu');
+/**
+ * Chinese and Japanese, which put no space between words: `正如@wang1997所说`,
+ * `詳しくは@ishida2004を参照`. An in-text key may stand against their
+ * characters, and a key that does not start with one ends where they start.
+ * (A key in them, `@石田2004`, ends at a space or punctuation, or is braced.)
+ */
+const UNSPACED = String.raw`\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}`;
+const SPACED_KEY = String.raw`(?![${UNSPACED}])[\p{L}\p{N}_]\p{M}*(?:(?![${UNSPACED}])[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=(?![${UNSPACED}])[\p{L}\p{N}_]))*`;
+const IN_TEXT = new RegExp(String.raw`(?<!(?![${UNSPACED}])[\p{L}\p{M}\p{N}_@])@(?:\{([^{}]+)\}|(${SPACED_KEY}|${KEY}))`, 'gu');
 /** Brackets that do not contain brackets. */
 const GROUP = /\[([^[\]]*)\]/g;
 

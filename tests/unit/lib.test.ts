@@ -92,6 +92,15 @@ describe('Pandoc citation syntax', () => {
     expect(findCitations('नि@a.org')).toEqual([]);
   });
 
+  it('reads an in-text key against Chinese and Japanese characters, which no space sets apart, the key ending where they start', () => {
+    const keys = (text: string) => findCitations(text).map((m) => m.works[0]!.key);
+    expect(keys('詳しくは@ishida2004を参照。正如@wang1997所说，@li2000 [p. 45]は')).toEqual(['ishida2004', 'wang1997', 'li2000']);
+    // A key in those scripts ends at a space or punctuation, or is braced.
+    expect(keys('@石田2004 は、@{石田2004}を')).toEqual(['石田2004', '石田2004']);
+    // Still no citation inside a word of a spaced script, as in an address.
+    expect(keys('a@b.org, пайпс@x')).toEqual([]);
+  });
+
   it('takes an in-text key’s bracket as its locator only when it holds one', () => {
     expect(parsed('@doe99 [p. 33] says')).toEqual([
       ['in-text', '@doe99 [p. 33]', [{ key: 'doe99', prefix: '', suffix: '', suppressAuthor: false, locator: '33', label: 'page' }]],
