@@ -185,11 +185,15 @@ function place(body: HTMLElement, notes: Note[]) {
   const gap = line / 2;
   let from = 0;
   let bottom = -Infinity;
+  const rtl = getComputedStyle(body).direction === 'rtl';
+  // Measured once: the contents stand beside the top of the text, which no note set in the text below moves, and
+  // measuring them unstuck lays the page out again.
+  const contents = contentsBox(body, rtl);
   // Each note set in the text moves what follows it: measure again from there.
   while (from < notes.length) {
     const origin = body.getBoundingClientRect();
     const relative = (rect: DOMRect): Box => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top });
-    const obstacles = obstaclesOf(body, origin).map(relative);
+    const obstacles = [...(contents ? [contents] : []), ...wideBlocks(body, origin, rtl).map(relative)].sort((a, b) => a.top - b.top);
     const headings = [...body.querySelectorAll(':scope > .section-heading, :scope > h2, :scope > h3')].map(
       (heading) => relative(heading.getBoundingClientRect()).top,
     );
@@ -224,25 +228,26 @@ function place(body: HTMLElement, notes: Note[]) {
 }
 
 /**
- * What a note in the margin column must not overlap: the contents, and anything wider than the text.
- * The column is at the text's end: on the right, or on the left in a language written right to left.
+ * What a note in the margin column must not overlap: the contents ({@link contentsBox}), and anything wider than the
+ * text. The column is at the text's end: on the right, or on the left in a language written right to left.
  */
-function obstaclesOf(body: HTMLElement, origin: DOMRect): DOMRect[] {
+function wideBlocks(body: HTMLElement, origin: DOMRect, rtl: boolean): DOMRect[] {
   const found: DOMRect[] = [];
-  const rtl = getComputedStyle(body).direction === 'rtl';
-  const inMargin = (rect: DOMRect) => (rtl ? rect.right <= origin.left + 1 : rect.left >= origin.right - 1);
-  const intoMargin = (rect: DOMRect) => (rtl ? rect.left < origin.left - 1 : rect.right > origin.right + 1);
-  if (toc && toc.getClientRects().length > 0) {
-    // Where the contents stand before they stick (at the top of the essay), whatever the scroll.
-    toc.style.position = 'static';
-    const rect = toc.getBoundingClientRect();
-    toc.style.position = '';
-    if (inMargin(rect)) found.push(rect);
-  }
   for (const child of body.children) {
     if (child.classList.contains('sidenote')) continue;
     const rect = child.getBoundingClientRect();
-    if (rect.height > 0 && intoMargin(rect)) found.push(rect);
+    if (rect.height > 0 && (rtl ? rect.left < origin.left - 1 : rect.right > origin.right + 1)) found.push(rect);
   }
-  return found.sort((a, b) => a.top - b.top);
+  return found;
+}
+
+/** Where the contents stand in the margin column before they stick (at the top of the essay), whatever the scroll. */
+function contentsBox(body: HTMLElement, rtl: boolean): Box | undefined {
+  if (!toc || toc.getClientRects().length === 0) return undefined;
+  const origin = body.getBoundingClientRect();
+  toc.style.position = 'static';
+  const rect = toc.getBoundingClientRect();
+  toc.style.position = '';
+  const inMargin = rtl ? rect.right <= origin.left + 1 : rect.left >= origin.right - 1;
+  return inMargin ? { top: rect.top - origin.top, bottom: rect.bottom - origin.top } : undefined;
 }
