@@ -8,8 +8,10 @@ import { runOf, siteBase } from './contracts.ts';
  * `/images/map.png`, `/files/handout.pdf`) are put under the site's base, so
  * that an essay written for a site at the root of its domain reads the same
  * under `/essays-site/` (GitHub Pages): the author writes where a page is in
- * the site, not where the site is on its host. A path already under the base
- * is left as it is.
+ * the site, not where the site is on its host. Every such path: under the base
+ * `/essays/`, `/essays/the-july-days/` is that essay, at
+ * `/essays/essays/the-july-days/`, so a path cannot be taken as already under
+ * the base because it starts with it.
  */
 export default function rehypeSitePaths() {
   return (tree: Root, file: VFile) => {
@@ -26,6 +28,5 @@ export default function rehypeSitePaths() {
 /** `/images/map.png` under the base `/essays-site/`: `/essays-site/images/map.png`; any other address as it is. */
 export function underBase(href: string, base: string): string {
   if (!href.startsWith('/') || href.startsWith('//') || base === '/') return href;
-  if (href.startsWith(base) || href === base.slice(0, -1)) return href;
   return `${base}${href.slice(1)}`;
 }
