@@ -89,6 +89,18 @@ describe('formulas in Chromium', () => {
       )
       .toBe(true);
   });
+
+  it('keeps a figure’s image within the screen, so that a portrait one is seen whole with its caption', async () => {
+    const page = await site.newPage({ viewport: { width: 1000, height: 500 } });
+    await page.goto(`${site.server.url}${ESSAY}`);
+    const image = await page.locator('#fig-petrograd img').evaluate((img) => ({
+      maxHeight: getComputedStyle(img).maxHeight,
+      height: img.getBoundingClientRect().height,
+      limit: innerHeight * 0.85,
+    }));
+    expect(parseFloat(image.maxHeight)).toBeCloseTo(image.limit, 0);
+    expect(image.height).toBeLessThanOrEqual(image.limit + 1);
+  });
 });
 
 describe('wide tables, code, long addresses and long words in Chromium', () => {
