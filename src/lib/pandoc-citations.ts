@@ -54,7 +54,8 @@ export function locatorTerms(localeXml: string): LocatorTerms {
   let terms = byLocale.get(localeXml);
   if (terms) return terms;
   const entries: [string, string][] = [...ENGLISH.labelOf];
-  for (const { name, words } of localeTerms(localeXml)) {
+  const language = /<locale\b[^>]*\bxml:lang="([a-z]+)/.exec(localeXml)?.[1] ?? '';
+  for (const { name, words } of [...localeTerms(localeXml), ...(WRITTEN_TOO[language] ?? [])]) {
     if (!(name in LOCATOR_TERMS)) continue;
     for (const word of words) {
       const term = word.trim().toLowerCase();
@@ -66,6 +67,15 @@ export function locatorTerms(localeXml: string): LocatorTerms {
   byLocale.set(localeXml, terms);
   return terms;
 }
+
+/**
+ * Abbreviations a language's scholarship writes that its CSL locale does not
+ * have: Greek writes a page `σ. 98` and pages `σσ. 12-15`, where the locale
+ * has `σελ.` for both.
+ */
+const WRITTEN_TOO: Record<string, { name: string; words: string[] }[]> = {
+  el: [{ name: 'page', words: ['σ.', 'σσ.'] }],
+};
 
 /**
  * A locale's term as authors type it too: an abbreviation the locale writes

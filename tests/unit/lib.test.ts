@@ -72,6 +72,10 @@ describe('Pandoc citation syntax', () => {
     expect(page('@said1978 [ص 50]', 'ar')).toEqual({ locator: '50', label: 'page', suffix: '' });
     for (const typed of ["עמ' 20", 'עמ’ 20', 'עמ׳ 20'])
       expect(page(`[@dinur1955, ${typed}]`, 'he')).toEqual({ locator: '20', label: 'page', suffix: '' });
+    // Greek scholarship's own abbreviations, which its CSL locale (σελ.) lacks.
+    expect(page('@clogg1992 [σ. 98]', 'el')).toEqual({ locator: '98', label: 'page', suffix: '' });
+    expect(page('[@liakos2007, σσ. 12-15]', 'el')).toEqual({ locator: '12-15', label: 'page', suffix: '' });
+    expect(page('[@liakos2007, σελ. 12]', 'el')).toEqual({ locator: '12', label: 'page', suffix: '' });
   });
 
   it('prints Hebrew’s page abbreviation with its geresh after the letters, where the CSL locale has it before them', () => {
