@@ -4,7 +4,8 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
  * What raw HTML in an essay may do. Authors are trusted with markup, not with
  * scripts: GitHub's schema (no script, style, iframe, form or event handler,
  * only http(s)/mailto links, no `javascript:` URLs) plus the elements essays
- * use (figures, abbreviations, marks, asides, citations of titles) and
+ * use (figures, abbreviations, marks, asides, citations of titles, a
+ * quotation's attribution) and
  * `class`, `lang` and `dir` everywhere. Ids are kept as written (not prefixed
  * with `user-content-`): they are share links, and the heading-id plugin
  * refuses any that collide with the page's own. rehype-sanitize-html applies
@@ -29,7 +30,10 @@ export const essaySchema: Schema = {
     'caption',
     'colgroup',
     'col',
+    'footer',
   ],
+  // A quotation's attribution, as HTML writes it: `<blockquote><p>…</p><footer>— <cite>…</cite></footer></blockquote>`.
+  ancestors: { ...defaultSchema.ancestors, footer: ['blockquote'] },
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'lang', 'dir', 'translate'],
