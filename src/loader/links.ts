@@ -70,6 +70,16 @@ export function checkLinks(
         continue;
       }
       if (SITE_PAGES.has(sitePath) || sitePath.startsWith('pagefind/')) continue;
+      // `/essays/x#a`: the essay's page is its folder, `/essays/x/` (a static host answers the other with a 404 or a redirect).
+      const unslashed = /^essays\/([^/]+)$/.exec(sitePath)?.[1];
+      if (unslashed !== undefined && outputs.has(unslashed)) {
+        // As the author wrote it: a path from the site's root went under the base (rehype-site-paths.ts).
+        const written = basePath !== '/' && href.startsWith(basePath) ? `/${href.slice(basePath.length)}` : href;
+        const address = written.split(/[?#]/)[0]!;
+        const fix = `${address}/${written.slice(address.length)}`;
+        problems.push(new EssayError(place, `the link "${written}" leaves out the slash that ends the essay's address: write "${fix}".`));
+        continue;
+      }
       const inPublic = path.join(publicDir, sitePath);
       if (!inPublic.startsWith(publicDir) || !existsSync(inPublic) || !statSync(inPublic).isFile()) {
         problems.push(

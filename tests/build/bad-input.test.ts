@@ -97,16 +97,17 @@ describe('a build with a broken essay', () => {
     const site = makeFixtureSite('links', { good: essay('good'), broken: essay('broken-link') });
     writeFileSync(
       path.join(site, 'content/essays/broken/index.md'),
-      '---\ntitle: Links\ndescription: Links.\nwritten: 2020-01-01\n---\n\nSee [the missing section](#no-such-section),\n[a good one](/essays/good/#a-section), [no essay](/essays/nowhere/) and [no file](/files/x.pdf).\n\n## A section\n\n[A part of the good essay](/essays/good/#a-sektion).\n',
+      '---\ntitle: Links\ndescription: Links.\nwritten: 2020-01-01\n---\n\nSee [the missing section](#no-such-section),\n[a good one](/essays/good/#a-section), [no essay](/essays/nowhere/) and [no file](/files/x.pdf).\n\n## A section\n\n[A part of the good essay](/essays/good/#a-sektion).\n\n[No slash](/essays/good#a-section).\n',
     );
     const { status, output } = buildSite(site);
     expect(status, output).not.toBe(0);
     expect(refusal(output)).toEqual([
-      'The essays have 4 problems to fix before they can be published:',
+      'The essays have 5 problems to fix before they can be published:',
       'content/essays/broken/index.md:7:5: the link "#no-such-section" leads to no part of the essay "broken": it has no id "no-such-section"',
       'content/essays/broken/index.md:8:40: the link "/essays/nowhere/" leads to no essay: there is no essay "nowhere"',
       'content/essays/broken/index.md:8:73: the link "/files/x.pdf" leads to no page or file of the site (files to link to go under public/).',
       'content/essays/broken/index.md:12:1: the link "/essays/good/#a-sektion" leads to no part of the essay "good": it has no id "a-sektion" — did you mean #a-section?',
+      'content/essays/broken/index.md:14:1: the link "/essays/good#a-section" leaves out the slash that ends the essay\'s address: write "/essays/good/#a-section".',
     ]);
   });
 
