@@ -117,9 +117,12 @@ export interface CitationMarker {
  * those and internal punctuation `:.#$%&-+?<>~/`; punctuation cannot end it,
  * so `@doe99.` and `@doe99's` cite `doe99`. A letter is one with its marks
  * (`@शर्मा2001`: Devanagari's vowel signs and virama are marks), where Pandoc
- * would end the key at the first of them.
+ * would end the key at the first of them. `unless`, a look-ahead, keeps
+ * some letters out of it (see SPACED_KEY).
  */
-const KEY = String.raw`[\p{L}\p{N}_]\p{M}*(?:[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*`;
+const keyOf = (unless = '') =>
+  String.raw`${unless}[\p{L}\p{N}_]\p{M}*(?:${unless}[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=${unless}[\p{L}\p{N}_]))*`;
+const KEY = keyOf();
 const KEY_AT = new RegExp(String.raw`(-?)@(?:\{([^{}]+)\}|(${KEY}))`, 'u');
 /**
  * Chinese and Japanese, which put no space between words: `正如@wang1997所说`,
@@ -128,7 +131,7 @@ const KEY_AT = new RegExp(String.raw`(-?)@(?:\{([^{}]+)\}|(${KEY}))`, 'u');
  * (A key in them, `@石田2004`, ends at a space or punctuation, or is braced.)
  */
 const UNSPACED = String.raw`\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}`;
-const SPACED_KEY = String.raw`(?![${UNSPACED}])[\p{L}\p{N}_]\p{M}*(?:(?![${UNSPACED}])[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=(?![${UNSPACED}])[\p{L}\p{N}_]))*`;
+const SPACED_KEY = keyOf(`(?![${UNSPACED}])`);
 const IN_TEXT = new RegExp(String.raw`(?<!(?![${UNSPACED}])[\p{L}\p{M}\p{N}_@])@(?:\{([^{}]+)\}|(${SPACED_KEY}|${KEY}))`, 'gu');
 /** Brackets that do not contain brackets. */
 const GROUP = /\[([^[\]]*)\]/g;
