@@ -13,6 +13,7 @@ import rehypeMath from './rehype-math.ts';
 import rehypeNormaliseSpaces from './rehype-normalise-spaces.ts';
 import rehypeNotes from './rehype-notes.ts';
 import rehypeProofread from './rehype-proofread.ts';
+import rehypeResponsiveImages from './rehype-responsive-images.ts';
 import rehypeSanitizeHtml from './rehype-sanitize-html.ts';
 import rehypeSections from './rehype-sections.ts';
 import rehypeSitePaths from './rehype-site-paths.ts';
@@ -49,6 +50,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCheckAuthorIds,
   // Images are checked while every <img> is still the author's (Astro's image pipeline comes after ours).
   rehypeCheckFiles,
+  // Each photograph found there is then made at the widths its column needs, for Astro's image pipeline to publish.
+  rehypeResponsiveImages,
   // Then paths from the site's root go under its base, before links are collected and checked (rehypeSections).
   rehypeSitePaths,
   // Stray no-break spaces in the author's prose become spaces before any plugin adds text (citeproc's are meant).

@@ -16,6 +16,7 @@ beforeAll(() => {
       scholarly: path.join(fixtures, 'sites/scholarly'),
       print: path.join(fixtures, 'sites/print'),
       'wide-formula': path.join(fixtures, 'sites/wide-formula'),
+      photos: path.join(fixtures, 'sites/photos'),
     },
     { copySource: true },
   );
@@ -100,6 +101,39 @@ describe('formulas in Chromium', () => {
     }));
     expect(parseFloat(image.maxHeight)).toBeCloseTo(image.limit, 0);
     expect(image.height).toBeLessThanOrEqual(image.limit + 1);
+  });
+});
+
+describe('photographs in Chromium', () => {
+  for (const [width, scale, shown] of [
+    [390, 2, 350],
+    [1280, 1, 627],
+  ] as const) {
+    it(`fetch, at ${width} px on a screen of ${scale}× density, the smallest width that is sharp in the column, never the original`, async () => {
+      const page = await site.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: scale });
+      await page.goto(`${site.server.url}/essays/photos/`);
+      const image = await page.locator('#fig-harbour img').evaluate(async (img: HTMLImageElement) => {
+        await img.decode();
+        const candidates = img.srcset.split(', ').map((c) => c.split(' ') as [string, string]);
+        return {
+          shown: Math.round(img.getBoundingClientRect().width),
+          fetched: parseInt(candidates.find(([url]) => img.currentSrc.endsWith(url))![1]),
+          widths: candidates.map(([, w]) => parseInt(w)),
+        };
+      });
+      expect(image.shown).toBe(shown);
+      expect(image.fetched).toBe(image.widths.find((w) => w >= shown * scale));
+    });
+  }
+
+  it('set a diagram drawn on a transparent ground on a light ground in the dark theme, and on none in the light', async () => {
+    const ground = async (colorScheme: 'light' | 'dark') => {
+      const page = await site.newPage({ colorScheme });
+      await page.goto(`${site.server.url}${ESSAY}`);
+      return page.locator('#fig-petrograd img').evaluate((img) => getComputedStyle(img).backgroundColor);
+    };
+    expect(await ground('dark')).toBe('rgb(235, 230, 220)');
+    expect(await ground('light')).toBe('rgba(0, 0, 0, 0)');
   });
 });
 

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { EssayError } from '../lib/essay-error.ts';
+import { resolveEssayFile } from '../loader/files.ts';
+import { runOf, siteBase } from './contracts.ts';
+
+/**
+ * The widths a photograph is published at, besides its own when it is
+ * narrower: the text column is at most 39.2rem (627 px), so 640 and 1280
+ * serve screens of one and two device pixels a CSS pixel, 960 and 1920 those
+ * of one and a half and three; 480 a phone's column. Nothing wider is ever
+ * fetched, so nothing wider is made.
+ */
+export const IMAGE_WIDTHS = [480, 640, 960, 1280, 1920] as const;
+
+/**
+ * How wide an image beside the essay is shown (src/styles/global.css): the
+ * measure, 33 times the text size (1.1875rem from 40em, 1.0625rem below,
+ * where the column is the screen less its two 1.25rem gutters), and never
+ * wider than the image itself (figures.css).
+ */
+export function imageSizes(width: number): string {
+  const at = (length: string) => (width < 627 ? `min(${width}px, ${length})` : length);
+  return `(min-width: 40em) ${at('39.19rem')}, ${width < 561 ? `min(${width}px, 100vw - 2.5rem)` : 'min(35.07rem, 100vw - 2.5rem)'}`;
+}
+
+/** Formats Astro's image service makes smaller, at every width; the rest (SVG, GIF) are published as they are. */
+const RASTER = new Set(['png', 'jpg', 'jpeg', 'webp', 'avif', 'tiff']);
+
+/**
+ * A photograph beside the essay reaches each reader at the size their
+ * screen shows it: Astro's image pipeline (which comes after ours) makes it
+ * at IMAGE_WIDTHS no wider than the image, and the browser picks one by
+ * `sizes`, the column's width. A phone's reader no longer downloads a
+ * 4000-pixel photograph whole.
+ *
+ * An AVIF stays AVIF (Astro's default, WebP, is larger than the AVIF it came
+ * from). The first image of the essay's opening, before its first section,
+ * is in the first screen, so it is loaded at once; every other image when
+ * the reader nears it. Images under public/ are published as they are.
+ */
+export default function rehypeResponsiveImages() {
+  return async (tree: Root, file: VFile) => {
+    const local = new Set(file.data.astro?.localImagePaths ?? []);
+    if (local.size === 0) return;
+    const run = runOf(file);
+    const images: Element[] = [];
+    let opening = true;
+    let first: Element | undefined;
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'h2') opening = false;
+      if (node.tagName !== 'img' || typeof node.properties.src !== 'string' || !local.has(decodeURI(node.properties.src))) return;
+      if (opening) first ??= node;
+      images.push(node);
+    });
+    if (images.length === 0) return;
+    const { imageMetadata } = await import('astro/assets/utils');
+    await Promise.all(
+      images.map(async (image) => {
+        const src = String(image.properties.src);
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(resolveEssayFile(src, 'image', run.input.folders, { file: file.path }, siteBase(run.input)));
+        } catch (error) {
+          // Reported where it is written, by rehype-check-files.
+          if (error instanceof EssayError) return;
+          throw error;
+        }
+        const meta = await imageMetadata(bytes, src).catch(() => undefined);
+        if (meta === undefined || !RASTER.has(meta.format)) return;
+        // An image its camera turned (EXIF orientations 5 to 8) is shown with its sides swapped.
+        const width = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
+        const widest = IMAGE_WIDTHS.at(-1)!;
+        Object.assign(image.properties, {
+          // The fallback `src` is made no wider than the widest width (for a browser that reads no srcset).
+          ...(width > widest ? { width: widest } : {}),
+          widths: [...IMAGE_WIDTHS.filter((w) => w < width), ...(width <= widest ? [width] : [])],
+          sizes: imageSizes(width),
+          ...(meta.format === 'avif' ? { format: 'avif' } : {}),
+          ...(image === first ? { loading: 'eager' } : {}),
+        });
+      }),
+    );
+  };
+}
