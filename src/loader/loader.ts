@@ -146,6 +146,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
     }
     if (read.data.draft && !dev) return;
     seen.add(id);
+    for (const { place, problem } of read.untimely) logger.warn(new EssayError(place, problem).message);
     const revised = revision(read.data, changes(path.basename(path.dirname(file))));
     if (revised === 'shallow') undated.push(path.relative(root, path.dirname(file)).split(path.sep).join('/'));
     const existing = store.get(id);

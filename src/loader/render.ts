@@ -15,6 +15,7 @@ import { essayLocale, loadLocale, loadStyle } from './csl.ts';
 import { type EssayFolders, resolveEssayFile } from './files.ts';
 import { splitEssay } from './frontmatter.ts';
 import { type EssayData, validateFrontmatter } from './schema.ts';
+import { type CalendarDate, isoDate } from '../lib/dates.ts';
 
 /** Where an essay is, and where it will be published. */
 export interface EssaySource {
@@ -52,6 +53,11 @@ export interface ReadEssay {
   csl: { style: CslFile; locale: CslFile; fallback: CslFile };
   /** Warnings found in reading it, as plain data (a worker thread is handed this): the rendering reports them. */
   notices: { place: Place; problem: string }[];
+  /**
+   * Warnings that hold only on the day of the build (a date still to come): every build makes and reports
+   * them afresh, never kept with the rendering, which a date that has come does not change.
+   */
+  untimely: { place: Place; problem: string }[];
 }
 
 /** An essay's rendering, as the content store keeps it. */
@@ -158,7 +164,42 @@ export async function readEssay(source: EssaySource, read: (file: string) => Pro
     nocitePlaces: Array.isArray(data.nocite) ? data.nocite.map((_, i) => split.placeOf(['nocite', i])) : [],
     csl: { style, locale, fallback: loadLocale('en-US', { file: source.file }) },
     notices,
+    untimely: datesToCome(data, split.data, split.placeOf),
   };
+}
+
+/**
+ * The dates the frontmatter gives that are still to come: a slip of the year,
+ * most often (2031 for 2013), shown on the page and in its metadata as the
+ * date of writing. Publishing does not wait for a date, so the author is told
+ * how to keep an essay back.
+ */
+export function datesToCome(
+  data: EssayData,
+  raw: Record<string, unknown>,
+  placeOf: (path: (string | number)[]) => Place,
+  now = new Date(),
+): ReadEssay['untimely'] {
+  const today = now.toISOString().slice(0, 10);
+  const dates: { path: (string | number)[]; date: CalendarDate; what: string }[] = [
+    { path: typeof raw['written'] === 'object' ? ['written', 'date'] : ['written'], date: data.written, what: 'written' },
+    ...(data.updated ? [{ path: ['updated'], date: data.updated, what: 'updated' }] : []),
+    ...(data.revisions ?? []).map((revision, i) => ({ path: ['revisions', i, 'date'], date: revision.date, what: 'the revision' })),
+  ];
+  return dates.flatMap(({ path, date, what }) => {
+    // A year or a month is to come only when its first day is: "2026-12" is not, on 7 December 2026.
+    const first = isoDate(date.date, 'day');
+    if (first <= today) return [];
+    const written = isoDate(date.date, date.precision);
+    return [
+      {
+        place: placeOf(path),
+        problem:
+          `${what} is dated ${written}, which is still to come (today is ${today}): the page gives it as the date. ` +
+          'Give the date it was done; to keep an essay unpublished until it is ready, write `draft: true`.',
+      },
+    ];
+  });
 }
 
 /**

@@ -61,6 +61,11 @@ describe('a site built under a sub-path (BASE_PATH)', () => {
     expect(feed).toContain(`<link>${SUB_SITE_URL}${SUB_PATH}</link>`);
     expect(feed).toContain(`<link>${SUB_SITE_URL}${SUB_PATH}essays/july-days/</link>`);
     expect(feed).toContain(`<link>${SUB_SITE_URL}${SUB_PATH}essays/bolsheviki/</link>`);
+    // The feed's own address, under the sub-path; the language of the essay not in the site's.
+    expect(feed).toContain(`<atom:link href="${SUB_SITE_URL}${SUB_PATH}rss.xml" rel="self" type="application/rss+xml"/>`);
+    const item = (slug: string) => feed.split('<item>').find((i) => i.includes(`/essays/${slug}/`))!;
+    expect(item('bolsheviki')).toContain('<dc:language>ru</dc:language>');
+    expect(item('july-days')).not.toContain('dc:language');
     const sitemap = read('sitemap-0.xml');
     const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
     expect(locs.sort()).toEqual(

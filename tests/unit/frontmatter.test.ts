@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitEssay } from '../../src/loader/frontmatter.ts';
+import { datesToCome } from '../../src/loader/render.ts';
 import { essaySchema, habitOf, validateFrontmatter } from '../../src/loader/schema.ts';
 import { EssayErrors } from '../../src/lib/essay-error.ts';
 
@@ -99,5 +100,32 @@ describe('tags', () => {
       'index.md',
     );
     expect(validateFrontmatter(split.data, split.placeOf, split.textOf).tags).toEqual(['History', 'spaced out', 'russia']);
+  });
+});
+
+describe('dates still to come', () => {
+  /** The warnings of a frontmatter on 7 December 2026, at their places. */
+  const warnings = (lines: string) => {
+    const split = splitEssay(`---\ntitle: T\ndescription: D.\n${lines}\n---\n`, 'index.md');
+    const data = validateFrontmatter(split.data, split.placeOf, split.textOf);
+    return datesToCome(data, split.data, split.placeOf, new Date('2026-12-07T12:00:00Z')).map(
+      ({ place, problem }) => `${place.line}:${place.column}: ${problem.split(':')[0]}`,
+    );
+  };
+
+  it('are named where they are written, whether the date stands alone or with its note', () => {
+    expect(warnings('written: 2031-10')).toEqual(['4:10: written is dated 2031-10, which is still to come (today is 2026-12-07)']);
+    expect(warnings('written:\n  date: 2027\n  note: Written in 2027')).toEqual([
+      '5:9: written is dated 2027, which is still to come (today is 2026-12-07)',
+    ]);
+    expect(warnings('written: 2013-10\nupdated: 2027-01-02\nrevisions:\n  - { date: 2026-12-08, note: Fixed. }')).toEqual([
+      '5:10: updated is dated 2027-01-02, which is still to come (today is 2026-12-07)',
+      '7:13: the revision is dated 2026-12-08, which is still to come (today is 2026-12-07)',
+    ]);
+  });
+
+  it('take a month or a year as come from its first day', () => {
+    expect(warnings('written: 2026-12')).toEqual([]);
+    expect(warnings('written: 2026\nupdated: 2026-12-07')).toEqual([]);
   });
 });
