@@ -17,6 +17,8 @@ beforeAll(() => {
       print: path.join(fixtures, 'sites/print'),
       'wide-formula': path.join(fixtures, 'sites/wide-formula'),
       photos: path.join(fixtures, 'sites/photos'),
+      meiji: path.join(fixtures, 'sites/japanese'),
+      xinhai: path.join(fixtures, 'sites/chinese-traditional'),
     },
     { copySource: true },
   );
@@ -134,6 +136,25 @@ describe('photographs in Chromium', () => {
     };
     expect(await ground('dark')).toBe('rgb(235, 230, 220)');
     expect(await ground('light')).toBe('rgba(0, 0, 0, 0)');
+  });
+});
+
+describe('emphasis in Chinese and Japanese', () => {
+  it('marks each character, as those languages do, where Latin text is slanted', async () => {
+    const page = await site.newPage();
+    const emphasis = async (sitePath: string) => {
+      await page.goto(`${site.server.url}${sitePath}`);
+      return page
+        .locator('.essay-body em')
+        .first()
+        .evaluate((em) => {
+          const style = getComputedStyle(em);
+          return { style: style.fontStyle, marks: style.textEmphasisStyle, position: style.textEmphasisPosition };
+        });
+    };
+    expect(await emphasis('/essays/meiji/')).toEqual({ style: 'normal', marks: 'sesame', position: 'over' });
+    expect(await emphasis('/essays/xinhai/')).toEqual({ style: 'normal', marks: 'dot', position: 'under' });
+    expect(await emphasis(ESSAY)).toMatchObject({ style: 'italic', marks: 'none' });
   });
 });
 
