@@ -17,6 +17,7 @@ import { closeUpOpenings } from '../lib/excerpt-spacing.ts';
 import { type IndexEntry, searchPlan } from '../lib/pagefind-languages.ts';
 import { matchedByFallback } from '../lib/prefix-fallback.ts';
 import { needsScriptFaces } from '../lib/script-faces.ts';
+import { queryVariants } from '../lib/search-variants.ts';
 import type { ClientStrings } from '../lib/ui-strings.ts';
 
 /** The parts of Pagefind's API (pagefind.js) used here. */
@@ -24,7 +25,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<Search>;
+  search(term: string, options?: { filters: Filters }): Promise<Search>;
   debouncedSearch(term: string | null, options: { filters: Filters }, wait: number): Promise<Search | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -32,7 +33,7 @@ interface Pagefind {
 type Filters = Record<string, string[]>;
 
 interface Search {
-  results: { score: number; data(): Promise<Result> }[];
+  results: { id: string; score: number; data(): Promise<Result> }[];
   /** For each filter value, how many essays match the query with it chosen too. */
   filters: Record<string, Record<string, number>>;
 }
@@ -69,6 +70,8 @@ interface Engine {
   instances: Pagefind[];
   /** Whether the site has more than one index, whose results a query's fallback can rank wrongly against each other's. */
   severalIndexes: boolean;
+  /** The languages of the site's indexes, as Pagefind names them (`en-gb`, `fa`): which spellings of a query to search (src/lib/search-variants.ts). */
+  languages: string[];
 }
 
 let engine: Promise<Engine> | undefined;
@@ -123,6 +126,7 @@ function loadPagefind(): Promise<Engine> {
     return {
       instances: [await merge(own, plan.merged), ...others.filter((pagefind) => pagefind !== undefined)],
       severalIndexes: Object.keys(entry.languages).length > 1,
+      languages: Object.keys(entry.languages),
     };
   })().catch((error: unknown) => {
     engine = undefined;
@@ -161,14 +165,28 @@ const JUDGED = 5;
  * judged by their excerpts, which the first page of results reads anyway;
  * the rest of an instance's, ranked lower, as its last judged one. An
  * instance that fails is left out; if all fail, so does the search.
+ *
+ * A query typed in letters or digits that another of the site's languages
+ * writes otherwise (Arabic ي for Persian ی, 1906 for ۱۹۰۶) is searched in
+ * each spelling too (src/lib/search-variants.ts), and each essay keeps its
+ * best result, with the words it was found by to mark on arrival.
  */
-async function searchAll({ instances, severalIndexes }: Engine, term: string, filters: Filters): Promise<Search | null> {
-  const settled = await Promise.allSettled(instances.map((pagefind) => pagefind.debouncedSearch(term || null, { filters }, 150)));
+async function searchAll({ instances, severalIndexes, languages }: Engine, term: string, filters: Filters): Promise<Search | null> {
+  const variants = term ? queryVariants(term, languages) : [term];
+  const settled = await Promise.allSettled(
+    instances.map(async (pagefind) => {
+      const first = await pagefind.debouncedSearch(term || null, { filters }, 150);
+      if (first === null) return null;
+      const others = await Promise.all(variants.slice(1).map((variant) => pagefind.search(variant, { filters })));
+      return [first, ...others].map((search, i) => ({ term: variants[i]!, search }));
+    }),
+  );
   const searches = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   if (searches.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   if (searches.some((search) => search === null)) return null;
+  const spelt = searches as { term: string; search: Search }[][];
   const ranked = await Promise.all(
-    (searches as Search[]).map(async ({ results }) => {
+    spelt.flat().map(async ({ term, search: { results } }) => {
       if (!severalIndexes || !term) return results.map((result) => ({ result, tier: 1 }));
       const judged = await Promise.all(
         results.slice(0, JUDGED).map(async (result) => (matchedByFallback(term, (await result.data()).excerpt) ? 0 : 1)),
@@ -176,22 +194,35 @@ async function searchAll({ instances, severalIndexes }: Engine, term: string, fi
       return results.map((result, i) => ({ result, tier: judged[Math.min(i, judged.length - 1)] ?? 1 }));
     }),
   );
+  const seen = new Set<string>();
   return {
     results: ranked
       .flat()
       .sort((a, b) => b.tier - a.tier || b.result.score - a.result.score)
+      .filter(({ result }) => !seen.has(result.id) && seen.add(result.id))
       .map(({ result }) => result),
-    filters: addCounts((searches as Search[]).map((search) => search.filters)),
+    // Within an instance, an essay found in two spellings counts once: each value's count is its largest.
+    filters: addCounts(
+      spelt.map((spellings) =>
+        addCounts(
+          spellings.map(({ search }) => search.filters),
+          Math.max,
+        ),
+      ),
+    ),
   };
 }
 
-/** Each filter value's count over every instance. */
-function addCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+/** Each filter value's count over every instance: summed, or (`Math.max`) over one instance's spellings of the query. */
+function addCounts(
+  counts: Record<string, Record<string, number>>[],
+  combine: (a: number, b: number) => number = (a, b) => a + b,
+): Record<string, Record<string, number>> {
   const sum: Record<string, Record<string, number>> = {};
   for (const filters of counts) {
     for (const [name, values] of Object.entries(filters)) {
       const total = (sum[name] ??= {});
-      for (const [value, count] of Object.entries(values)) total[value] = (total[value] ?? 0) + count;
+      for (const [value, count] of Object.entries(values)) total[value] = combine(total[value] ?? 0, count);
     }
   }
   return sum;

@@ -7,7 +7,7 @@ import { makeFixtureSite } from '../support/fixture-site.ts';
 import { fixtures } from '../support/paths.ts';
 import { isOpen, preview } from '../support/preview.ts';
 
-/** A Hebrew essay with notes, an Urdu one, whose interface adds letters to Arabic's (ہ, ے), and an English one. */
+/** A Hebrew essay with notes, an Urdu one, whose interface adds letters to Arabic's (ہ, ے), a Persian one and an English one. */
 const RTL = path.join(fixtures, 'sites/right-to-left');
 
 let built: string;
@@ -16,7 +16,12 @@ beforeAll(() => {
   // The layout's stylesheet is built only from a copied src/ (tests/support/fixture-site.ts).
   const site = makeFixtureSite(
     'right-to-left',
-    { knesset: path.join(RTL, 'knesset'), khudi: path.join(RTL, 'khudi'), 'the-tsar': path.join(fixtures, 'sites/bilingual/the-tsar') },
+    {
+      knesset: path.join(RTL, 'knesset'),
+      khudi: path.join(RTL, 'khudi'),
+      mashruteh: path.join(RTL, 'mashruteh'),
+      'the-tsar': path.join(fixtures, 'sites/bilingual/the-tsar'),
+    },
     { copySource: true },
   );
   const { status, output } = buildSite(site);
@@ -119,5 +124,17 @@ describe('a right-to-left essay', () => {
     await expect
       .poll(async () => (await facesDrawing(page, 'dialog .search-result > a')).filter((face) => face.startsWith('Noto Naskh Arabic')))
       .not.toEqual([]);
+  });
+
+  it('finds a Persian essay by a word typed on an Arabic keyboard (ي for ی) and by a year in Western digits (1908 for ۱۹۰۸)', async () => {
+    const page = await open('/essays/the-tsar/', 1280);
+    await page.locator('body').press('/');
+    const titles = () => page.locator('dialog .search-result > a').allTextContents();
+    await page.keyboard.type('يافت');
+    await expect.poll(titles).toEqual(['مشروطه و مجلس نخست']);
+    // The essay is reached with the words it was found by, as it writes them, to mark on arrival.
+    expect(await page.locator('dialog .search-result > a').getAttribute('href')).toContain(`highlight=${encodeURIComponent('یافت')}`);
+    await page.locator('dialog input[type="search"]').fill('1908');
+    await expect.poll(titles).toContain('مشروطه و مجلس نخست');
   });
 });

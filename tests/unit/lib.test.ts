@@ -15,6 +15,7 @@ import { findCitations, locatorTerms } from '../../src/lib/pandoc-citations.ts';
 import { countWords, openingOf, readingMinutes } from '../../src/lib/prose.ts';
 import { jsonForScript, scholarlyArticle, scholarMeta } from '../../src/lib/scholar-metadata.ts';
 import { openGraphLocale } from '../../src/lib/social-meta.ts';
+import { queryVariants } from '../../src/lib/search-variants.ts';
 import { closest, didYouMean, nearKey } from '../../src/lib/suggest.ts';
 import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
 
@@ -555,4 +556,24 @@ describe('the essay’s own record, imported as a reference manager would', () =
       expect(exportItems([item], 'ris')).toContain(`DA  - ${{ day: '2014/03/01/', month: '2014/03//', year: '2014///' }[precision]}`);
     });
   }
+});
+
+describe('queryVariants', () => {
+  it('adds a query’s spelling in Persian letters and digits where the site has Persian essays', () => {
+    // Typed on an Arabic keyboard: Arabic yeh and kaf, Western digits.
+    expect(queryVariants('يافت كرد 1906', ['en-gb', 'fa'])).toEqual(['يافت كرد 1906', 'یافت کرد ۱۹۰۶']);
+    expect(queryVariants('1906', ['fa'])).toEqual(['1906', '۱۹۰۶']);
+    expect(queryVariants('ياد', ['ur'])).toEqual(['ياد', 'یاد']);
+  });
+
+  it('adds Arabic letters and digits where the site has Arabic essays, and Western digits for every site', () => {
+    expect(queryVariants('کتاب ۱۹۰۶', ['ar'])).toEqual(['کتاب ۱۹۰۶', 'كتاب ١٩٠٦', 'کتاب 1906']);
+    expect(queryVariants('۱۹۱۷', ['en'])).toEqual(['۱۹۱۷', '1917']);
+  });
+
+  it('leaves a query alone that no other spelling would change', () => {
+    expect(queryVariants('revolution', ['en', 'fa', 'ar'])).toEqual(['revolution']);
+    expect(queryVariants('1917', ['en', 'ru'])).toEqual(['1917']);
+    expect(queryVariants('مجلس', ['fa', 'ar'])).toEqual(['مجلس']);
+  });
 });
