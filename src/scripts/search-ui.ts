@@ -199,7 +199,7 @@ async function searchAll({ instances, severalIndexes, languages }: Engine, term:
     results: ranked
       .flat()
       .sort((a, b) => b.tier - a.tier || b.result.score - a.result.score)
-      .filter(({ result }) => !seen.has(result.id) && seen.add(result.id))
+      .filter(({ result }) => variants.length === 1 || (!seen.has(result.id) && seen.add(result.id)))
       .map(({ result }) => result),
     // Within an instance, an essay found in two spellings counts once: each value's count is its largest.
     filters: addCounts(

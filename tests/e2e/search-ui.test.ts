@@ -11,6 +11,7 @@ const site = useBuiltSite();
  */
 const FAKE_PAGEFIND = `
 const result = (i) => ({
+  id: 'page' + i,
   score: 12 - i,
   data: async () => ({
     url: '/essays/october-revolution/?highlight=word',
