@@ -12,7 +12,7 @@ import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { comparePlaces, EssayError, EssayErrors, formatPlace, type StoredProblem, storedProblem } from '../lib/essay-error.ts';
-import type { CslFile, StoredEssayOutput } from '../plugins/contracts.ts';
+import type { CslFile, Section, StoredEssayOutput } from '../plugins/contracts.ts';
 import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readEssayWorks, writeEssayHtml } from './essay-html.ts';
 import { loadLocale, loadStyle } from './csl.ts';
 import { essayFolders } from './files.ts';
@@ -116,7 +116,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const refuse = (id: string, file: string, errors: EssayError[]) => {
     if (dev) refusals.set(id, { file, errors });
   };
-  const changed: { read: ReadEssay; digest: string; revised: StoredRevision | undefined }[] = [];
+  const changed: { read: ReadEssay; digest: string; revised: StoredRevision | undefined; before: Section[] | undefined }[] = [];
   const changes = await lastChanges(dir);
   const undated: string[] = [];
   // Each file once, however many essays name it (a .bib shared from content/).
@@ -160,7 +160,9 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
       if (existing.assetImports?.length) withAssets.addAssetImports?.(existing.assetImports, existing.filePath!);
       return;
     }
-    changed.push({ read, digest, revised: revised === 'shallow' ? undefined : revised });
+    // The sections it had at the last build, to tell the author of one whose link is gone (not under `astro dev`: every save would).
+    const before = !dev && existing?.rendered && !isRefused(existing) ? essayOutput(existing).sections : undefined;
+    changed.push({ read, digest, revised: revised === 'shallow' ? undefined : revised, before });
   });
 
   // Then the essays that changed are rendered (in worker threads, when there are enough of them).
@@ -169,7 +171,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
   const renderProblems: EssayError[][] = changed.map(() => []);
   try {
     await Promise.all(
-      changed.map(async ({ read, digest, revised }, i) => {
+      changed.map(async ({ read, digest, revised, before }, i) => {
         const { id, file } = read.source;
         let result: RenderedEssay;
         try {
@@ -180,6 +182,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           return;
         }
         for (const warning of result.warnings) logger.warn(warning.message);
+        for (const warning of goneSections(read, before, result.metadata.essay.sections)) logger.warn(warning);
         const { listed, ...stored } = result.metadata.essay;
         await writeEssayHtml(htmlDir, digest, result.html, listed);
         outputs.set(id, stored);
@@ -323,6 +326,36 @@ function shallowWarning(folders: string[]): string {
     `${folders.length === 1 ? 'its page shows' : 'their pages show'} no revision date. Fetch the whole history to date ` +
     `${folders.length === 1 ? 'it' : 'them'} (in CI, check out with \`fetch-depth: 0\`), or give the essay an \`updated:\` date.`
   );
+}
+
+/**
+ * The sections an essay had at the last build whose ids it no longer has: a
+ * heading renamed (its id is made from its words) or removed. Links readers
+ * shared to it (`#id`, and its share page `s/id/`) lead there no more, and
+ * nothing else would say so. A heading that stands where it stood, under new
+ * words, is taken for the same one renamed, and the author is shown how to
+ * keep its address.
+ */
+function goneSections(read: ReadEssay, before: Section[] | undefined, after: Section[]): string[] {
+  if (before === undefined) return [];
+  const ids = new Set(after.map((section) => section.id));
+  const lines = read.markdown.split('\n');
+  const { file, path: page } = read.source;
+  return before.flatMap((section, i) => {
+    if (ids.has(section.id)) return [];
+    const links = `links shared to it (${page}#${section.id}, ${page}s/${section.id}/) no longer lead to it`;
+    const now = after[i];
+    if (now === undefined || before.some((b) => b.id === now.id)) {
+      return [`${formatPlace({ file })}: the section "${section.title}" (#${section.id}) is gone since the last build, so ${links}.`];
+    }
+    // Where the heading now is: the line of an ATX heading with its new words.
+    const line = lines.findIndex((text) => /^#{1,6}\s/.test(text) && text.includes(now.title));
+    const hashes = lines[line]?.match(/^#+/)?.[0] ?? '##';
+    return [
+      `${formatPlace({ file, line: line >= 0 ? line + 1 : undefined })}: the section "${section.title}" (#${section.id}) is now ` +
+        `"${now.title}" (#${now.id}), so ${links}; to keep its address, give the heading its old id: ${hashes} ${now.title} {#${section.id}}.`,
+    ];
+  });
 }
 
 /**

@@ -83,6 +83,19 @@ describe('a rebuild with the caches kept', () => {
     expect(unchanged).toMatchObject({ rendered: 0, unchanged: 2 });
     expect(unchanged.output).toMatch(toCome);
 
+    // A renamed heading takes a new id: the links readers shared to the old one would lead nowhere, and nothing else says so.
+    edit('index.md', '## A section', '## A part');
+    expect(build().output).toContain(
+      'content/essays/good/index.md:12: the section "A section" (#a-section) is now "A part" (#a-part), so links shared to it ' +
+        '(/essays/good/#a-section, /essays/good/s/a-section/) no longer lead to it; to keep its address, give the heading its old id: ' +
+        '## A part {#a-section}.',
+    );
+    edit('index.md', '## A part', '## A part {#a-section}');
+    const oldId = build();
+    expect(oldId.output).not.toContain('the section "A section"');
+    expect(oldId.page).toContain('id="a-section"');
+    expect(existsSync(path.join(site, 'dist/essays/good/s/a-section/index.html')), 'its share page is back').toBe(true);
+
     writeFileSync(
       path.join(dir, 'map.svg'),
       '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>',
@@ -107,7 +120,7 @@ describe('a rebuild with the caches kept', () => {
     expect(rendered(moved.output), 'a new address').toMatchObject({ rendered: 2, unchanged: 0 });
     expect(readFileSync(path.join(site, 'dist/essays/good/index.html'), 'utf8')).toContain('href="https://moved.example.net/essays/good/"');
     expect(readFileSync(path.join(site, 'dist/essays/good/cite.ris'), 'utf8')).toContain('UR  - https://moved.example.net/essays/good/');
-    // Ten builds in one test: two CI runs sharing two cores took it past the default three minutes.
+    // Twelve builds in one test: two CI runs sharing two cores took it past the default three minutes.
   }, 480_000);
 });
 
