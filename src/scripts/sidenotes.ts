@@ -29,13 +29,11 @@
  * set at the bottom of its paragraph instead, in the text column. It is placed again
  * whenever the text's size changes (fonts arriving, images, a resize).
  */
-export {};
+import { type Added, type Box, type NotesLayout, planNotes, plannedLayout, sameLayout } from '../lib/sidenote-plan.ts';
 
 const body = document.querySelector<HTMLElement>('.essay-body');
 const section = body?.querySelector<HTMLElement>('section[data-footnotes]');
 const WIDE = matchMedia('screen and (min-width: 64em)');
-/** How far a note may move down from its reference, at least, when its paragraph ends sooner: lines of text. */
-const REACH_LINES = 3;
 /** Marks the reference a note stands beside (not a second reference to it): note previews skip it. */
 const BESIDE = 'data-sidenote-beside';
 /** Marks the contents while a note is beside them (src/styles/sidenotes.css hides them). */
@@ -170,61 +168,98 @@ function setIds(notes: Note[], onCopies: boolean) {
   }
 }
 
-interface Box {
-  top: number;
-  bottom: number;
-}
+/** The page as placing reads it, and for each note the top of what follows its paragraph and its notes (or the text's end). */
+type Measured = NotesLayout & { afters: number[] };
 
+/**
+ * Places the notes from one measurement of the page with every note in the
+ * margin and one with every note in the text (the height each adds there),
+ * planned without a layout between notes (src/lib/sidenote-plan.ts), then
+ * measures once more to check the plan against the page. Should the page
+ * differ (notes set in the text one after another, whose margins collapse
+ * together), the notes are placed again step by step, measuring the page
+ * after each note set in the text. `data-sidenotes` on the text says which.
+ */
 function place(body: HTMLElement, notes: Note[]) {
   if (!WIDE.matches) return;
-  for (const { copy } of notes) {
-    copy.classList.replace('sidenote-inline', 'sidenote-margin');
-    copy.style.top = '0px';
-  }
   const line = parseFloat(getComputedStyle(body).lineHeight) || 30;
-  const gap = line / 2;
-  let from = 0;
-  let bottom = -Infinity;
   const rtl = getComputedStyle(body).direction === 'rtl';
-  // Measured once: the contents stand beside the top of the text, which no note set in the text below moves, and
+  // Measured once: the contents stand beside the top of the text, which no note set in the text moves, and
   // measuring them unstuck lays the page out again.
   const contents = contentsBox(body, rtl);
-  // Each note set in the text moves what follows it: measure again from there.
-  while (from < notes.length) {
-    const origin = body.getBoundingClientRect();
-    const relative = (rect: DOMRect): Box => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top });
-    const obstacles = [...(contents ? [contents] : []), ...wideBlocks(body, origin, rtl).map(relative)].sort((a, b) => a.top - b.top);
-    const headings = [...body.querySelectorAll(':scope > .section-heading, :scope > h2, :scope > h3')].map(
-      (heading) => relative(heading.getBoundingClientRect()).top,
-    );
-    const end = origin.height;
-    const measured = notes.slice(from).map((note) => ({
-      ref: relative(note.ref.getBoundingClientRect()).top,
-      block: relative(note.block.getBoundingClientRect()).bottom,
-      height: note.copy.offsetHeight,
-    }));
-    let inline = -1;
-    for (const [k, m] of measured.entries()) {
-      let top = Math.max(m.ref, bottom + gap);
-      for (const o of obstacles) if (top < o.bottom + gap && top + m.height > o.top - gap) top = o.bottom + gap;
-      // A note stays beside its own section: it ends before the next heading, obstacle or the end of the text.
-      const limit = Math.min(end, ...headings.filter((h) => h > m.ref), ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap));
-      const reach = Math.max(m.block, m.ref + REACH_LINES * line);
-      if (top > reach || top + m.height > limit) {
-        inline = from + k;
-        break;
-      }
-      notes[from + k]!.copy.style.top = `${top}px`;
-      notes[from + k]!.ref.toggleAttribute(BESIDE, true);
-      bottom = top + m.height;
-    }
-    if (inline < 0) break;
-    const { copy, ref } = notes[inline]!;
-    copy.classList.replace('sidenote-margin', 'sidenote-inline');
-    ref.removeAttribute(BESIDE);
-    copy.style.top = '';
-    from = inline + 1;
+  const read = () => measure(body, notes, rtl, contents);
+  setPlaces(notes, []);
+  const margin = read();
+  setPlaces(
+    notes,
+    notes.map(() => null),
+  );
+  const added = addedHeights(notes, margin, read());
+  const tops = planNotes(margin, added, line);
+  setPlaces(notes, tops);
+  const planned = sameLayout(read(), plannedLayout(margin, added, tops));
+  if (!planned) placeStepByStep(notes, line, read);
+  body.dataset.sidenotes = planned ? 'planned' : 'step-by-step';
+}
+
+/** The old way, and the sure one: each note set in the text moves what follows it, so the page is measured again from there. */
+function placeStepByStep(notes: Note[], line: number, read: () => Measured) {
+  const none = { each: notes.map(() => 0), first: notes.map(() => 0) };
+  let given: (number | null)[] = [];
+  for (;;) {
+    setPlaces(notes, given);
+    const tops = planNotes(read(), none, line, given);
+    const next = tops.indexOf(null, given.length);
+    if (next < 0) return setPlaces(notes, tops);
+    given = tops.slice(0, next + 1);
   }
+}
+
+/** Puts each note in the margin at its top, or in the text (null); notes past the tops given in the margin at 0. */
+function setPlaces(notes: Note[], tops: readonly (number | null)[]) {
+  notes.forEach(({ copy, ref }, k) => {
+    const top = k < tops.length ? tops[k]! : 0;
+    copy.classList.toggle('sidenote-margin', top !== null);
+    copy.classList.toggle('sidenote-inline', top === null);
+    copy.style.top = top === null ? '' : `${top}px`;
+    ref.toggleAttribute(BESIDE, top !== null);
+  });
+}
+
+function measure(body: HTMLElement, notes: Note[], rtl: boolean, contents: Box | undefined): Measured {
+  const origin = body.getBoundingClientRect();
+  const relative = (rect: DOMRect): Box => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top });
+  const after = (block: Element) => {
+    let next = block.nextElementSibling;
+    while (next?.classList.contains('sidenote')) next = next.nextElementSibling;
+    return next ? relative(next.getBoundingClientRect()).top : origin.height;
+  };
+  return {
+    refs: notes.map((note) => relative(note.ref.getBoundingClientRect()).top),
+    blocks: notes.map((note) => relative(note.block.getBoundingClientRect()).bottom),
+    heights: notes.map((note) => note.copy.getBoundingClientRect().height),
+    headings: [...body.querySelectorAll(':scope > .section-heading, :scope > h2, :scope > h3')].map(
+      (heading) => relative(heading.getBoundingClientRect()).top,
+    ),
+    obstacles: wideBlocks(body, origin, rtl).map(relative),
+    fixed: contents ? [contents] : [],
+    end: origin.height,
+    afters: notes.map((note) => after(note.block)),
+  };
+}
+
+/**
+ * The height each note adds to the text when set in it, from the page with
+ * every note in the margin and the page with every note in the text: its own
+ * height and its margin, and for the first of a paragraph's notes the change
+ * in the space between the paragraph and what follows (margins collapsing).
+ */
+function addedHeights(notes: Note[], margin: Measured, inText: Measured): Added {
+  const each = notes.map(({ copy }, k) => inText.heights[k]! + (parseFloat(getComputedStyle(copy).marginBottom) || 0));
+  const ofBlock = new Map<HTMLElement, number>();
+  notes.forEach(({ block }, k) => ofBlock.set(block, (ofBlock.get(block) ?? 0) + each[k]!));
+  const space = (m: Measured, k: number) => m.afters[k]! - m.blocks[k]!;
+  return { each, first: notes.map(({ block }, k) => space(inText, k) - space(margin, k) - ofBlock.get(block)!) };
 }
 
 /**

@@ -150,6 +150,9 @@ describe('sidenotes on wide screens', () => {
     const page = await open('/essays/scholarly/', 1440);
     const kinds = Object.fromEntries((await notesOnPage(page)).notes.map((n) => [n.id, n.kind]));
     expect(kinds).toEqual({ 'user-content-fn-capital': 'margin', 'user-content-fn-garrison': 'margin', 'user-content-fn-july': 'inline' });
+    // Planned from one measurement with every note in the margin (src/lib/sidenote-plan.ts), and the page, measured
+    // again, agreed: the note set in the text moved what follows it by the height the plan gave it.
+    expect(await page.locator('.essay-body').getAttribute('data-sidenotes')).toBe('planned');
   });
 
   it('makes citation notes sidenotes too in a note style, and citations inside notes preview their entries', async () => {
