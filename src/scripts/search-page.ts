@@ -1,8 +1,9 @@
 /**
  * The search page's field is a plain GET form until the reader focuses it or
  * submits, or the address carries a search (`/search/?q=words`, which makes
- * searches linkable): then its script and Pagefind load and results appear as
- * the reader types. Typing keeps `?q=` in the address bar.
+ * searches linkable) or a tag (`/search/?tag=history`, where an essay's tags
+ * lead): then its script and Pagefind load and results appear as the reader
+ * types. Typing keeps `?q=` in the address bar, and choosing tags `?tag=`.
  */
 import searchStyle from '../styles/search.css?url';
 import { loadStyle } from './load-style.ts';
@@ -14,11 +15,10 @@ let attached = false;
 if (box && field) {
   // Shown once styled (search needs scripts, and its styles load with them).
   void loadStyle(searchStyle).then(() => (box.closest<HTMLElement>('[data-search-page]')!.hidden = false));
-  const query = new URLSearchParams(location.search).get('q');
-  if (query) {
-    field.value = query;
-    attach(box);
-  }
+  const params = new URLSearchParams(location.search);
+  const query = params.get('q');
+  if (query) field.value = query;
+  if (query || params.has('tag')) attach(box);
   field.addEventListener('focus', () => attach(box), { once: true });
   box.querySelector('form')?.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -31,10 +31,17 @@ function attach(box: HTMLElement): void {
   attached = true;
   void import('./search-ui.ts').then(({ attachSearch }) =>
     attachSearch(box, {
+      filters: { tag: new URLSearchParams(location.search).getAll('tag') },
       onQuery(query) {
         const url = new URL(location.href);
         if (query.trim()) url.searchParams.set('q', query);
         else url.searchParams.delete('q');
+        history.replaceState(history.state, '', url);
+      },
+      onFilters({ tag = [] }) {
+        const url = new URL(location.href);
+        url.searchParams.delete('tag');
+        for (const value of tag) url.searchParams.append('tag', value);
         history.replaceState(history.state, '', url);
       },
     }),

@@ -231,21 +231,29 @@ function addCounts(
 export interface SearchOptions {
   /** Told of every change to the query, for example to keep it in the address. */
   onQuery?: (query: string) => void;
+  /** The filter values chosen to begin with (`{ tag: ['history'] }`, from `/search/?tag=history`). */
+  filters?: Filters;
+  /** Told of every change to the filters chosen. */
+  onFilters?: (filters: Filters) => void;
 }
 
-/** Makes a SearchBox search: as the reader types, on submit, and at once if its field holds words. */
-export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}): void {
+/** Makes a SearchBox search: as the reader types, on submit, and at once if its field holds words or filters are chosen. */
+export function attachSearch(box: HTMLElement, { onQuery, filters: initial = {}, onFilters }: SearchOptions = {}): void {
   const input = box.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = box.querySelector<HTMLElement>('.search-status')!;
   const list = box.querySelector<HTMLOListElement>('.search-results')!;
   const more = box.querySelector<HTMLButtonElement>('.search-more')!;
   const pane = box.querySelector<HTMLElement>('.search-filters');
-  const chosen: Filters = {};
+  const chosen: Filters = { ...initial };
   let current: Search | undefined;
   let shown = 0;
   /** Counts searches, so that a slow answer to an old query never replaces a newer one. */
   let latest = 0;
-  const paneDrawn = pane ? showFilters(pane, chosen, run) : Promise.resolve();
+  const changed = () => {
+    onFilters?.(chosen);
+    return run();
+  };
+  const paneDrawn = pane ? showFilters(pane, chosen, changed) : Promise.resolve();
 
   async function run(): Promise<void> {
     const term = input.value.trim();
@@ -287,16 +295,11 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
     if (id !== latest) return;
     const count = search.results.length;
     if (count === 0) {
-      say(
-        `${WORDS.noResults.replace('{term}', term)}${filtering ? WORDS.withFilters : ''}${WORDS.tryOther}`,
-        link(SITE_ROOT, WORDS.browseAll),
-        WORDS.end,
-      );
+      // Filters alone ("?tag=x" of no essay): "0 results with these filters", not "No results for “”".
+      const none = term ? WORDS.noResults.replace('{term}', term) : resultsFound(0);
+      say(`${none}${filtering ? WORDS.withFilters : ''}${WORDS.tryOther}`, link(SITE_ROOT, WORDS.browseAll), WORDS.end);
     } else {
-      const results = WORDS.results[new Intl.PluralRules(root.lang).select(count)] ?? WORDS.results.other;
-      say(
-        `${results.replace('{n}', count.toLocaleString(root.lang))}${term ? WORDS.forTerm.replace('{term}', term) : ''}${WORDS.countEnd}`,
-      );
+      say(`${resultsFound(count)}${term ? WORDS.forTerm.replace('{term}', term) : ''}${WORDS.countEnd}`);
     }
   }
 
@@ -336,7 +339,7 @@ export function attachSearch(box: HTMLElement, { onQuery }: SearchOptions = {}):
   });
   more.addEventListener('click', () => void showMore(latest, true));
   box.addEventListener('keydown', (event) => moveThroughResults(event, input, list));
-  if (input.value.trim()) void run();
+  if (input.value.trim() || Object.values(chosen).some((values) => values.length > 0)) void run();
   else void loadPagefind().catch(() => undefined);
 }
 
@@ -419,6 +422,12 @@ function excerpt(html: string): HTMLParagraphElement {
   return paragraph;
 }
 
+/** "12 results", in the page's language and its plural forms. */
+function resultsFound(count: number): string {
+  const results = WORDS.results[new Intl.PluralRules(root.lang).select(count)] ?? WORDS.results.other;
+  return results.replace('{n}', count.toLocaleString(root.lang));
+}
+
 const SENTENCE_START = /^[‘“"'([]?[\p{Lu}\p{N}]/u;
 const SENTENCE_END = /[.?!…][’”"')\]]?$/u;
 
@@ -434,7 +443,12 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
   }
   const essays = Number(pane.dataset.essays ?? Infinity);
   for (const [name, values] of Object.entries(filters).sort(([a], [b]) => a.localeCompare(b))) {
-    if (!narrows(values, essays)) continue;
+    // A filter chosen already (by a link to a tag) is shown, to be seen and unchosen, whether or not it narrows;
+    // in the site's spelling of it, whatever the case in the address (`?tag=history` for "History").
+    const spelt = (value: string) => Object.keys(values).find((v) => v.localeCompare(value, undefined, { sensitivity: 'accent' }) === 0);
+    if (chosen[name]) chosen[name] = chosen[name].map((value) => spelt(value) ?? value);
+    const wanted = new Set(chosen[name] ?? []);
+    if (!narrows(values, essays) && wanted.size === 0) continue;
     const group = element('details');
     const summary = element('summary', undefined, filterName(name));
     const options = element('div');
@@ -446,9 +460,11 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
       box.type = 'checkbox';
       box.name = name;
       box.value = value;
+      box.checked = wanted.has(value);
       label.append(box, ` ${value} `, element('span', 'search-count', `(${count})`));
       options.append(label);
     }
+    group.open = wanted.size > 0;
     group.append(summary, options);
     pane.append(group);
   }

@@ -72,4 +72,23 @@ describe('searching across three essays', () => {
       .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(essays.sort()).toEqual(['Land and the Peasants', 'Russia and the Great War', 'The Fall of the Tsar']);
   });
+
+  it('leads from a tag under an essay’s title to the essays it tags, the tag chosen, and keeps the tags chosen in the address', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.server.url}/essays/the-tsar/`);
+    await page.locator('.dateline .tags a', { hasText: 'history' }).click();
+    await page.waitForURL(/\/search\/\?tag=history$/);
+    await expect.poll(async () => (await titles(page)).sort()).toEqual(['Russia and the Great War', 'The Fall of the Tsar']);
+    const history = page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /history/ });
+    expect(await history.isChecked()).toBe(true);
+    await page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /monarchy/ }).check();
+    await expect.poll(() => titles(page)).toEqual(['The Fall of the Tsar']);
+    expect(new URL(page.url()).searchParams.getAll('tag')).toEqual(['history', 'monarchy']);
+    await history.uncheck();
+    await page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /monarchy/ }).uncheck();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    // A tag typed into the address in another case is the site's tag.
+    await page.goto(`${site.server.url}/search/?tag=MONARCHY`);
+    await expect.poll(() => titles(page)).toEqual(['The Fall of the Tsar']);
+  });
 });
