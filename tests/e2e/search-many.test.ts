@@ -81,11 +81,17 @@ describe('searching across three essays', () => {
     await expect.poll(async () => (await titles(page)).sort()).toEqual(['Russia and the Great War', 'The Fall of the Tsar']);
     const history = page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /history/ });
     expect(await history.isChecked()).toBe(true);
-    await page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /monarchy/ }).check();
+    await page
+      .getByRole('group', { name: 'Tag' })
+      .getByRole('checkbox', { name: /monarchy/ })
+      .check();
     await expect.poll(() => titles(page)).toEqual(['The Fall of the Tsar']);
     expect(new URL(page.url()).searchParams.getAll('tag')).toEqual(['history', 'monarchy']);
     await history.uncheck();
-    await page.getByRole('group', { name: 'Tag' }).getByRole('checkbox', { name: /monarchy/ }).uncheck();
+    await page
+      .getByRole('group', { name: 'Tag' })
+      .getByRole('checkbox', { name: /monarchy/ })
+      .uncheck();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     // A tag typed into the address in another case is the site's tag.
     await page.goto(`${site.server.url}/search/?tag=MONARCHY`);
