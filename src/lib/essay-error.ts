@@ -40,6 +40,22 @@ export function formatPlace({ file, line, column }: Place): string {
 }
 
 /** Several problems found at once, each its own EssayError: one line per cause. */
+/**
+ * The same problem at several places, as one message at the first: "(also on
+ * lines 12, 40 and 3 more)", so that a slip repeated through a long essay is
+ * one line of the build's output, not hundreds.
+ */
+export function oncePerProblem(places: Place[], problem: string): EssayError {
+  return new EssayError(places[0]!, `${problem}${alsoOnLines(places)}`);
+}
+
+/** " (also on lines 12, 40 and 3 more)": the lines of the places after the first, other than its own. */
+export function alsoOnLines([first, ...others]: Place[]): string {
+  const lines = [...new Set(others.map((p) => p.line).filter((line) => line !== undefined && line !== first!.line))];
+  const shown = lines.length > 6 ? `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more` : lines.join(', ');
+  return lines.length === 0 ? '' : ` (also on line${lines.length > 1 ? 's' : ''} ${shown})`;
+}
+
 export class EssayErrors extends Error {
   readonly errors: EssayError[];
   /** Whether they are a draft's (which a build leaves out, warning of its problems instead). */

@@ -1,6 +1,6 @@
 import type { Element, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { EssayError } from '../lib/essay-error.ts';
+import { alsoOnLines, EssayError, type Place } from '../lib/essay-error.ts';
 import { LITERAL_ELEMENTS, runOf } from './contracts.ts';
 import { proseBlocks } from './hast.ts';
 
@@ -16,10 +16,14 @@ const isLiteral = (element: Element) => LITERAL_ELEMENTS.has(element.tagName);
  * an eye skims over most easily, is a warning with its line (the build goes
  * on; the loader logs it). Across emphasis or a line break too, since the
  * words are joined as the reader sees them; never in code, nor across it.
+ * The same words twice ("the the") at several places are one warning, at the
+ * first, naming the other lines.
  */
 export default function rehypeProofread() {
   return (tree: Root, file: VFile) => {
     const run = runOf(file);
+    // Each slip ("the the", whatever its case) with the places it is made, in the order first made.
+    const slips = new Map<string, { problem: string; places: Place[] }>();
     for (const texts of proseBlocks(tree, isLiteral, LITERAL)) {
       // The block's text as read, with where each piece starts in the source.
       let joined = '';
@@ -36,13 +40,14 @@ export default function rehypeProofread() {
         const lines = within.split('\n');
         const line = piece.line === undefined ? undefined : piece.line + lines.length - 1;
         const column = piece.column === undefined ? undefined : lines.length > 1 ? lines.at(-1)!.length + 1 : piece.column + within.length;
-        run.warnings.push(
-          new EssayError(
-            { file: file.path, line, column },
-            `the word "${first}" twice in a row ("${match[0].replace(/\s+/g, ' ')}"): delete one, unless it is meant (the build goes on)`,
-          ),
-        );
+        const key = first!.toLowerCase();
+        const slip = slips.get(key) ?? { problem: `the word "${first}" twice in a row ("${match[0].replace(/\s+/g, ' ')}")`, places: [] };
+        slip.places.push({ file: file.path, line, column });
+        slips.set(key, slip);
       }
+    }
+    for (const { problem, places } of slips.values()) {
+      run.warnings.push(new EssayError(places[0]!, `${problem}${alsoOnLines(places)}: delete one, unless it is meant (the build goes on)`));
     }
   };
 }

@@ -3,7 +3,7 @@ import { find, html } from 'property-information';
 import rehypeSanitize from 'rehype-sanitize';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { EssayError, type Place } from '../lib/essay-error.ts';
+import { EssayError, oncePerProblem, type Place } from '../lib/essay-error.ts';
 import { essaySchema } from '../lib/sanitize-schema.ts';
 import { runOf } from './contracts.ts';
 
@@ -203,12 +203,7 @@ export default function rehypeSanitizeHtml() {
         report({ problem: `<${node.tagName}> is published as a disabled checkbox: ${NO_INPUT}`, generic: false }, index);
       }
     }
-    for (const [problem, [first, ...others]] of found) {
-      const lines = [...new Set(others.map((p) => p.line).filter((line) => line !== undefined && line !== first!.line))];
-      const shown = lines.length > 6 ? `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more` : lines.join(', ');
-      const also = lines.length === 0 ? '' : ` (also on line${lines.length > 1 ? 's' : ''} ${shown})`;
-      run.warnings.push(new EssayError(first!, `${problem}${also}`));
-    }
+    for (const [problem, places] of found) run.warnings.push(oncePerProblem(places, problem));
     return clean;
   };
 }
