@@ -3,7 +3,7 @@ import { find, html } from 'property-information';
 import rehypeSanitize from 'rehype-sanitize';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { EssayError, oncePerProblem, type Place } from '../lib/essay-error.ts';
+import { oncePerProblem, type Place } from '../lib/essay-error.ts';
 import { essaySchema } from '../lib/sanitize-schema.ts';
 import { runOf } from './contracts.ts';
 
