@@ -1,5 +1,6 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
+import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import rehypeCheckAuthorIds from './rehype-check-author-ids.ts';
 import rehypeCheckFiles from './rehype-check-files.ts';
@@ -32,6 +33,9 @@ import remarkMath from './remark-math.ts';
 export const remarkPlugins: RemarkPlugins = [
   // GitHub's tables, footnotes, strikethrough and autolinks; passed here (not `gfm: true`) so its version is ours.
   remarkGfm,
+  // Pandoc's definition lists (a term, then `: ` and its definition), as Pandoc and Quarto read them; a `: ` caption
+  // line above a table stays the table's caption (remark-attributes).
+  remarkDefinitionList,
   // Pandoc's inline notes (`^[…]`) become notes as `[^n]` would, numbered with them by the order they are referred to.
   remarkInlineNotes,
   // TeX math on Pandoc's terms, and equations' labels: before attributes are read, so that `$$ … $$ {#eq-x}` is the equation's.
@@ -87,9 +91,11 @@ export const rehypePlugins: RehypePlugins = [
 /**
  * remark-rehype: GFM footnotes get a visible heading (they are part of the
  * apparatus, and in the contents), written in the essay's language by
- * rehype-notes.
+ * rehype-notes; definition lists are HTML's.
  */
 export const remarkRehype = {
+  // Definition lists become <dl>, <dt> and <dd>.
+  handlers: defListHastHandlers,
   footnoteLabel: 'Notes',
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: {},

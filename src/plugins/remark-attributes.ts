@@ -182,6 +182,7 @@ function makeFigure(
 
 /** A caption line (`: Results {#tbl-results}`, or `Table: …`) right after or before a table. */
 function tableCaptions(parent: Parent, file: VFile, run: EssayRun): void {
+  captionsReadAsDefinitions(parent);
   const used = new Set<Paragraph>();
   parent.children.forEach((child, i) => {
     if (child.type !== 'table') return;
@@ -196,6 +197,47 @@ function tableCaptions(parent: Parent, file: VFile, run: EssayRun): void {
       return;
     }
   });
+}
+
+/**
+ * A caption line above a table, after a paragraph (`Prose.`, a blank line,
+ * `: Results {#tbl-results}`, a blank line, the table), reads as a
+ * definition list to remark-definition-list: the paragraph its term, the
+ * caption its definition. As Pandoc reads it, the line is the table's
+ * caption: it is given back as the caption's paragraph (the colon and all,
+ * where it was written), and the terms before it as the paragraph they were.
+ */
+function captionsReadAsDefinitions(parent: Parent): void {
+  for (let i = 1; i < parent.children.length; i++) {
+    const list = parent.children[i - 1] as Parent & { type: string };
+    if (parent.children[i]!.type !== 'table' || list.type !== 'defList') continue;
+    const description = list.children.at(-1) as Parent & { type: string };
+    const paragraph = description.children[0];
+    const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
+    const start = first?.position?.start;
+    if (description.type !== 'defListDescription' || description.children.length !== 1 || first?.type !== 'text' || !start) continue;
+    // The colon and the space after it, before the caption's first word in the source.
+    first.value = `: ${first.value}`;
+    first.position = { ...first.position!, start: { ...start, column: start.column - 2, offset: (start.offset ?? 2) - 2 } };
+    list.children.pop();
+    // The terms after the list's last definition (all of them, if the caption was its only one) are a paragraph again.
+    const kept = list.children.findLastIndex((child) => (child as { type: string }).type === 'defListDescription') + 1;
+    const terms = list.children.splice(kept) as Parent[];
+    const prose: Paragraph[] = terms.length
+      ? [
+          {
+            type: 'paragraph',
+            children: terms.flatMap((term, j) => [
+              ...(j > 0 ? [{ type: 'text', value: '\n' } as Text] : []),
+              ...(term.children as PhrasingContent[]),
+            ]),
+            position: { start: terms[0]!.position!.start, end: terms.at(-1)!.position!.end },
+          },
+        ]
+      : [];
+    parent.children.splice(i - 1, 1, ...((list.children.length ? [list] : []) as Parent['children']), ...prose, paragraph as Paragraph);
+    i += prose.length + (list.children.length ? 1 : 0);
+  }
 }
 
 const CAPTION = /^(?:[Tt]able)?:[ \t]+/;
