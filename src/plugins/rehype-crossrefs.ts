@@ -2,6 +2,7 @@ import type { Element, ElementContent, Parents, Root, Text } from 'hast';
 import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { inDigits } from '../lib/digits.ts';
 import { EssayError, formatPlace, type Place } from '../lib/essay-error.ts';
 import { type CitationMarker, findCitations, locatorTerms } from '../lib/pandoc-citations.ts';
 import { closest } from '../lib/suggest.ts';
@@ -122,7 +123,7 @@ const ELEMENT: Record<LabelKind, { is: (node: Element) => boolean; example: stri
 
 /** Numbers every labelled element in reading order, and writes its number into its caption or beside it. */
 function numberTargets(tree: Root, file: VFile, run: EssayRun): Map<string, CrossrefTarget> {
-  const { strings } = run.input;
+  const { strings, lang } = run.input;
   const targets = new Map<string, CrossrefTarget>();
   const counts: Record<Exclude<LabelKind, 'sec'>, number> = { fig: 0, tbl: 0, eq: 0 };
   const levels = [0, 0, 0, 0, 0];
@@ -148,11 +149,11 @@ function numberTargets(tree: Root, file: VFile, run: EssayRun): Map<string, Cros
     }
     if (kind === 'sec') {
       const depth = Number(level) - 2;
-      targets.set(id, { id, kind, number: levels.slice(0, depth + 1).join('.'), caption: headingName(node) });
+      targets.set(id, { id, kind, number: inDigits(lang, levels.slice(0, depth + 1).join('.')), caption: headingName(node) });
       return undefined;
     }
     counts[kind] += 1;
-    const number = String(counts[kind]);
+    const number = inDigits(lang, counts[kind]);
     if (kind === 'eq') {
       node.children.push(element('span', { className: [CLASSES.equationNumber] }, [text(strings.equationNumber(number))]));
       targets.set(id, { id, kind, number, caption: '' });

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { inDigits, numberingSystem } from '../lib/digits.ts';
 import { CLASSES, runOf } from './contracts.ts';
 import { element, isNoteRef, text } from './hast.ts';
 import { notesOf } from './notes.ts';
@@ -10,12 +11,21 @@ import { notesOf } from './notes.ts';
  * heading and back links in the essay's language: remark-rehype writes them
  * once for every essay, in English. Two note numbers side by side are set
  * apart by a comma, as printed books set them, so that 8 and 9 do not read 89.
+ * Note numbers are in the language's digits (src/lib/digits.ts).
  */
 export default function rehypeNotes() {
   return (tree: Root, file: VFile) => {
+    const { strings, lang } = runOf(file).input;
     const notes = notesOf(tree);
-    if (notes.section) notes.write(tree, runOf(file).input.strings);
+    if (notes.section) notes.write(tree, strings);
     separateNumbers(tree);
+    // In the language's digits (Persian's ۱, ۲…), as the date line and the figures' numbers are.
+    if (numberingSystem(lang) !== 'latn') {
+      visit(tree, 'element', (node: Element) => {
+        if (node.tagName !== 'a' || !('dataFootnoteRef' in node.properties)) return;
+        for (const child of node.children) if (child.type === 'text') child.value = inDigits(lang, child.value);
+      });
+    }
   };
 }
 

@@ -137,4 +137,15 @@ describe('a right-to-left essay', () => {
     await page.locator('dialog input[type="search"]').fill('1908');
     await expect.poll(titles).toContain('مشروطه و مجلس نخست');
   });
+
+  it('numbers a Persian essay’s lists in Persian digits, as its date line and figures are', async () => {
+    const page = await open('/essays/mashruteh/', 390);
+    const style = await page.locator('.essay-body').evaluate((body) => {
+      body.append(document.createElement('ol'));
+      return getComputedStyle(body.lastElementChild!).listStyleType;
+    });
+    expect(style).toBe('persian');
+    const english = await open('/essays/the-tsar/', 390);
+    expect(await english.locator('.essay-body').getAttribute('data-digits')).toBeNull();
+  });
 });
