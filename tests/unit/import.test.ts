@@ -11,6 +11,7 @@ import { describe as describePost, ImportError, importWordpress, slugify } from 
 import { extractReferenceList, looksLikeReference, parseReference, toBibtex } from '../../tools/wordpress/references.ts';
 import { formatReport, type Report } from '../../tools/wordpress/report.ts';
 import { parseWxr } from '../../tools/wordpress/wxr.ts';
+import { renderMarkdownFile } from '../support/markdown.ts';
 import { fixtures, root } from '../support/paths.ts';
 
 const EXPORT = path.join(fixtures, 'wordpress/export.xml');
@@ -409,6 +410,19 @@ describe('the converter', () => {
         'A claim.[^1] More.\n\n[^1]: The *source*.',
       );
     }
+  });
+
+  it('writes a definition list in Pandoc’s syntax, which the site reads back as one', async () => {
+    const markdown = convert(
+      '<dl><dt>Soviet</dt><dd>A council of <em>deputies</em>.</dd><dt>Duma</dt><dd>The parliament.</dd><dd>A town council.</dd></dl>',
+    );
+    expect(markdown).toBe('Soviet\n:   A council of *deputies*.\n\nDuma\n:   The parliament.\n:   A town council.');
+    const folder = path.join(root, 'tests/.tmp/imported-definitions');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'index.md'), `---\ntitle: T\ndescription: D.\nwritten: 2014-03-01\n---\n\n${markdown}\n`);
+    const html = await renderMarkdownFile(path.join(folder, 'index.md'));
+    expect(html).toContain('<dt>Soviet</dt>');
+    expect(html).toContain('<dd>A town council.');
   });
 
   it('keeps an unknown shortcode as text and warns; leaves prose in brackets alone', () => {

@@ -4,9 +4,12 @@ import { toString as hastText } from 'hast-util-to-string';
 import type { Html, Image, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
+import { defListToMarkdown } from 'mdast-util-definition-list';
+import { defListHastToMdast } from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
+import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { SHORTCODE, shortcodeOf, wrapShortcodes } from './shortcodes.ts';
 
 /**
@@ -120,6 +123,7 @@ export function htmlToMdast(html: string, options: ConvertOptions = {}): MdastRo
 export function mdastToMarkdown(tree: MdastRoot): string {
   return unified()
     .use(remarkGfm)
+    .use(definitionLists)
     .use(remarkStringify, {
       bullet: '-',
       emphasis: '*',
@@ -130,6 +134,17 @@ export function mdastToMarkdown(tree: MdastRoot): string {
       incrementListMarker: true,
     })
     .stringify(tree);
+}
+
+/**
+ * A <dl> is written in Pandoc's syntax, which the site reads (`Term`, then
+ * `: Definition`). Unlike remark-definition-list's own, a line that starts
+ * with `: ` is not escaped, so that a table's caption below it (`: Seats…`)
+ * stays a caption.
+ */
+function definitionLists(this: Processor): void {
+  const data = this.data() as { toMarkdownExtensions?: ToMarkdownOptions[] };
+  (data.toMarkdownExtensions ??= []).push({ handlers: defListToMarkdown.handlers, join: defListToMarkdown.join });
 }
 
 /** Converts HTML to Markdown text in one go (comments, excerpts, footnotes). */
@@ -539,6 +554,7 @@ function liftBlocks(parent: Parents, children: ElementContent[]): ElementContent
 
 /** Handlers from our elements to mdast, over hast-util-to-mdast's defaults. */
 const handlers: Record<string, Handle> = {
+  ...(defListHastToMdast as Record<string, Handle>),
   [FNREF]: (_state, node) => ({
     type: 'footnoteReference',
     identifier: String(node.properties.dataN),
