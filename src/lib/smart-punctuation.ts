@@ -129,14 +129,13 @@ export function smartened(text: string, marks: Record<string, string>): string {
  * Quotation marks where a language's CSL locale gives none fit for prose:
  * Chinese and Japanese quote without spaces, which the rules that tell an
  * opening quote from a closing one need, so their quotes stay as typed (and
- * zh-CN's locale gives 《》, which mark a book's title); Greek's and
- * Lithuanian's locales give straight or comma inner marks.
+ * zh-CN's locale gives 《》, which mark a book's title). (Greek's, Persian's
+ * and Lithuanian's locales are mended as they are read, src/loader/csl.ts,
+ * for citations and prose alike.)
  */
-const OWN_MARKS: Record<string, readonly [string, string, string, string] | 'as typed'> = {
+const OWN_MARKS: Record<string, 'as typed'> = {
   zh: 'as typed',
   ja: 'as typed',
-  el: ['«', '»', '“', '”'],
-  lt: ['„', '“', '‚', '‘'],
 };
 
 /**
@@ -150,15 +149,13 @@ const OWN_MARKS: Record<string, readonly [string, string, string, string] | 'as 
  */
 export function quoteMarks(localeXml: string, lang: string): Record<string, string> {
   const language = lang.split('-')[0]!.toLowerCase();
-  const own = OWN_MARKS[language];
   const term = (name: string) => localeTerm(localeXml, name);
   const [openDouble, closeDouble, openSingle, closeSingle] =
-    own === 'as typed'
+    OWN_MARKS[language] === 'as typed'
       ? ['"', '"', "'", "'"]
-      : (own ??
-        (language === 'en'
-          ? ['“', '”', '‘', '’']
-          : [term('open-quote') || '“', term('close-quote') || '”', term('open-inner-quote') || '‘', term('close-inner-quote') || '’']));
+      : language === 'en'
+        ? ['“', '”', '‘', '’']
+        : [term('open-quote') || '“', term('close-quote') || '”', term('open-inner-quote') || '‘', term('close-inner-quote') || '’'];
   return {
     [MARKS.openDouble]: openDouble,
     [MARKS.closeDouble]: closeDouble,

@@ -66,9 +66,24 @@ function mend(name: string): (xml: string) => string {
  *   `עמ׳`, with the geresh (U+05F3) after them, as Hebrew writes it.
  * - MLA sets a locator's label against its number, "(Smith, chap.2)": the
  *   group of the two has no delimiter. MLA's handbook writes "ch. 2".
+ * - Greek quotes with « » and, inside them, “ ”; its locale gives ‘ ’ and
+ *   straight inner marks. Persian quotes with « »; its locale gives “ ”.
+ *   Lithuanian's inner quote opens with ‚ (U+201A); its locale gives a comma.
+ *   (The essays' own quotes take these marks too: src/lib/smart-punctuation.ts.)
  */
 const CORRECTIONS: Record<string, [string, string][]> = {
   'he-IL': [["'עמ<", 'עמ׳<']],
+  'el-GR': [
+    ['<term name="open-quote">‘</term>', '<term name="open-quote">«</term>'],
+    ['<term name="close-quote">’</term>', '<term name="close-quote">»</term>'],
+    ['<term name="open-inner-quote">\'</term>', '<term name="open-inner-quote">“</term>'],
+    ['<term name="close-inner-quote">\'</term>', '<term name="close-inner-quote">”</term>'],
+  ],
+  'fa-IR': [
+    ['<term name="open-quote">“</term>', '<term name="open-quote">«</term>'],
+    ['<term name="close-quote">”</term>', '<term name="close-quote">»</term>'],
+  ],
+  'lt-LT': [['<term name="open-inner-quote">,</term>', '<term name="open-inner-quote">‚</term>']],
   'modern-language-association': [
     [
       '<group>\n              <label variable="locator" form="short"/>',

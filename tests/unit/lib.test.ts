@@ -229,6 +229,9 @@ describe('citeproc', () => {
       'Moe, “The Workers’.”',
     ]);
     expect(notes('en-GB')[0]).toBe('Doe, ‘Central Limit Theorem’.');
+    // Citations take the marks the essay's prose does: Greek's « », Persian's « ».
+    expect(notes('el-GR')[0]).toMatch(/«Central Limit Theorem»/);
+    expect(notes('fa-IR')[0]).toMatch(/«Central Limit Theorem/);
   });
 
   it('sets a name in Devanagari, Armenian or Georgian as a Latin one, family and given name apart, and a Chinese one run together', () => {
@@ -364,6 +367,9 @@ describe('a title’s Markdown', () => {
     expect(set('他说"你好"。', 'zh-CN', 'zh-Hans')).toBe('他说"你好"。');
     expect(set('彼は"東京"に行った...', 'ja-JP', 'ja')).toBe('彼は"東京"に行った…');
     expect(set('"σπίτι" και \'αυτό\'', 'el-GR', 'el')).toBe('«σπίτι» και “αυτό”');
+    // Persian quotes with « », and Lithuanian's inner quote opens low (‚), where their CSL locales give “ ” and a comma.
+    expect(set('"مجلس" نخست', 'fa-IR', 'fa')).toBe('«مجلس» نخست');
+    expect(set('"Jis sakė \'taip\'"', 'lt-LT', 'lt')).toBe('„Jis sakė ‚taip‘“');
     // Hebrew's locale quotes straight, and a geresh is typed as an apostrophe: both stay.
     expect(set('ג\'ורג\' אמר "שלום"', 'he-IL', 'he')).toBe('ג\'ורג\' אמר "שלום"');
     // A character of the Private Use Area the text has already is never taken for a stand-in.
