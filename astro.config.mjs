@@ -12,6 +12,7 @@ import sharing from './src/integrations/sharing.ts';
 import { smallPreloadHelper } from './src/build/preload-helper.ts';
 import { textFace } from './src/build/text-face.ts';
 import { CSP } from './src/lib/csp.ts';
+import { withLastModified } from './src/loader/sharing-manifest.ts';
 import { markdownPipeline } from './src/plugins/index.ts';
 
 export default defineConfig({
@@ -59,7 +60,8 @@ export default defineConfig({
       licence: { name: 'All rights reserved' },
     }),
     // Share pages are written after the sitemap and never in it; the filter keeps it so if that order changes.
-    sitemap({ filter: (page) => !/\/essays\/[^/]+\/s\//.test(new URL(page).pathname) }),
+    // Each essay's entry gives when it was last revised (or written), from the content loader's manifest.
+    sitemap({ filter: (page) => !/\/essays\/[^/]+\/s\//.test(new URL(page).pathname), serialize: withLastModified }),
     sharing(),
     linkCheck(),
     pagefind(),

@@ -16,7 +16,7 @@ import { cardPath, sharePath } from '../lib/share.ts';
 import { siteCardAlt, siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { newestFirst, tagSpellings } from '../lib/tags.ts';
-import { readSharingManifest, type SharedEssay, type SharingManifest } from '../loader/sharing-manifest.ts';
+import { readSharingManifest, type SharedEssay, type SharingManifest, useCacheDir } from '../loader/sharing-manifest.ts';
 
 /**
  * What the sharing integration makes, by path under the site (with the base):
@@ -62,6 +62,7 @@ export default function sharing(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config: done }) => {
         config = done;
+        useCacheDir(done.cacheDir);
       },
       'astro:build:start': async ({ logger }) => {
         plan = planOf(await readSharingManifest(config.cacheDir), config);

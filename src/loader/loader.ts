@@ -237,6 +237,7 @@ async function loadEssays(context: LoaderContext, base: string, dev: boolean): P
           authors: data.author?.map((a) => a.name),
           tags: data.tags,
           published: isoDate(data.written.date, data.written.precision),
+          modified: lastRevised(entry),
           sections: output.sections,
           downloads: downloadsOf(
             id,
@@ -459,6 +460,12 @@ function cslDigest(csl: CslFile): string {
   let digest = cslDigests.get(csl);
   if (digest === undefined) cslDigests.set(csl, (digest = createHash('sha256').update(csl.xml).digest('hex')));
   return digest;
+}
+
+/** When the essay was last revised, ISO 8601, as precisely as it is dated; none if it has not been. */
+function lastRevised(entry: DataEntry): string | undefined {
+  const revised = storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
+  return revised && isoDate(revised.date, revised.precision);
 }
 
 /** An essay's "Cite this essay" files, with their contents. */

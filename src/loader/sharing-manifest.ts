@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Section } from '../plugins/contracts.ts';
@@ -26,6 +27,8 @@ export interface SharedEssay {
   tags: string[];
   /** When it was written, ISO 8601, as precisely as the author dated it. */
   published: string;
+  /** When it was last revised, if it was, likewise (the sitemap's `lastmod`). */
+  modified?: string | undefined;
   sections: Section[];
   /** The "Cite this essay" files (`cite.bib`, `references.json`…), written beside the essay page. */
   downloads: { file: string; type: string; body: string }[];
@@ -41,6 +44,38 @@ export async function writeSharingManifest(cacheDir: URL, manifest: SharingManif
   // Written whole, then moved into place, so that a reader never sees half of it.
   await writeFile(`${file}.tmp`, JSON.stringify(manifest));
   await rename(`${file}.tmp`, file);
+}
+
+/**
+ * The sitemap's `serialize` (astro.config.mjs): each essay's entry with its
+ * `lastmod`, the date it was last revised or else written, from the manifest
+ * of the build whose cache folder the sharing integration was told of
+ * (useCacheDir). The sitemap integration writes its files as the build ends,
+ * after the content sync wrote the manifest.
+ */
+export function withLastModified<T extends { url: string; lastmod?: string | undefined }>(item: T): T {
+  dates ??= (() => {
+    const found = new Map<string, string>();
+    if (!cacheDirInUse) return found;
+    try {
+      const { essays } = JSON.parse(readFileSync(manifestFile(cacheDirInUse), 'utf8')) as SharingManifest;
+      for (const essay of essays) found.set(essay.path, essay.modified ?? essay.published);
+    } catch {
+      // No manifest: no dates, as before.
+    }
+    return found;
+  })();
+  const lastmod = dates.get(new URL(item.url).pathname);
+  return lastmod ? { ...item, lastmod } : item;
+}
+
+let cacheDirInUse: URL | undefined;
+let dates: Map<string, string> | undefined;
+
+/** Tells withLastModified where this build's manifest is (the sharing integration, once Astro's config is done). */
+export function useCacheDir(cacheDir: URL): void {
+  cacheDirInUse = cacheDir;
+  dates = undefined;
 }
 
 export async function readSharingManifest(cacheDir: URL): Promise<SharingManifest> {

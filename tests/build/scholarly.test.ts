@@ -184,7 +184,7 @@ describe('revisions', () => {
     expect(section.nextElementSibling?.matches('section.cite-this')).toBe(true);
   });
 
-  it('are in the JSON-LD, the Open Graph tags and the feed', () => {
+  it('are in the JSON-LD, the Open Graph tags, the feed and the sitemap', () => {
     const article = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(article).toMatchObject({ datePublished: '2014-03-01', dateModified: '2015-02-10' });
     const meta = (property: string) => page.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
@@ -194,6 +194,13 @@ describe('revisions', () => {
     expect(feed).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
     const item = feed.split('<item>').find((i) => i.includes('/essays/scholarly/'))!;
     expect(item).toContain('<atom:updated>2015-02-10T00:00:00Z</atom:updated>');
+    // The sitemap's lastmod: when each essay was last revised, or else written.
+    const sitemap = readFileSync(built('sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://essays.example.org/essays/scholarly/</loc><lastmod>2015-02-10T00:00:00.000Z</lastmod>');
+    expect(sitemap).toContain(
+      '<loc>https://essays.example.org/essays/october-revolution/</loc><lastmod>2013-10-01T00:00:00.000Z</lastmod>',
+    );
+    expect(sitemap).toContain('<loc>https://essays.example.org/search/</loc></url>');
   });
 
   it('are not invented for an essay that has none (outside git, no date and no warning)', () => {
