@@ -189,9 +189,14 @@ function parseGroup(inside: string, terms: LocatorTerms): CitedWork[] | undefine
 export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { locator?: string; label?: string; suffix: string } {
   const braced = bracedLocator(after, terms);
   if (braced) return braced;
-  const lead = after.match(/^\s*,\s*/);
+  const lead = after.match(/^\s*[,，]\s*/);
   if (!lead) return { suffix: after };
   let rest = after.slice(lead[0].length);
+  const counted = rest.match(COUNTED);
+  if (counted) {
+    const locator = counted[1]!.replace(/\s*[,，、]\s*/g, ', ').replace(/\s*[~～]\s*/g, '-');
+    return { locator: asRange(locator), label: COUNTERS[counted[2]!]!, suffix: rest.slice(counted[0].length) };
+  }
   const term = termAt(rest, terms);
   const label = term === undefined ? undefined : terms.labelOf.get(term)!;
   if (term !== undefined) rest = rest.slice(term.length).trimStart();
@@ -209,6 +214,25 @@ export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { lo
   }
   return { locator: asRange(locator), label: label ?? 'page', suffix: rest };
 }
+
+/**
+ * Chinese and Japanese count pages, chapters and volumes with a word after
+ * the number, and Chinese often 第 before it: `第45页`, `第45-47頁`, `45ページ`,
+ * `第3章`, `第2卷` (and after a full-width comma, `[@wang1997，第45页]`), where
+ * their CSL locales give the word alone (页) and Pandoc reads none of them.
+ */
+const COUNTERS: Record<string, string> = {
+  页: 'page',
+  頁: 'page',
+  ページ: 'page',
+  章: 'chapter',
+  卷: 'volume',
+  巻: 'volume',
+  节: 'section',
+  節: 'section',
+};
+const NUMBER = String.raw`\d+(?:\s*[-–~～]\s*\d+)?`;
+const COUNTED = new RegExp(String.raw`^(?:第\s*)?(${NUMBER}(?:\s*[,，、]\s*${NUMBER})*)\s*(${Object.keys(COUNTERS).join('|')})`);
 
 /** The locator label term `text` starts with, if any (longest first: "pp." before "p."). */
 function termAt(text: string, { terms }: LocatorTerms): string | undefined {

@@ -77,6 +77,12 @@ describe('Pandoc citation syntax', () => {
     expect(page('@clogg1992 [σ. 98]', 'el')).toEqual({ locator: '98', label: 'page', suffix: '' });
     expect(page('[@liakos2007, σσ. 12-15]', 'el')).toEqual({ locator: '12-15', label: 'page', suffix: '' });
     expect(page('[@liakos2007, σελ. 12]', 'el')).toEqual({ locator: '12', label: 'page', suffix: '' });
+    // Chinese and Japanese count with a word after the number, Chinese often with 第 before it.
+    expect(page('[@wang1997, 第45页]', 'zh-CN')).toEqual({ locator: '45', label: 'page', suffix: '' });
+    expect(page('[@wang1997，第45-47頁，另见]', 'zh-TW')).toEqual({ locator: '45-47', label: 'page', suffix: '，另见' });
+    expect(page('@maruyama1964 [45ページ]', 'ja')).toEqual({ locator: '45', label: 'page', suffix: '' });
+    expect(page('[@wang1997, 第3章]', 'zh-CN')).toEqual({ locator: '3', label: 'chapter', suffix: '' });
+    expect(page('[@wang1997, 第12、15页]', 'zh-CN')).toEqual({ locator: '12, 15', label: 'page', suffix: '' });
   });
 
   it('prints Hebrew’s page abbreviation with its geresh after the letters, where the CSL locale has it before them', () => {
