@@ -22,13 +22,20 @@ export function numberingSystem(lang: string): string {
   return system;
 }
 
+const digitSets = new Map<string, string[]>();
+
 /** A number, or the digits in a text ("2.1"), in the language's digits. */
 export function inDigits(lang: string, value: number | string): string {
   const system = numberingSystem(lang);
   const text = String(value);
   if (system === 'latn') return text;
-  const digits = new Intl.NumberFormat(`${lang}-u-nu-${system}`, { useGrouping: false });
-  return text.replace(/[0-9]/g, (d) => digits.format(Number(d)));
+  let digits = digitSets.get(system);
+  if (digits === undefined) {
+    // By the numbering system as an option: a tag may carry Unicode extensions of its own (`fa-IR-u-ca-persian`).
+    const format = new Intl.NumberFormat('en', { numberingSystem: system, useGrouping: false });
+    digitSets.set(system, (digits = Array.from({ length: 10 }, (_, d) => format.format(d))));
+  }
+  return text.replace(/[0-9]/g, (d) => digits[Number(d)]!);
 }
 
 /**
@@ -41,5 +48,15 @@ export const LIST_STYLES: Readonly<Record<string, string>> = {
   arab: 'arabic-indic',
   beng: 'bengali',
   deva: 'devanagari',
+  gujr: 'gujarati',
+  guru: 'gurmukhi',
+  khmr: 'khmer',
+  knda: 'kannada',
+  laoo: 'lao',
+  mlym: 'malayalam',
   mymr: 'myanmar',
+  orya: 'oriya',
+  telu: 'telugu',
+  thai: 'thai',
+  tibt: 'tibetan',
 };

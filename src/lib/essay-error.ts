@@ -39,7 +39,6 @@ export function formatPlace({ file, line, column }: Place): string {
   return column === undefined ? `${shown}:${line}` : `${shown}:${line}:${column}`;
 }
 
-/** Several problems found at once, each its own EssayError: one line per cause. */
 /**
  * The same problem at several places, as one message at the first: "(also on
  * lines 12, 40 and 3 more)", so that a slip repeated through a long essay is
@@ -56,6 +55,7 @@ export function alsoOnLines([first, ...others]: Place[]): string {
   return lines.length === 0 ? '' : ` (also on line${lines.length > 1 ? 's' : ''} ${shown})`;
 }
 
+/** Several problems found at once, each its own EssayError: one line per cause. */
 export class EssayErrors extends Error {
   readonly errors: EssayError[];
   /** Whether they are a draft's (which a build leaves out, warning of its problems instead). */

@@ -182,7 +182,7 @@ function makeFigure(
 
 /** A caption line (`: Results {#tbl-results}`, or `Table: …`) right after or before a table. */
 function tableCaptions(parent: Parent, file: VFile, run: EssayRun): void {
-  captionsReadAsDefinitions(parent);
+  captionsReadAsDefinitions(parent, file);
   const used = new Set<Paragraph>();
   parent.children.forEach((child, i) => {
     if (child.type !== 'table') return;
@@ -207,18 +207,27 @@ function tableCaptions(parent: Parent, file: VFile, run: EssayRun): void {
  * caption: it is given back as the caption's paragraph (the colon and all,
  * where it was written), and the terms before it as the paragraph they were.
  */
-function captionsReadAsDefinitions(parent: Parent): void {
+function captionsReadAsDefinitions(parent: Parent, file: VFile): void {
+  const source = String(file.value);
   for (let i = 1; i < parent.children.length; i++) {
     const list = parent.children[i - 1] as Parent & { type: string };
     if (parent.children[i]!.type !== 'table' || list.type !== 'defList') continue;
     const description = list.children.at(-1) as Parent & { type: string };
+    const term = list.children.at(-2);
     const paragraph = description.children[0];
     const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
     const start = first?.position?.start;
     if (description.type !== 'defListDescription' || description.children.length !== 1 || first?.type !== 'text' || !start) continue;
-    // The colon and the space after it, before the caption's first word in the source.
-    first.value = `: ${first.value}`;
-    first.position = { ...first.position!, start: { ...start, column: start.column - 2, offset: (start.offset ?? 2) - 2 } };
+    // Only a line apart from the paragraph above it, as a caption is written: `Term` then `: Its definition` on the
+    // next line is a definition, whatever follows.
+    const termEnd = (term as Parent | undefined)?.children.at(-1)?.position?.end.line;
+    if ((term as { type: string } | undefined)?.type !== 'defListTerm' || termEnd === undefined || start.line <= termEnd + 1) continue;
+    // From the colon, where it was written (`: ` or `:   `).
+    const colon = source.lastIndexOf(':', (start.offset ?? 0) - 1);
+    if (colon < 0 || source.slice(colon + 1, start.offset).trim() !== '') continue;
+    const shift = (start.offset ?? 0) - colon;
+    first.value = `${source.slice(colon, start.offset)}${first.value}`;
+    first.position = { ...first.position!, start: { ...start, column: start.column - shift, offset: colon } };
     list.children.pop();
     // The terms after the list's last definition (all of them, if the caption was its only one) are a paragraph again.
     const kept = list.children.findLastIndex((child) => (child as { type: string }).type === 'defListDescription') + 1;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -6,6 +8,7 @@ import { parseBibtexNames } from '../../src/lib/bibtex.ts';
 import type { CslItem } from '../../src/lib/csl-item.ts';
 import { formatCitations } from '../../src/lib/citeproc.ts';
 import { describeWritten, isoDate, parseCalendarDate } from '../../src/lib/dates.ts';
+import { inDigits, LIST_STYLES, numberingSystem } from '../../src/lib/digits.ts';
 import { formatPlace } from '../../src/lib/essay-error.ts';
 import { type EssayFacts, essayItem, exportItems } from '../../src/lib/essay-record.ts';
 import { inlineMarkdown } from '../../src/lib/inline-markdown.ts';
@@ -18,6 +21,7 @@ import { openGraphLocale } from '../../src/lib/social-meta.ts';
 import { queryVariants } from '../../src/lib/search-variants.ts';
 import { closest, didYouMean, nearKey } from '../../src/lib/suggest.ts';
 import { loadLocale, loadStyle } from '../../src/loader/csl.ts';
+import { root } from '../support/paths.ts';
 
 const facts: EssayFacts = {
   slug: 'an-essay',
@@ -587,5 +591,23 @@ describe('queryVariants', () => {
     expect(queryVariants('revolution', ['en', 'fa', 'ar'])).toEqual(['revolution']);
     expect(queryVariants('1917', ['en', 'ru'])).toEqual(['1917']);
     expect(queryVariants('مجلس', ['fa', 'ar'])).toEqual(['مجلس']);
+  });
+});
+
+describe('digits', () => {
+  it('writes the numbers the site makes in the digits the language writes by default, whatever extensions its tag has', () => {
+    expect(inDigits('fa', '2.10')).toBe('۲.۱۰');
+    expect(inDigits('fa-IR-u-ca-persian', 3)).toBe('۳');
+    expect(inDigits('ar-EG-u-ca-islamic', 12)).toBe('١٢');
+    expect(inDigits('en-GB', 12)).toBe('12');
+    expect(inDigits('ar', 12)).toBe('12');
+  });
+
+  it('numbers lists in each of those digits with a rule of src/styles/digits.css', () => {
+    const css = readFileSync(path.join(root, 'src/styles/digits.css'), 'utf8');
+    for (const [system, style] of Object.entries(LIST_STYLES)) {
+      expect(css, system).toContain(`[data-digits='${system}'] ol {\n  list-style-type: ${style};\n}`);
+    }
+    for (const lang of ['fa', 'ar-EG', 'mr', 'bn', 'my', 'dz']) expect(LIST_STYLES[numberingSystem(lang)], lang).toBeDefined();
   });
 });
