@@ -39,13 +39,18 @@ const PERSIAN_SCRIPT = new Set(['fa', 'ur', 'ps', 'ku', 'ckb', 'sd', 'bal']);
  * A query with no letter or digit that differs across them is itself alone.
  */
 export function queryVariants(term: string, languages: readonly string[]): string[] {
+  if (!/[0-9۰-۹٠-٩يىكیک]/.test(term)) return [term];
   const primary = new Set(languages.map((language) => language.toLowerCase().split('-')[0]!));
-  const variants = [term];
-  if (/[0-9۰-۹٠-٩يىكیک]/.test(term)) {
-    if ([...primary].some((language) => PERSIAN_SCRIPT.has(language))) variants.push(digitsAs(persianLetters(term), PERSIAN_DIGITS));
-    if (primary.has('ar')) variants.push(digitsAs(arabicLetters(term), ARABIC_DIGITS));
+  const persian = [...primary].some((language) => PERSIAN_SCRIPT.has(language));
+  const arabic = primary.has('ar');
+  // Each way of writing the letters with each way of writing the digits: a Persian essay may well write 1908.
+  const letters = [term, ...(persian ? [persianLetters(term)] : []), ...(arabic ? [arabicLetters(term)] : [])];
+  const digits = [
+    (text: string) => text,
     // Essays in every language may write Western digits, Persian and Arabic ones among them.
-    variants.push(digitsAs(term, WESTERN));
-  }
-  return [...new Set(variants)];
+    (text: string) => digitsAs(text, WESTERN),
+    ...(persian ? [(text: string) => digitsAs(text, PERSIAN_DIGITS)] : []),
+    ...(arabic ? [(text: string) => digitsAs(text, ARABIC_DIGITS)] : []),
+  ];
+  return [...new Set(letters.flatMap((spelt) => digits.map((written) => written(spelt))))];
 }

@@ -12,7 +12,7 @@ import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
 import { comparePlaces, EssayError, EssayErrors, formatPlace, type StoredProblem, storedProblem } from '../lib/essay-error.ts';
-import type { CslFile, Section, StoredEssayOutput } from '../plugins/contracts.ts';
+import { type CslFile, IDS, type Section, type StoredEssayOutput } from '../plugins/contracts.ts';
 import { essayHtmlDir, hasEssayHtml, pruneEssayHtml, readEssayWorks, writeEssayHtml } from './essay-html.ts';
 import { loadLocale, loadStyle } from './csl.ts';
 import { essayFolders } from './files.ts';
@@ -337,10 +337,12 @@ function shallowWarning(folders: string[]): string {
  * words, is taken for the same one renamed, and the author is shown how to
  * keep its address.
  */
-function goneSections(read: ReadEssay, before: Section[] | undefined, after: Section[]): string[] {
-  if (before === undefined) return [];
+function goneSections(read: ReadEssay, beforeAll: Section[] | undefined, afterAll: Section[]): string[] {
+  if (beforeAll === undefined) return [];
+  // The sections the author wrote: not the notes' and the bibliography's, which come and go with notes and citations.
+  const own = (sections: Section[]) => sections.filter((section) => section.id !== IDS.notes && section.id !== IDS.bibliography);
+  const [before, after] = [own(beforeAll), own(afterAll)];
   const ids = new Set(after.map((section) => section.id));
-  const lines = read.markdown.split('\n');
   const { file, path: page } = read.source;
   return before.flatMap((section, i) => {
     if (ids.has(section.id)) return [];
@@ -349,14 +351,27 @@ function goneSections(read: ReadEssay, before: Section[] | undefined, after: Sec
     if (now === undefined || before.some((b) => b.id === now.id)) {
       return [`${formatPlace({ file })}: the section "${section.title}" (#${section.id}) is gone since the last build, so ${links}.`];
     }
-    // Where the heading now is: the line of an ATX heading with its new words.
-    const line = lines.findIndex((text) => /^#{1,6}\s/.test(text) && text.includes(now.title));
-    const hashes = lines[line]?.match(/^#+/)?.[0] ?? '##';
+    const heading = headingLine(read.markdown, now.title);
+    const keep = heading ? `${heading.hashes} ${now.title} {#${section.id}}` : `{#${section.id}} at the end of the heading`;
     return [
-      `${formatPlace({ file, line: line >= 0 ? line + 1 : undefined })}: the section "${section.title}" (#${section.id}) is now ` +
-        `"${now.title}" (#${now.id}), so ${links}; to keep its address, give the heading its old id: ${hashes} ${now.title} {#${section.id}}.`,
+      `${formatPlace({ file, line: heading?.line })}: the section "${section.title}" (#${section.id}) is now ` +
+        `"${now.title}" (#${now.id}), so ${links}; to keep its address, give the heading its old id: ${keep}.`,
     ];
   });
+}
+
+/** The line of the ATX heading whose words are `title` exactly (outside code blocks), and its level's hashes. */
+function headingLine(markdown: string, title: string): { line: number; hashes: string } | undefined {
+  let fence: string | undefined;
+  const lines = markdown.split('\n');
+  for (const [i, text] of lines.entries()) {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker.slice(0, 3) : undefined;
+    if (fence !== undefined) continue;
+    const found = /^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$/.exec(text);
+    if (found?.[2] === title) return { line: i + 1, hashes: found[1]! };
+  }
+  return undefined;
 }
 
 /**

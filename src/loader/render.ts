@@ -180,7 +180,9 @@ export function datesToCome(
   placeOf: (path: (string | number)[]) => Place,
   now = new Date(),
 ): ReadEssay['untimely'] {
-  const today = now.toISOString().slice(0, 10);
+  // Today somewhere: the date in the furthest time zone ahead (UTC+14), so that an author in Tokyo who dates an essay
+  // today is not told it is to come.
+  const today = new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
   const dates: { path: (string | number)[]; date: CalendarDate; what: string }[] = [
     { path: typeof raw['written'] === 'object' ? ['written', 'date'] : ['written'], date: data.written, what: 'written' },
     ...(data.updated ? [{ path: ['updated'], date: data.updated, what: 'updated' }] : []),
@@ -195,7 +197,7 @@ export function datesToCome(
       {
         place: placeOf(path),
         problem:
-          `${what} is dated ${written}, which is still to come (today is ${today}): the page gives it as the date. ` +
+          `${what} is dated ${written}, which is still to come in every time zone (the furthest ahead is at ${today}): the page gives it as the date. ` +
           'Give the date it was done; to keep an essay unpublished until it is ready, write `draft: true`.',
       },
     ];

@@ -59,7 +59,9 @@ export function withLastModified<T extends { url: string; lastmod?: string | und
     if (!cacheDirInUse) return found;
     try {
       const { essays } = JSON.parse(readFileSync(manifestFile(cacheDirInUse), 'utf8')) as SharingManifest;
-      for (const essay of essays) found.set(essay.path, essay.modified ?? essay.published);
+      // By the path as the sitemap writes it, percent-encoded (a slug may be Persian or Japanese).
+      for (const essay of essays)
+        found.set(new URL(essay.path.normalize('NFC'), 'https://site.invalid').pathname, essay.modified ?? essay.published);
     } catch {
       // No manifest: no dates, as before.
     }

@@ -37,7 +37,7 @@ const RASTER = new Set(['png', 'jpg', 'jpeg', 'webp', 'avif', 'tiff']);
  * 4000-pixel photograph whole.
  *
  * An AVIF stays AVIF (Astro's default, WebP, is larger than the AVIF it came
- * from). The first image of the essay's opening, before its first section,
+ * from). The first photograph of the essay's opening, before its first section,
  * is in the first screen, so it is loaded at once; every other image when
  * the reader nears it. Images under public/ are published as they are.
  */
@@ -46,32 +46,30 @@ export default function rehypeResponsiveImages() {
     const local = new Set(file.data.astro?.localImagePaths ?? []);
     if (local.size === 0) return;
     const run = runOf(file);
-    const images: Element[] = [];
+    const images: { image: Element; opening: boolean }[] = [];
     let opening = true;
-    let first: Element | undefined;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'h2') opening = false;
       if (node.tagName !== 'img' || typeof node.properties.src !== 'string' || !local.has(decodeURI(node.properties.src))) return;
-      if (opening) first ??= node;
-      images.push(node);
+      images.push({ image: node, opening });
     });
     if (images.length === 0) return;
     const { imageMetadata } = await import('astro/assets/utils');
-    await Promise.all(
-      images.map(async (image) => {
+    const photographs = await Promise.all(
+      images.map(async ({ image, opening }) => {
         const src = String(image.properties.src);
         let bytes: Buffer;
         try {
           bytes = await readFile(resolveEssayFile(src, 'image', run.input.folders, { file: file.path }, siteBase(run.input)));
         } catch (error) {
           // Reported where it is written, by rehype-check-files.
-          if (error instanceof EssayError) return;
+          if (error instanceof EssayError) return undefined;
           throw error;
         }
         const meta = await imageMetadata(bytes, src).catch(() => undefined);
-        if (meta === undefined || !RASTER.has(meta.format)) return;
-        // An image its camera turned (EXIF orientations 5 to 8) is shown with its sides swapped.
-        const width = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
+        if (meta === undefined || !RASTER.has(meta.format)) return undefined;
+        // As shown: Astro's metadata has the sides of an image its camera turned (EXIF orientations 5 to 8) swapped already.
+        const { width } = meta;
         const widest = IMAGE_WIDTHS.at(-1)!;
         Object.assign(image.properties, {
           // The fallback `src` is made no wider than the widest width (for a browser that reads no srcset).
@@ -79,9 +77,12 @@ export default function rehypeResponsiveImages() {
           widths: [...IMAGE_WIDTHS.filter((w) => w < width), ...(width <= widest ? [width] : [])],
           sizes: imageSizes(width),
           ...(meta.format === 'avif' ? { format: 'avif' } : {}),
-          ...(image === first ? { loading: 'eager' } : {}),
         });
+        return opening ? image : undefined;
       }),
     );
+    // The opening's first photograph, unless its author said how it loads.
+    const first = photographs.find((image) => image !== undefined);
+    if (first && first.properties.loading === undefined) first.properties.loading = 'eager';
   };
 }

@@ -18,7 +18,7 @@ if (box && field) {
   const params = new URLSearchParams(location.search);
   const query = params.get('q');
   if (query) field.value = query;
-  if (query || params.has('tag')) attach(box);
+  if (query || params.getAll('tag').some((tag) => tag.trim() !== '')) attach(box);
   field.addEventListener('focus', () => attach(box), { once: true });
   box.querySelector('form')?.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -31,7 +31,7 @@ function attach(box: HTMLElement): void {
   attached = true;
   void import('./search-ui.ts').then(({ attachSearch }) =>
     attachSearch(box, {
-      filters: { tag: new URLSearchParams(location.search).getAll('tag') },
+      filters: { tag: new URLSearchParams(location.search).getAll('tag').filter((tag) => tag.trim() !== '') },
       onQuery(query) {
         const url = new URL(location.href);
         if (query.trim()) url.searchParams.set('q', query);

@@ -201,7 +201,8 @@ async function searchAll({ instances, severalIndexes, languages }: Engine, term:
       .sort((a, b) => b.tier - a.tier || b.result.score - a.result.score)
       .filter(({ result }) => variants.length === 1 || (!seen.has(result.id) && seen.add(result.id)))
       .map(({ result }) => result),
-    // Within an instance, an essay found in two spellings counts once: each value's count is its largest.
+    // Within an instance, each value's count is its largest over the spellings (an essay found by two counts once;
+    // two essays each found by only one spelling count as one, a count too low by as many).
     filters: addCounts(
       spelt.map((spellings) =>
         addCounts(
@@ -279,6 +280,13 @@ export function attachSearch(box: HTMLElement, { onQuery, filters: initial = {},
     }
     // Pagefind counts filter values only once their index has loaded, which drawing the pane does.
     await paneDrawn;
+    // Drawing it may have dropped a value chosen in the address that no essay has: then nothing is asked.
+    if (!term && !Object.values(chosen).some((values) => values.length > 0)) {
+      list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      if (id === latest) say('');
+      return;
+    }
     let search: Search | null;
     try {
       search = await searchAll(pagefind, term, chosen);
@@ -446,7 +454,8 @@ async function showFilters(pane: HTMLElement, chosen: Filters, run: () => Promis
     // A filter chosen already (by a link to a tag) is shown, to be seen and unchosen, whether or not it narrows;
     // in the site's spelling of it, whatever the case in the address (`?tag=history` for "History").
     const spelt = (value: string) => Object.keys(values).find((v) => v.localeCompare(value, undefined, { sensitivity: 'accent' }) === 0);
-    if (chosen[name]) chosen[name] = chosen[name].map((value) => spelt(value) ?? value);
+    // A value no essay has (an old link's tag) is dropped: it would filter out every essay, with no box to clear.
+    if (chosen[name]) chosen[name] = chosen[name].flatMap((value) => spelt(value) ?? []);
     const wanted = new Set(chosen[name] ?? []);
     if (!narrows(values, essays) && wanted.size === 0) continue;
     const group = element('details');

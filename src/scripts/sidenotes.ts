@@ -230,8 +230,9 @@ function measure(body: HTMLElement, notes: Note[], rtl: boolean, contents: Box |
   const origin = body.getBoundingClientRect();
   const relative = (rect: DOMRect): Box => ({ top: rect.top - origin.top, bottom: rect.bottom - origin.top });
   const after = (block: Element) => {
+    // What is laid out next: not a note, nor what is hidden (the notes section, on a wide screen).
     let next = block.nextElementSibling;
-    while (next?.classList.contains('sidenote')) next = next.nextElementSibling;
+    while (next && (next.classList.contains('sidenote') || next.getClientRects().length === 0)) next = next.nextElementSibling;
     return next ? relative(next.getBoundingClientRect()).top : origin.height;
   };
   return {

@@ -10,8 +10,8 @@ import { fixtures } from '../support/paths.ts';
 
 /**
  * tests/fixtures/sites/photos: a 2400-pixel PNG photograph at the essay's
- * opening, a 1000-pixel AVIF in its first section and a 300-pixel picture in
- * a paragraph. What the build publishes for each.
+ * opening, a 1000-pixel AVIF in its first section, a 300-pixel picture in
+ * a paragraph and a JPEG stored on its side (EXIF orientation 6). What the build publishes for each.
  */
 let site: string;
 let page: Document;
@@ -66,7 +66,19 @@ describe('photographs beside an essay', () => {
     expect(stamp.getAttribute('sizes')).toBe('(min-width: 40em) min(300px, 39.19rem), min(300px, 100vw - 2.5rem)');
   });
 
+  it('are as wide as they are shown, a photograph taken with the camera turned too (EXIF orientation 6)', async () => {
+    // Stored 700 × 400, shown 400 × 700.
+    const quay = image('The quay from the north');
+    expect([quay.getAttribute('width'), quay.getAttribute('height')]).toEqual(['400', '700']);
+    expect(await candidates(quay)).toEqual([{ descriptor: '400w', width: 400, format: 'webp' }]);
+  });
+
   it('load the opening’s image at once, and every later one as the reader nears it', () => {
-    expect([...page.querySelectorAll('.essay-body img')].map((img) => img.getAttribute('loading'))).toEqual(['eager', 'lazy', 'lazy']);
+    expect([...page.querySelectorAll('.essay-body img')].map((img) => img.getAttribute('loading'))).toEqual([
+      'eager',
+      'lazy',
+      'lazy',
+      'lazy',
+    ]);
   });
 });

@@ -77,7 +77,8 @@ describe('a rebuild with the caches kept', () => {
     const apa = build();
     expect(apa.page).toMatch(/Figes, O\. \(1996\)\. <i>A nation’s tragedy<\/i>/);
     // A date still to come is a slip, told at its place by every build, the essay rendered or not.
-    const toCome = /content\/essays\/good\/index\.md:7:10: updated is dated 2999-05, which is still to come \(today is \d{4}-\d\d-\d\d\)/;
+    const toCome =
+      /content\/essays\/good\/index\.md:7:10: updated is dated 2999-05, which is still to come in every time zone \(the furthest ahead is at \d{4}-\d\d-\d\d\)/;
     expect(apa.output).toMatch(toCome);
     const unchanged = build();
     expect(unchanged).toMatchObject({ rendered: 0, unchanged: 2 });

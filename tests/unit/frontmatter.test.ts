@@ -114,18 +114,22 @@ describe('dates still to come', () => {
   };
 
   it('are named where they are written, whether the date stands alone or with its note', () => {
-    expect(warnings('written: 2031-10')).toEqual(['4:10: written is dated 2031-10, which is still to come (today is 2026-12-07)']);
-    expect(warnings('written:\n  date: 2027\n  note: Written in 2027')).toEqual([
-      '5:9: written is dated 2027, which is still to come (today is 2026-12-07)',
+    expect(warnings('written: 2031-10')).toEqual([
+      '4:10: written is dated 2031-10, which is still to come in every time zone (the furthest ahead is at 2026-12-08)',
     ]);
-    expect(warnings('written: 2013-10\nupdated: 2027-01-02\nrevisions:\n  - { date: 2026-12-08, note: Fixed. }')).toEqual([
-      '5:10: updated is dated 2027-01-02, which is still to come (today is 2026-12-07)',
-      '7:13: the revision is dated 2026-12-08, which is still to come (today is 2026-12-07)',
+    expect(warnings('written:\n  date: 2027\n  note: Written in 2027')).toEqual([
+      '5:9: written is dated 2027, which is still to come in every time zone (the furthest ahead is at 2026-12-08)',
+    ]);
+    expect(warnings('written: 2013-10\nupdated: 2027-01-02\nrevisions:\n  - { date: 2026-12-09, note: Fixed. }')).toEqual([
+      '5:10: updated is dated 2027-01-02, which is still to come in every time zone (the furthest ahead is at 2026-12-08)',
+      '7:13: the revision is dated 2026-12-09, which is still to come in every time zone (the furthest ahead is at 2026-12-08)',
     ]);
   });
 
-  it('take a month or a year as come from its first day', () => {
+  it('take a month or a year as come from its first day, and a day as come once it has come anywhere', () => {
     expect(warnings('written: 2026-12')).toEqual([]);
     expect(warnings('written: 2026\nupdated: 2026-12-07')).toEqual([]);
+    // At noon in London it is already the 8th east of UTC+12.
+    expect(warnings('written: 2026-12-08')).toEqual([]);
   });
 });
