@@ -16,7 +16,7 @@ import { cardPath, sharePath } from '../lib/share.ts';
 import { siteCardAlt, siteConfig } from '../lib/site.ts';
 import { uiStrings } from '../lib/ui-strings.ts';
 import { newestFirst, tagSpellings } from '../lib/tags.ts';
-import { readSharingManifest, type SharedEssay, type SharingManifest, useCacheDir } from '../loader/sharing-manifest.ts';
+import { readSharingManifest, type SharedEssay, type SharingManifest, useManifest } from '../loader/sharing-manifest.ts';
 
 /**
  * What the sharing integration makes, by path under the site (with the base):
@@ -62,10 +62,12 @@ export default function sharing(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config: done }) => {
         config = done;
-        useCacheDir(done.cacheDir);
       },
       'astro:build:start': async ({ logger }) => {
-        plan = planOf(await readSharingManifest(config.cacheDir), config);
+        const manifest = await readSharingManifest(config.cacheDir);
+        // The sitemap's lastmod (astro.config.mjs), written as the build ends.
+        useManifest(manifest);
+        plan = planOf(manifest, config);
         for (const note of plan.notes) logger.warn(note);
         // Before no-partial-builds (listed after this) moves the last build's output aside.
         folders = new ShareFolders(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));

@@ -64,32 +64,15 @@ export const REACH_LINES = 3;
  */
 export function planNotes(layout: NotesLayout, added: Added, line: number, given: readonly (number | null)[] = []): (number | null)[] {
   const gap = line / 2;
-  // The notes set in the text so far, each with where it goes and the height added up to it, in the text's order.
-  const inText: { at: number; total: number }[] = [];
-  // The height added above y by the notes whose place `after` holds: those places come first (the notes are in order).
-  const addedAbove = (after: (at: number) => boolean) => {
-    let [low, high] = [0, inText.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (after(inText[middle]!.at)) low = middle + 1;
-      else high = middle;
-    }
-    return low === 0 ? 0 : inText[low - 1]!.total;
-  };
-  // What starts at y is below a note set at `at` from `at` on; a bottom at y is below it only past it.
-  const shiftTop = (y: number) => addedAbove((at) => at <= y + 0.5);
-  const shiftBottom = (y: number) => addedAbove((at) => at < y - 0.5);
-  const setInText = (k: number) => {
-    const last = inText.at(-1);
-    inText.push({ at: layout.blocks[k]!, total: (last?.total ?? 0) + addedBy(added, layout, k, last?.at) });
-  };
+  const inText = new NotesInText(layout, added);
+  const { shiftTop, shiftBottom } = inText;
   const tops: (number | null)[] = [];
   let bottom = -Infinity;
   layout.refs.forEach((measuredRef, k) => {
     if (k < given.length) {
       const top = given[k]!;
       tops.push(top);
-      if (top === null) setInText(k);
+      if (top === null) inText.add(k);
       else bottom = top + layout.heights[k]!;
       return;
     }
@@ -105,14 +88,14 @@ export function planNotes(layout: NotesLayout, added: Added, line: number, given
     ].sort((a, b) => a.top - b.top);
     let top = Math.max(ref, bottom + gap);
     for (const o of obstacles) if (top < o.bottom + gap && top + height > o.top - gap) top = o.bottom + gap;
-    const end = layout.end + (inText.at(-1)?.total ?? 0);
+    const end = layout.end + inText.total;
     const headings = layout.headings.map((h) => h + shiftTop(h)).filter((h) => h > ref);
     // A note stays beside its own section: it ends before the next heading, obstacle or the end of the text.
     const limit = Math.min(end, ...headings, ...obstacles.filter((o) => o.top >= top).map((o) => o.top - gap));
     const reach = Math.max(block, ref + REACH_LINES * line);
     if (top > reach || top + height > limit) {
       tops.push(null);
-      setInText(k);
+      inText.add(k);
       return;
     }
     tops.push(top);
@@ -128,21 +111,59 @@ export function planNotes(layout: NotesLayout, added: Added, line: number, given
  * were the heights the page gave.
  */
 export function plannedLayout(layout: NotesLayout, added: Added, tops: (number | null)[]): NotesLayout {
-  const inText: { at: number; height: number }[] = [];
-  tops.forEach((top, k) => {
-    if (top === null) inText.push({ at: layout.blocks[k]!, height: addedBy(added, layout, k, inText.at(-1)?.at) });
-  });
-  const shift = (after: (at: number) => boolean) => inText.reduce((sum, { at, height }) => sum + (after(at) ? height : 0), 0);
-  const top = (y: number) => y + shift((at) => at <= y + 0.5);
+  const inText = new NotesInText(layout, added);
+  tops.forEach((top, k) => top === null && inText.add(k));
+  const top = (y: number) => y + inText.shiftTop(y);
   return {
     refs: layout.refs.map(top),
-    blocks: layout.blocks.map((y) => y + shift((at) => at < y - 0.5)),
+    blocks: layout.blocks.map((y) => y + inText.shiftBottom(y)),
     heights: layout.heights,
     headings: layout.headings.map(top),
-    obstacles: layout.obstacles.map((o) => ({ top: top(o.top), bottom: o.bottom + (top(o.top) - o.top) })),
+    obstacles: layout.obstacles.map((o) => ({ top: top(o.top), bottom: o.bottom + inText.shiftTop(o.top) })),
     fixed: layout.fixed,
-    end: layout.end + inText.reduce((sum, { height }) => sum + height, 0),
+    end: layout.end + inText.total,
   };
+}
+
+/**
+ * The notes set in the text, in the text's order, each with where it goes
+ * and the height added up to it; and how far they move down what is below.
+ */
+class NotesInText {
+  readonly #layout: NotesLayout;
+  readonly #added: Added;
+  readonly #notes: { at: number; total: number }[] = [];
+
+  constructor(layout: NotesLayout, added: Added) {
+    this.#layout = layout;
+    this.#added = added;
+  }
+
+  /** Sets note k in the text, after those set there before it. */
+  add(k: number): void {
+    const last = this.#notes.at(-1);
+    this.#notes.push({ at: this.#layout.blocks[k]!, total: (last?.total ?? 0) + addedBy(this.#added, this.#layout, k, last?.at) });
+  }
+
+  /** The height they add to the text. */
+  get total(): number {
+    return this.#notes.at(-1)?.total ?? 0;
+  }
+
+  // What starts at y is below a note set at `at` from `at` on; a bottom at y is below it only past it.
+  readonly shiftTop = (y: number): number => this.#above((at) => at <= y + 0.5);
+  readonly shiftBottom = (y: number): number => this.#above((at) => at < y - 0.5);
+
+  /** The height added by the notes whose place `after` holds: those places come first (the notes are in order). */
+  #above(after: (at: number) => boolean): number {
+    let [low, high] = [0, this.#notes.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (after(this.#notes[middle]!.at)) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? 0 : this.#notes[low - 1]!.total;
+  }
 }
 
 /** Whether two layouts agree to within a pixel at every point placing reads. */

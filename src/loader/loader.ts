@@ -7,7 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { type CslFiles, titleCase } from '../lib/citeproc.ts';
 import { DEFAULT_STYLE } from '../lib/csl-names.ts';
 import type { CslItem } from '../lib/csl-item.ts';
-import { isoDate, revisedDate, storedDate } from '../lib/dates.ts';
+import { type CalendarDate, isoDate, revisedDate, storedDate } from '../lib/dates.ts';
 import { essayDownloads } from '../lib/downloads.ts';
 import { essayFactsOf } from '../lib/essay-record.ts';
 import { SITE_CONFIG_ENV } from '../lib/site.ts';
@@ -477,15 +477,20 @@ function cslDigest(csl: CslFile): string {
   return digest;
 }
 
-/** When the essay was last revised, ISO 8601, as precisely as it is dated; none if it has not been. */
+/** When the essay was last revised, as the rendering kept it; none if it has not been. */
+function revisedOf(entry: DataEntry): CalendarDate | undefined {
+  return storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
+}
+
+/** The same, ISO 8601, as precisely as it is dated. */
 function lastRevised(entry: DataEntry): string | undefined {
-  const revised = storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
+  const revised = revisedOf(entry);
   return revised && isoDate(revised.date, revised.precision);
 }
 
 /** An essay's "Cite this essay" files, with their contents. */
 function downloadsOf(id: string, data: EssayData, entry: DataEntry, listed: CslItem[], url: URL): SharedEssay['downloads'] {
-  const revised = storedDate(entry.rendered!.metadata!['revised'] as StoredRevision | undefined);
+  const revised = revisedOf(entry);
   return essayDownloads(essayFactsOf(id, data, url, revised), listed, englishTitleCase).map(({ file, type, body }) => ({
     file,
     type,

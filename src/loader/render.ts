@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { decodeBibtex, parseBibtex } from '../lib/bibtex.ts';
+import { type CalendarDate, isoDate } from '../lib/dates.ts';
 import { formatCitations } from '../lib/citeproc.ts';
 import { essayFactsOf, essayItem, linkUrl } from '../lib/essay-record.ts';
 import { EssayError, EssayErrors, formatPlace, type Place } from '../lib/essay-error.ts';
@@ -15,7 +16,6 @@ import { essayLocale, loadLocale, loadStyle } from './csl.ts';
 import { type EssayFolders, resolveEssayFile } from './files.ts';
 import { splitEssay } from './frontmatter.ts';
 import { type EssayData, validateFrontmatter } from './schema.ts';
-import { type CalendarDate, isoDate } from '../lib/dates.ts';
 
 /** Where an essay is, and where it will be published. */
 export interface EssaySource {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Section } from '../plugins/contracts.ts';
@@ -49,35 +48,22 @@ export async function writeSharingManifest(cacheDir: URL, manifest: SharingManif
 /**
  * The sitemap's `serialize` (astro.config.mjs): each essay's entry with its
  * `lastmod`, the date it was last revised or else written, from the manifest
- * of the build whose cache folder the sharing integration was told of
- * (useCacheDir). The sitemap integration writes its files as the build ends,
- * after the content sync wrote the manifest.
+ * the sharing integration read as the build started (useManifest). The
+ * sitemap integration writes its files as the build ends.
  */
 export function withLastModified<T extends { url: string; lastmod?: string | undefined }>(item: T): T {
-  dates ??= (() => {
-    const found = new Map<string, string>();
-    if (!cacheDirInUse) return found;
-    try {
-      const { essays } = JSON.parse(readFileSync(manifestFile(cacheDirInUse), 'utf8')) as SharingManifest;
-      // By the path as the sitemap writes it, percent-encoded (a slug may be Persian or Japanese).
-      for (const essay of essays)
-        found.set(new URL(essay.path.normalize('NFC'), 'https://site.invalid').pathname, essay.modified ?? essay.published);
-    } catch {
-      // No manifest: no dates, as before.
-    }
-    return found;
-  })();
-  const lastmod = dates.get(new URL(item.url).pathname);
+  const lastmod = lastModified.get(new URL(item.url).pathname);
   return lastmod ? { ...item, lastmod } : item;
 }
 
-let cacheDirInUse: URL | undefined;
-let dates: Map<string, string> | undefined;
+/** Each essay's date for the sitemap, by its path as the sitemap writes it (percent-encoded: a slug may be Persian). */
+let lastModified = new Map<string, string>();
 
-/** Tells withLastModified where this build's manifest is (the sharing integration, once Astro's config is done). */
-export function useCacheDir(cacheDir: URL): void {
-  cacheDirInUse = cacheDir;
-  dates = undefined;
+/** Gives withLastModified this build's essays (the sharing integration, which reads the manifest anyway). */
+export function useManifest({ essays }: SharingManifest): void {
+  lastModified = new Map(
+    essays.map((essay) => [new URL(essay.path.normalize('NFC'), 'https://site.invalid').pathname, essay.modified ?? essay.published]),
+  );
 }
 
 export async function readSharingManifest(cacheDir: URL): Promise<SharingManifest> {

@@ -34,7 +34,10 @@ export default function rehypeCheckFiles() {
         return;
       }
       try {
-        files.add(resolveEssayFile(src, 'image', run.input.folders, place, siteBase(run.input)));
+        const resolved = resolveEssayFile(src, 'image', run.input.folders, place, siteBase(run.input));
+        files.add(resolved);
+        // Where it is, for rehype-responsive-images.
+        node.data = { ...node.data, file: resolved } as Element['data'];
       } catch (error) {
         if (!(error instanceof EssayError)) throw error;
         run.problems.push(error);

@@ -2,9 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { EssayError } from '../lib/essay-error.ts';
-import { resolveEssayFile } from '../loader/files.ts';
-import { runOf, siteBase } from './contracts.ts';
 
 /**
  * The widths a photograph is published at, besides its own when it is
@@ -45,7 +42,6 @@ export default function rehypeResponsiveImages() {
   return async (tree: Root, file: VFile) => {
     const local = new Set(file.data.astro?.localImagePaths ?? []);
     if (local.size === 0) return;
-    const run = runOf(file);
     const images: { image: Element; opening: boolean }[] = [];
     let opening = true;
     visit(tree, 'element', (node: Element) => {
@@ -57,16 +53,10 @@ export default function rehypeResponsiveImages() {
     const { imageMetadata } = await import('astro/assets/utils');
     const photographs = await Promise.all(
       images.map(async ({ image, opening }) => {
-        const src = String(image.properties.src);
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(resolveEssayFile(src, 'image', run.input.folders, { file: file.path }, siteBase(run.input)));
-        } catch (error) {
-          // Reported where it is written, by rehype-check-files.
-          if (error instanceof EssayError) return undefined;
-          throw error;
-        }
-        const meta = await imageMetadata(bytes, src).catch(() => undefined);
+        // Found by rehype-check-files, which reports an image it cannot find where it is written.
+        const found = (image.data as { file?: string } | undefined)?.file;
+        if (found === undefined) return undefined;
+        const meta = await imageMetadata(await readFile(found), String(image.properties.src)).catch(() => undefined);
         if (meta === undefined || !RASTER.has(meta.format)) return undefined;
         // As shown: Astro's metadata has the sides of an image its camera turned (EXIF orientations 5 to 8) swapped already.
         const { width } = meta;

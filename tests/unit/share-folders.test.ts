@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { folderDigest, ShareFolders } from '../../src/build/share-folders.ts';
-import { type SharingManifest, useCacheDir, withLastModified, writeSharingManifest } from '../../src/loader/sharing-manifest.ts';
+import { type SharingManifest, useManifest, withLastModified } from '../../src/loader/sharing-manifest.ts';
 
 /** An output folder with two essays' share folders, and a cache folder. */
 function built(): { cache: string; out: string } {
@@ -66,15 +65,13 @@ describe('share folders carried from one build’s output to the next', () => {
 });
 
 describe('the sitemap’s lastmod', () => {
-  it('is each essay’s date of revision, or else of writing, by its address as the sitemap writes it (percent-encoded)', async () => {
-    const cacheDir = pathToFileURL(`${mkdtempSync(path.join(tmpdir(), 'lastmod-'))}/`);
-    await writeSharingManifest(cacheDir, {
+  it('is each essay’s date of revision, or else of writing, by its address as the sitemap writes it (percent-encoded)', () => {
+    useManifest({
       essays: [
         { id: 'july-days', path: '/essays/july-days/', published: '2014-03', modified: '2015-02-10' },
         { id: 'قهوه', path: '/essays/قهوه/', published: '2021-03' },
       ] as SharingManifest['essays'],
     });
-    useCacheDir(cacheDir);
     expect(withLastModified({ url: 'https://x.org/essays/july-days/' })).toEqual({
       url: 'https://x.org/essays/july-days/',
       lastmod: '2015-02-10',
