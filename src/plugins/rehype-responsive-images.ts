@@ -27,6 +27,27 @@ export function imageSizes(width: number): string {
 const RASTER = new Set(['png', 'jpg', 'jpeg', 'webp', 'avif', 'tiff']);
 
 /**
+ * How much of the essay's text may come before a photograph that still loads
+ * with the page: about a phone's first screen below the title. In an essay with
+ * no sections its opening is the whole essay, and a photograph at its end is
+ * not in anyone's first screen.
+ */
+const FIRST_SCREEN_TEXT = 600;
+
+/**
+ * Whether an image hides what is behind it everywhere: it has no alpha channel,
+ * or every pixel of it is opaque (sharp reads the whole image only then). Such an
+ * image needs no light ground in the dark theme (figures.css), and without one
+ * it does not show a light box while it loads.
+ */
+async function opaque(data: Buffer): Promise<boolean> {
+  const { default: sharp } = await import('sharp');
+  const image = sharp(data);
+  const { hasAlpha } = await image.metadata();
+  return !hasAlpha || (await image.stats()).isOpaque;
+}
+
+/**
  * A photograph beside the essay reaches each reader at the size their
  * screen shows it: Astro's image pipeline (which comes after ours) makes it
  * at IMAGE_WIDTHS no wider than the image, and the browser picks one by
@@ -34,9 +55,10 @@ const RASTER = new Set(['png', 'jpg', 'jpeg', 'webp', 'avif', 'tiff']);
  * 4000-pixel photograph whole.
  *
  * An AVIF stays AVIF (Astro's default, WebP, is larger than the AVIF it came
- * from). The first photograph of the essay's opening, before its first section,
- * is in the first screen, so it is loaded at once; every other image when
- * the reader nears it. Images under public/ are published as they are.
+ * from). The first photograph of the essay's opening, before its first section
+ * and after no more than a screen of text, is in the first screen, so it is
+ * loaded at once; every other image when the reader nears it. An opaque
+ * photograph is marked `data-opaque`. Images under public/ are published as they are.
  */
 export default function rehypeResponsiveImages() {
   return async (tree: Root, file: VFile) => {
@@ -44,10 +66,13 @@ export default function rehypeResponsiveImages() {
     if (local.size === 0) return;
     const images: { image: Element; opening: boolean }[] = [];
     let opening = true;
-    visit(tree, 'element', (node: Element) => {
+    let before = 0;
+    visit(tree, (node) => {
+      if (node.type === 'text') before += node.value.length;
+      if (node.type !== 'element') return;
       if (node.tagName === 'h2') opening = false;
       if (node.tagName !== 'img' || typeof node.properties.src !== 'string' || !local.has(decodeURI(node.properties.src))) return;
-      images.push({ image: node, opening });
+      images.push({ image: node, opening: opening && before <= FIRST_SCREEN_TEXT });
     });
     if (images.length === 0) return;
     const { imageMetadata } = await import('astro/assets/utils');
@@ -56,8 +81,10 @@ export default function rehypeResponsiveImages() {
         // Found by rehype-check-files, which reports an image it cannot find where it is written.
         const found = (image.data as { file?: string } | undefined)?.file;
         if (found === undefined) return undefined;
-        const meta = await imageMetadata(await readFile(found), String(image.properties.src)).catch(() => undefined);
+        const data = await readFile(found);
+        const meta = await imageMetadata(data, String(image.properties.src)).catch(() => undefined);
         if (meta === undefined || !RASTER.has(meta.format)) return undefined;
+        if (await opaque(data).catch(() => false)) image.properties['data-opaque'] = ''; // As written: Astro's image pipeline passes its properties' names on as attributes.
         // As shown: Astro's metadata has the sides of an image its camera turned (EXIF orientations 5 to 8) swapped already.
         const { width } = meta;
         const widest = IMAGE_WIDTHS.at(-1)!;

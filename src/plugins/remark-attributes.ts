@@ -71,8 +71,15 @@ function imageAttributes(paragraph: Paragraph, file: VFile, run: EssayRun): void
     const attributes = parseAttributes(match[0]);
     if (!attributes) return;
     const place = placeAt(file, next.position?.start.offset ?? 0);
-    const checked = checkAttributes(attributes, 'fig', match[0], place, run, ['fig-alt']);
+    const checked = checkAttributes(attributes, 'fig', match[0], place, run, ['fig-alt', 'loading']);
     next.value = next.value.slice(match[0].length);
+    const { loading } = checked.values;
+    if (loading === 'eager' || loading === 'lazy') {
+      // When the image loads, where the author knows better than rehype-responsive-images: `{loading=eager}`.
+      child.data = { ...child.data, hProperties: { ...(child.data?.hProperties as object | undefined), loading } } as Image['data'];
+    } else if (loading !== undefined) {
+      run.warnings.push(new EssayError(place, `loading="${loading}" in ${match[0]} is ignored: write loading=eager or loading=lazy.`));
+    }
     const alone = paragraph.children.every((c) => c === child || (c.type === 'text' && c.value.trim() === ''));
     if (!checked.label) {
       setProperties(child, checked.id, checked.classes);

@@ -11,13 +11,19 @@ import { fixtures } from '../support/paths.ts';
 /**
  * tests/fixtures/sites/photos: a 2400-pixel PNG photograph at the essay's
  * opening, a 1000-pixel AVIF in its first section, a 300-pixel picture in
- * a paragraph and a JPEG stored on its side (EXIF orientation 6). What the build publishes for each.
+ * a paragraph (a stamp drawn on a transparent ground) and a JPEG stored on
+ * its side (EXIF orientation 6); tests/fixtures/sites/photos-unsectioned, an
+ * essay with no sections whose one photograph comes after three paragraphs.
+ * What the build publishes for each.
  */
 let site: string;
 let page: Document;
 
 beforeAll(() => {
-  site = makeFixtureSite('photos', { photos: path.join(fixtures, 'sites/photos') });
+  site = makeFixtureSite('photos', {
+    photos: path.join(fixtures, 'sites/photos'),
+    'photos-unsectioned': path.join(fixtures, 'sites/photos-unsectioned'),
+  });
   const { status, output } = buildSite(site);
   expect(status, output).toBe(0);
   page = readPage(path.join(site, 'dist/essays/photos/index.html'));
@@ -80,5 +86,19 @@ describe('photographs beside an essay', () => {
       'lazy',
       'lazy',
     ]);
+  });
+
+  it('load lazily a photograph after more than a screen of text, in an essay with no sections as well', () => {
+    const unsectioned = readPage(path.join(site, 'dist/essays/photos-unsectioned/index.html'));
+    expect(unsectioned.querySelector('.essay-body img')!.getAttribute('loading')).toBe('lazy');
+  });
+
+  it('mark the photographs that hide their ground, and not a picture drawn on a transparent one', () => {
+    // The PNG has no alpha channel; the AVIF has one, every pixel of it opaque; the stamp is ink on nothing.
+    const marked = (alt: string) => image(alt).hasAttribute('data-opaque');
+    expect(marked('The harbour at dusk, from the sea wall')).toBe(true);
+    expect(marked('The square on a market day')).toBe(true);
+    expect(marked('The quay from the north')).toBe(true);
+    expect(marked("the town's stamp")).toBe(false);
   });
 });

@@ -137,6 +137,14 @@ describe('photographs in Chromium', () => {
     expect(await ground('dark')).toBe('rgb(235, 230, 220)');
     expect(await ground('light')).toBe('rgba(0, 0, 0, 0)');
   });
+
+  it('set an opaque photograph on no ground in the dark theme, so that it shows no light box while it loads', async () => {
+    const page = await site.newPage({ colorScheme: 'dark' });
+    await page.goto(`${site.server.url}/essays/photos/`);
+    const ground = (alt: string) => page.locator(`.essay-body img[alt="${alt}"]`).evaluate((img) => getComputedStyle(img).backgroundColor);
+    expect(await ground('The quay from the north')).toBe('rgba(0, 0, 0, 0)');
+    expect(await ground("the town's stamp")).toBe('rgb(235, 230, 220)');
+  });
 });
 
 describe('emphasis in Chinese and Japanese', () => {
