@@ -425,6 +425,17 @@ describe('the converter', () => {
     expect(html).toContain('<dd>A town council.');
   });
 
+  it('escapes a paragraph that starts with ": ", which would read back as a definition of the paragraph above', async () => {
+    const markdown = convert('<p>The ratio was</p><p>: three to one, by the count of October.</p>');
+    expect(markdown).toBe('The ratio was\n\n\\: three to one, by the count of October.');
+    const folder = path.join(root, 'tests/.tmp/imported-colon');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'index.md'), `---\ntitle: T\ndescription: D.\nwritten: 2014-03-01\n---\n\n${markdown}\n`);
+    const html = await renderMarkdownFile(path.join(folder, 'index.md'));
+    expect(html).not.toContain('<dl>');
+    expect(html).toContain('<p>: three to one');
+  });
+
   it('keeps an unknown shortcode as text and warns; leaves prose in brackets alone', () => {
     const notes: Note[] = [];
     expect(convert('<p>See [contact-form id="3"] and [sic] and [[caption]].</p>', notes)).toBe(

@@ -138,13 +138,14 @@ export function mdastToMarkdown(tree: MdastRoot): string {
 
 /**
  * A <dl> is written in Pandoc's syntax, which the site reads (`Term`, then
- * `: Definition`). Unlike remark-definition-list's own, a line that starts
- * with `: ` is not escaped, so that a table's caption below it (`: Seats…`)
- * stays a caption.
+ * `: Definition`), by remark-definition-list's own extension: it also
+ * escapes a line of text that starts with `: `, which after a paragraph
+ * would read back as a definition. A table's caption below it (`: Seats…`)
+ * is written with its `: ` as raw Markdown, so that it stays a caption.
  */
 function definitionLists(this: Processor): void {
   const data = this.data() as { toMarkdownExtensions?: ToMarkdownOptions[] };
-  (data.toMarkdownExtensions ??= []).push({ handlers: defListToMarkdown.handlers, join: defListToMarkdown.join });
+  (data.toMarkdownExtensions ??= []).push(defListToMarkdown);
 }
 
 /** Converts HTML to Markdown text in one go (comments, excerpts, footnotes). */
@@ -598,7 +599,7 @@ const handlers: Record<string, Handle> = {
       const converted = state.one(table, node);
       return [
         ...(Array.isArray(converted) ? converted : [converted]),
-        { type: 'paragraph', children: [{ type: 'text', value: ': ' }, ...words] },
+        { type: 'paragraph', children: [{ type: 'html', value: ': ' }, ...words] },
       ] as never;
     }
     const image = state.one(media, node);
