@@ -194,7 +194,11 @@ export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { lo
   let rest = after.slice(lead[0].length);
   const counted = rest.match(COUNTED);
   if (counted) {
-    const locator = counted[1]!.replace(/\s*[,，、]\s*/g, ', ').replace(/\s*[~～]\s*/g, '-');
+    // Written as a Latin-script locale writes it: full-width digits as ASCII ones (NFKC), each separator and dash as its own.
+    const locator = counted[1]!
+      .normalize('NFKC')
+      .replace(/\s*[,、]\s*/g, ', ')
+      .replace(/\s*~\s*/g, '-');
     return { locator: asRange(locator), label: COUNTERS[counted[2]!]!, suffix: rest.slice(counted[0].length) };
   }
   const term = termAt(rest, terms);
@@ -231,8 +235,13 @@ const COUNTERS: Record<string, string> = {
   节: 'section',
   節: 'section',
 };
-const NUMBER = String.raw`\d+(?:\s*[-–~～]\s*\d+)?`;
-const COUNTED = new RegExp(String.raw`^(?:第\s*)?(${NUMBER}(?:\s*[,，、]\s*${NUMBER})*)\s*(${Object.keys(COUNTERS).join('|')})`);
+/** A number in ASCII or full-width digits (`第４５页`, as a Chinese or Japanese input method types it), or a range of them. */
+const NUMBER = String.raw`[0-9０-９]+(?:\s*[-－–~～]\s*[0-9０-９]+)?`;
+/** The counting words; 节 and 節 count sections, but `12节课` is twelve lessons. */
+const COUNTER = Object.keys(COUNTERS)
+  .map((word) => (word === '节' || word === '節' ? `${word}(?![课課])` : word))
+  .join('|');
+const COUNTED = new RegExp(String.raw`^(?:第\s*)?(${NUMBER}(?:\s*[,，、]\s*${NUMBER})*)\s*(${COUNTER})`);
 
 /** The locator label term `text` starts with, if any (longest first: "pp." before "p."). */
 function termAt(text: string, { terms }: LocatorTerms): string | undefined {

@@ -87,6 +87,12 @@ describe('Pandoc citation syntax', () => {
     expect(page('@maruyama1964 [45ページ]', 'ja')).toEqual({ locator: '45', label: 'page', suffix: '' });
     expect(page('[@wang1997, 第3章]', 'zh-CN')).toEqual({ locator: '3', label: 'chapter', suffix: '' });
     expect(page('[@wang1997, 第12、15页]', 'zh-CN')).toEqual({ locator: '12, 15', label: 'page', suffix: '' });
+    // Full-width digits, as an input method types them, are printed as the locale's own.
+    expect(page('[@wang1997，第４５－４７页]', 'zh-CN')).toEqual({ locator: '45-47', label: 'page', suffix: '' });
+    expect(page('@maruyama1964 [１２ページ]', 'ja')).toEqual({ locator: '12', label: 'page', suffix: '' });
+    // Twelve lessons are not section 12.
+    expect(page('[@wang1997, 12节课]', 'zh-CN').label).not.toBe('section');
+    expect(page('[@wang1997, 第2节]', 'zh-CN')).toEqual({ locator: '2', label: 'section', suffix: '' });
   });
 
   it('prints Hebrew’s page abbreviation with its geresh after the letters, where the CSL locale has it before them', () => {
