@@ -42,6 +42,8 @@ interface Result {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The essay's filter values (`{ tag: ['history'] }`). */
+  filters?: Record<string, string[]>;
   sub_results: SubResult[];
 }
 
@@ -201,29 +203,37 @@ async function searchAll({ instances, severalIndexes, languages }: Engine, term:
       .sort((a, b) => b.tier - a.tier || b.result.score - a.result.score)
       .filter(({ result }) => variants.length === 1 || (!seen.has(result.id) && seen.add(result.id)))
       .map(({ result }) => result),
-    // Within an instance, each value's count is its largest over the spellings (an essay found by two counts once;
-    // two essays each found by only one spelling count as one, a count too low by as many).
-    filters: addCounts(
-      spelt.map((spellings) =>
-        addCounts(
-          spellings.map(({ search }) => search.filters),
-          Math.max,
-        ),
-      ),
-    ),
+    filters: addCounts(await Promise.all(spelt.map(countsOverSpellings))),
   };
 }
 
-/** Each filter value's count over every instance: summed, or (`Math.max`) over one instance's spellings of the query. */
-function addCounts(
-  counts: Record<string, Record<string, number>>[],
-  combine: (a: number, b: number) => number = (a, b) => a + b,
-): Record<string, Record<string, number>> {
+/**
+ * Each filter value's count over one instance's spellings of the query, each
+ * essay once: the counts of the spelling that found the most, and one for each
+ * value of every essay only other spellings found (whose filters are read from
+ * its data, which Pagefind fetches; usually none, or a few).
+ */
+async function countsOverSpellings(spellings: { search: Search }[]): Promise<Search['filters']> {
+  const [most, ...others] = [...spellings].sort((a, b) => b.search.results.length - a.search.results.length);
+  const found = new Set(most!.search.results.map((result) => result.id));
+  const besides = others.flatMap(({ search }) => search.results.filter((result) => !found.has(result.id) && found.add(result.id)));
+  const counts = addCounts([most!.search.filters]);
+  for (const { filters } of await Promise.all(besides.map((result) => result.data()))) {
+    for (const [name, values] of Object.entries(filters ?? {})) {
+      const total = (counts[name] ??= {});
+      for (const value of values) total[value] = (total[value] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Each filter value's count over every instance, summed (a new record). */
+function addCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
   const sum: Record<string, Record<string, number>> = {};
   for (const filters of counts) {
     for (const [name, values] of Object.entries(filters)) {
       const total = (sum[name] ??= {});
-      for (const [value, count] of Object.entries(values)) total[value] = combine(total[value] ?? 0, count);
+      for (const [value, count] of Object.entries(values)) total[value] = (total[value] ?? 0) + count;
     }
   }
   return sum;

@@ -81,3 +81,37 @@ describe('the search results UI', () => {
     expect(await page.locator('main .search-status').textContent()).toBe('12 results for “word”.');
   });
 });
+
+/**
+ * A query in Persian digits is also searched in Western ones (src/lib/search-variants.ts): each spelling here finds two
+ * essays, one of them the other's, three in all, each tagged "history".
+ */
+const SPELLINGS_PAGEFIND = `
+const result = (i) => ({
+  id: 'page' + i,
+  score: 12 - i,
+  data: async () => ({
+    url: '/essays/october-revolution/',
+    excerpt: 'text <mark>1908</mark> ' + i,
+    meta: { title: 'Essay ' + i },
+    filters: { tag: ['history'] },
+    sub_results: [],
+  }),
+});
+const found = (ids) => ({ results: ids.map(result), filters: { tag: { history: ids.length } } });
+export async function options() {}
+export async function init() {}
+export async function filters() { return { tag: { history: 3, poetry: 1 } }; }
+export async function debouncedSearch(term) { return term === '۱۹۰۸' ? found([0, 2]) : found([]); }
+export async function search(term) { return term === '1908' ? found([0, 1]) : found([]); }`;
+
+describe('the search page’s filter counts, for a query searched in several spellings', () => {
+  it('count each essay found by any spelling once', async () => {
+    const page = await site.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ contentType: 'text/javascript', body: SPELLINGS_PAGEFIND }));
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('۱۹۰۸')}&tag=history`);
+    await expect.poll(() => shown(page)).toBe(3);
+    const count = page.getByRole('group', { name: 'Tag' }).locator('label', { hasText: 'history' }).locator('.search-count');
+    await expect.poll(() => count.textContent()).toBe('(3)');
+  });
+});
