@@ -139,7 +139,8 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
   // Positions are taken before the text changes length (`<` becomes `\textless{}`); the
   // stand-in for a bare % is one character, so the positions of what follows stay the same.
   const percent = percentStandIn(text);
-  text = literalAngleBrackets(mathToUnicode(braceDotlessAccents(keepPercents(text, percents, percent))));
+  const marks = markStandIns(text);
+  text = literalAngleBrackets(mathToUnicode(braceDotlessAccents(keepMarkedKeys(keepPercents(text, percents, percent), marks))));
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,
@@ -156,11 +157,14 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
     sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
     verbatimFields: VERBATIM_FIELDS,
     unsupported: (_node, tex, entry) => {
-      unknownCommands.push({ tex, key: entry.key });
+      unknownCommands.push({ tex, key: restoreStandIns(entry.key, marks) });
       return tex;
     },
   });
-  for (const entry of library.entries) entry.fields = restorePercents(entry.fields, percent);
+  for (const entry of library.entries) {
+    entry.fields = restoreStandIns(entry.fields, [[percent, '%'], ...marks]);
+    entry.key = restoreStandIns(entry.key, marks);
+  }
   const problems: Problem[] = [];
   const place = (offset: number, column = false): Place => ({ file, ...lineAt(text, offset, column) });
 
@@ -185,7 +189,7 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
       const name = JSON.parse(error.slice(error.indexOf('"'))) as string;
       problems.push(...undefinedMacro(name, text, file, located, place));
     } else {
-      const key = /^@([^:]+): /.exec(error)?.[1];
+      const key = restoreStandIns(/^@([^:]+): /.exec(error)?.[1], marks);
       const at = located.find(({ entry }) => entry.key === key || (input !== '' && entry.input === input));
       problems.push({
         place: at ? place(at.start) : { file },
@@ -450,14 +454,56 @@ function keepPercents(text: string, percents: BarePercent[], standIn: string): s
   return chars.join('');
 }
 
-/** The parser's values with the stand-in back as %. */
-function restorePercents<T>(value: T, standIn: string): T {
-  if (typeof value === 'string') return value.replaceAll(standIn, '%') as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => restorePercents(v, standIn)) as T;
+/** The parser's values with each stand-in (of a bare %, of a key's mark) back as what it stands for. */
+function restoreStandIns<T>(value: T, standIns: readonly (readonly [string, string])[]): T {
+  if (typeof value === 'string') {
+    let text: string = value;
+    for (const [standIn, original] of standIns) text = text.replaceAll(standIn, original);
+    return text as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => restoreStandIns(v, standIns)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restorePercents(v, standIn)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreStandIns(v, standIns)])) as T;
   }
   return value;
+}
+
+/** An entry's `@type{key`, and a `crossref` or `xdata` field's keys, where a key is written. */
+const KEYS_WRITTEN = /(@\s*[A-Za-z]+\s*[{(]\s*)([^,\s{}()=]+)|(\b(?:crossref|xdata)\s*=\s*[{"])([^{}"]*)/giu;
+
+/**
+ * The parser reads letters in a key, but not their combining marks: a key in
+ * Devanagari (`वर्मा1998`: its vowel signs and virama are marks), Hebrew with
+ * points, a ü typed as u and a mark (NFD). Each mark in a key is a letter
+ * the .bib does not hold while it is parsed (a Yi syllable; one stand-in for
+ * each mark, as [stand-in, mark] pairs), and the mark again after, so the key
+ * is cited as it is written. Keys are composed first (keepMarkedKeys). A mark outside the Basic Multilingual Plane is left to the parser's error.
+ */
+function markStandIns(text: string): [string, string][] {
+  const marks = new Set<string>();
+  for (const match of text.matchAll(KEYS_WRITTEN)) {
+    for (const mark of (match[2] ?? match[4] ?? '').normalize('NFC').match(/\p{M}/gu) ?? []) if (mark.length === 1) marks.add(mark);
+  }
+  const pairs: [string, string][] = [];
+  for (let code = 0xa000; code <= 0xa48c && pairs.length < marks.size; code++) {
+    const letter = String.fromCharCode(code);
+    if (!text.includes(letter)) pairs.push([letter, [...marks][pairs.length]!]);
+  }
+  return pairs;
+}
+
+/**
+ * The text with each key composed (NFC: a u and its mark, as macOS may store
+ * them, is ü, as the essay's citation of it is read; src/lib/pandoc-citations.ts)
+ * and each mark left in it written as its stand-in.
+ */
+function keepMarkedKeys(text: string, standIns: readonly [string, string][]): string {
+  if (standIns.length === 0 && text === text.normalize('NFC')) return text;
+  const standInOf = new Map(standIns.map(([standIn, mark]) => [mark, standIn]));
+  const inKey = (key: string) => key.normalize('NFC').replace(/\p{M}/gu, (mark) => standInOf.get(mark) ?? mark);
+  return text.replace(KEYS_WRITTEN, (_, head?: string, key?: string, field?: string, keys?: string) =>
+    head !== undefined ? head + inKey(key!) : field! + inKey(keys!),
+  );
 }
 
 interface Located {

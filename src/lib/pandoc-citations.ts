@@ -175,7 +175,8 @@ function parseGroup(inside: string, terms: LocatorTerms): CitedWork[] | undefine
     if (KEY_AT.test(after)) return undefined;
     const { locator, label, suffix } = parseLocator(after, terms);
     works.push({
-      key: match[2] ?? match[3]!,
+      // Composed, as the .bib's keys are (src/lib/bibtex.ts): `ü` typed as u and a mark is ü.
+      key: (match[2] ?? match[3]!).normalize('NFC'),
       prefix: before.trim(),
       suffix: suffix.trimEnd(),
       suppressAuthor: match[1] === '-',
