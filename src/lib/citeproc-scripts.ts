@@ -43,3 +43,29 @@ for (const name of NAMES) {
   const end = pattern.source.lastIndexOf(']');
   csl[name] = new RegExp(pattern.source.slice(0, end) + EXTRA + pattern.source.slice(end), pattern.flags);
 }
+
+const EAST_ASIAN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u30fb・\s]+$/u;
+
+/**
+ * A Chinese, Japanese or Korean name written in its own script ("李, 小龙"
+ * in the .bib) is cited whole, 李小龙, as those languages cite a person:
+ * citeproc-js's short form, a later note's or an author-date citation's,
+ * gives the family name alone ("李"), as it would "Li". The name goes to
+ * citeproc-js as a literal, in its order (family first), so the bibliography
+ * and its sorting stay as they were; a romanised name keeps its parts.
+ */
+export function wholeEastAsianNames<T extends object>(item: T): T {
+  let changed: Record<string, unknown> | undefined;
+  for (const [variable, value] of Object.entries(item)) {
+    if (!Array.isArray(value) || !value.some(isEastAsianName)) continue;
+    changed ??= { ...item };
+    changed[variable] = value.map((name: unknown) => (isEastAsianName(name) ? { literal: `${name.family}${name.given}` } : name));
+  }
+  return (changed as T | undefined) ?? item;
+}
+
+function isEastAsianName(name: unknown): name is { family: string; given: string } {
+  if (typeof name !== 'object' || name === null) return false;
+  const { family, given, literal } = name as Record<string, unknown>;
+  return literal === undefined && typeof family === 'string' && typeof given === 'string' && EAST_ASIAN.test(family + given);
+}

@@ -2,7 +2,7 @@ import CSL from 'citeproc';
 // citeproc-js prints `and others` (bibtex.ts) as the style's et-al term in every style once this has run.
 import './citeproc-et-al.ts';
 // and sets names in Devanagari, Armenian, Georgian… as it sets Latin ones, family name and given name apart.
-import './citeproc-scripts.ts';
+import { wholeEastAsianNames } from './citeproc-scripts.ts';
 import type { CslItem } from './csl-item.ts';
 import type { CitedWork } from './pandoc-citations.ts';
 
@@ -181,7 +181,7 @@ function format(
   // while it can still read them, then give it this essay's.
   engine.updateItems([]);
   engine.updateUncitedItems([]);
-  slot.items = new Map(items.map((item) => [item.id, item]));
+  slot.items = new Map(items.map((item) => [item.id, wholeEastAsianNames(item)]));
   const isNote = engine.opt.xclass === 'note';
   const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
   const inQuote = /<style-options\b[^>]*\bpunctuation-in-quote="true"/.test(locale.xml);
