@@ -58,7 +58,7 @@ export function wholeEastAsianNames<T extends object>(item: T): T {
   let changed: Record<string, unknown> | undefined;
   for (const [variable, value] of Object.entries(item)) {
     if (!Array.isArray(value) || !value.some(isEastAsianName)) continue;
-    changed ??= { ...item };
+    changed ??= { ...item } as Record<string, unknown>;
     changed[variable] = value.map((name: unknown) => (isEastAsianName(name) ? { literal: `${name.family}${name.given}` } : name));
   }
   return (changed as T | undefined) ?? item;
