@@ -14,6 +14,7 @@ import { EssayError } from '../lib/essay-error.ts';
 import { runOf } from './contracts.ts';
 import { checkAttributes } from './labels.ts';
 import { mathFenceAttributes } from './math-fence.ts';
+import { mathTextEscapes } from './math-text-escapes.ts';
 import { placeAt, sourceOf, sourceText } from './source.ts';
 
 /**
@@ -22,7 +23,8 @@ import { placeAt, sourceOf, sourceText } from './source.ts';
  *
  * - `$…$` is inline math only on Pandoc's terms: the opening `$` has a
  *   non-space on its right, the closing one a non-space on its left and no
- *   digit after it, so "$20,000 and $30,000" stays text;
+ *   digit after it, so "$20,000 and $30,000" stays text; a `\$` inside is the
+ *   formula's dollar sign (`$\$5$`, math-text-escapes.ts), not its end;
  * - `$$…$$` is display math wherever it is written; alone in its paragraph
  *   it is a display block, like one fenced by `$$` lines;
  * - a display equation is labelled by attributes after it, on the closing
@@ -33,7 +35,7 @@ export default function remarkMath(this: Processor) {
   upstreamRemarkMath.call(this as never);
   const data = this.data();
   // After remark-math's own extension, so that it is tried first (micromark puts later constructs before earlier ones).
-  (data.micromarkExtensions ??= []).push(mathFenceAttributes());
+  (data.micromarkExtensions ??= []).push(mathFenceAttributes(), mathTextEscapes());
 
   return (tree: Root, file: VFile) => {
     const run = runOf(file);
