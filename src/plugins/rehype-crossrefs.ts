@@ -365,8 +365,20 @@ function readBefore(pieces: Piece[], end: number): string {
   return before;
 }
 
-/** Abbreviations that refer the reader on ("cf.", "vgl.", "p. ex."): their full stop ends no sentence. */
-const REFERRING = /(?:^|[\s(])(?:cf|cfr|vgl|vid|e\.\s?g|i\.\s?e|p\.\s?ex|z\.\s?B|bzw|ca|vs|sq|s|v)\.\s*$/iu;
+/**
+ * Abbreviations that refer the reader on, or qualify what they are referred to, in the languages whose
+ * cross-references are lower case in running text and in English and German: their full stop ends no sentence.
+ * "cf.", "e.g.", "esp.", "approx."; German "vgl.", "z. B."; French and Portuguese "p. ex.", "env."; Spanish
+ * "p. ej."; Italian "ad es.", "p. es."; Dutch "bijv.", "bv.", "o.a."; Russian "см.", "ср.", "напр.", "т. е.".
+ */
+const REFERRING = new RegExp(
+  String.raw`(?:^|[\s(])(?:${[
+    String.raw`cf|cfr|vgl|vid|viz|e\.\s?g|i\.\s?e|esp|approx|incl|resp|ibid|z\.\s?B|bzw|insb|ca|vs|sq|sqq|ff|s|v`,
+    String.raw`p\.\s?ex|env|p\.\s?ej|v\.\s?gr|ad\s?es|p\.\s?es|bijv|bv|o\.\s?a|m\.\s?n`,
+    String.raw`см|ср|напр|т\.\s?е|т\.\s?к`,
+  ].join('|')})\.\s*$`,
+  'iu',
+);
 
 const OPENING = '([{';
 const CLOSING = ')]}';
