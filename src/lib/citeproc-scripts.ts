@@ -44,6 +44,34 @@ for (const name of NAMES) {
   csl[name] = new RegExp(pattern.source.slice(0, end) + EXTRA + pattern.source.slice(end), pattern.flags);
 }
 
+/**
+ * A given name's initial (APA's "वर्मा, धी."), where a style initialises
+ * them: citeproc-js finds it by `CSL.NAME_INITIAL_REGEXP`, whose first letter
+ * is Latin, Greek, Cyrillic, Hebrew, Arabic or Thai. Any other name it kept
+ * whole, after a doubled space ("वर्मा,  धीरेन्द्र."). This adds Armenian's
+ * capitals, Ethiopic's syllables, and, for the scripts of
+ * India, the first akshara: a letter with its vowel sign (धी of धीरेन्द्र), and
+ * the consonants a virama joins to it (क्ष of क्षमा), as those scripts abbreviate a name.
+ * (Georgian's letters have had capitals since Unicode 11, which Georgian does not
+ * write; citeproc-js takes a name that is not in capitals to have no initial.)
+ */
+const VIRAMAS = '\\u094d\\u09cd\\u0a4d\\u0acd\\u0b4d\\u0bcd\\u0c4d\\u0ccd\\u0d4d';
+const INDIC = '[\\u0900-\\u0dff]';
+const MORE_INITIALS = [
+  '[\\u0531-\\u0556]', // Armenian capitals
+  '[\\u1200-\\u137f]', // Ethiopic
+  `${INDIC}\\p{M}*(?:(?<=[${VIRAMAS}])${INDIC}\\p{M}*)*`, // an akshara
+].join('|');
+const initial = CSL as unknown as { NAME_INITIAL_REGEXP?: RegExp };
+// Patched once: this module may be evaluated again over the same citeproc-js (Vite's module runner).
+if (!initial.NAME_INITIAL_REGEXP?.flags.includes('u')) {
+  const written = initial.NAME_INITIAL_REGEXP?.source.match(/^\^\((\[[^\]]+\])\)(\(.*)$/);
+  if (written === null || written === undefined) {
+    throw new Error("citeproc-js's CSL.NAME_INITIAL_REGEXP is not the pattern it was; review src/lib/citeproc-scripts.ts.");
+  }
+  initial.NAME_INITIAL_REGEXP = new RegExp(`^((?:${written[1]}|${MORE_INITIALS}))${written[2]}`, 'u');
+}
+
 const EAST_ASIAN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u30fb・\s]+$/u;
 
 /**

@@ -267,6 +267,25 @@ describe('citeproc', () => {
     expect(names).toEqual(expect.arrayContaining(['वर्मा, धीरेन्द्र', 'Աբովյան, Խաչատուր', 'ჭავჭავაძე, ილია', '鲁迅']));
   });
 
+  it('initialises a given name in Devanagari by its first akshara, and an Armenian one by its first letter (APA)', () => {
+    const book = (id: string, family: string, given: string) => ({
+      id,
+      type: 'book',
+      title: 'T',
+      author: [{ family, given }],
+      issued: { 'date-parts': [[1998]] },
+    });
+    const apa = { ...csl, style: loadStyle('apa', { file: 'x' }) };
+    const names = formatCitations(
+      [book('verma', 'वर्मा', 'धीरेन्द्र'), book('sharma', 'शर्मा', 'क्षमा'), book('hay', 'Աբովյան', 'Խաչատուր'), book('doe', 'Doe', 'Jane')],
+      apa,
+      [],
+      '*',
+    ).bibliography.map((entry) => entry.html.replace(/<[^>]+>/g, '').split(' (1998)')[0]);
+    // The vowel sign with its letter (धी, not ध), a conjunct whole (क्ष), each with one space before it.
+    expect(names).toEqual(expect.arrayContaining(['वर्मा, धी.', 'शर्मा, क्ष.', 'Աբովյան, Խ.', 'Doe, J.']));
+  });
+
   it('reuses one engine per style and locale, with each essay’s own works', () => {
     const other = { ...figes, title: 'Another Title' };
     const first = formatCitations([figes], csl, [], '*').bibliography[0]!.html;
