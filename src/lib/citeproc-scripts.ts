@@ -53,7 +53,7 @@ for (const name of NAMES) {
  * India, the first akshara: a letter with its vowel sign (धी of धीरेन्द्र), and
  * the consonants a virama joins to it (क्ष of क्षमा), as those scripts abbreviate a name.
  * (Georgian's letters have had capitals since Unicode 11, which Georgian does not
- * write; citeproc-js takes a name that is not in capitals to have no initial.)
+ * write; citeproc-js takes a name that is not in capitals to have no initial, and keeps it whole.)
  */
 const VIRAMAS = '\\u094d\\u09cd\\u0a4d\\u0acd\\u0b4d\\u0bcd\\u0c4d\\u0ccd\\u0d4d';
 const INDIC = '[\\u0900-\\u0dff]';
@@ -70,6 +70,26 @@ if (!initial.NAME_INITIAL_REGEXP?.flags.includes('u')) {
     throw new Error("citeproc-js's CSL.NAME_INITIAL_REGEXP is not the pattern it was; review src/lib/citeproc-scripts.ts.");
   }
   initial.NAME_INITIAL_REGEXP = new RegExp(`^((?:${written[1]}|${MORE_INITIALS}))${written[2]}`, 'u');
+}
+
+/**
+ * A given name citeproc-js finds no initial in (one not in capitals: "bell",
+ * "ilia" in Georgian) it keeps whole with a space before it, which doubles the
+ * style's own after the comma ("hooks,  bell."): the space goes.
+ */
+const names = (CSL as unknown as { Util: { Names: { doInitialize: DoInitialize & { trimmed?: true } } } }).Util.Names;
+type DoInitialize = (this: unknown, ...args: unknown[]) => string;
+if (typeof names.doInitialize !== 'function') {
+  throw new Error('citeproc-js no longer has CSL.Util.Names.doInitialize; review src/lib/citeproc-scripts.ts.');
+}
+if (!names.doInitialize.trimmed) {
+  const original = names.doInitialize;
+  names.doInitialize = Object.assign(
+    function (this: unknown, ...args: unknown[]): string {
+      return original.apply(this, args).replace(/^ +/, '');
+    },
+    { trimmed: true as const },
+  );
 }
 
 const EAST_ASIAN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u30fb・\s]+$/u;

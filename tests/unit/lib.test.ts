@@ -277,13 +277,21 @@ describe('citeproc', () => {
     });
     const apa = { ...csl, style: loadStyle('apa', { file: 'x' }) };
     const names = formatCitations(
-      [book('verma', 'वर्मा', 'धीरेन्द्र'), book('sharma', 'शर्मा', 'क्षमा'), book('hay', 'Աբովյան', 'Խաչատուր'), book('doe', 'Doe', 'Jane')],
+      [
+        book('verma', 'वर्मा', 'धीरेन्द्र'),
+        book('sharma', 'शर्मा', 'क्षमा'),
+        book('hay', 'Աբովյան', 'Խաչատուր'),
+        book('doe', 'Doe', 'Jane'),
+        book('hooks', 'hooks', 'bell'),
+        book('ka', 'ჭავჭავაძე', 'ილია'),
+      ],
       apa,
       [],
       '*',
     ).bibliography.map((entry) => entry.html.replace(/<[^>]+>/g, '').split(' (1998)')[0]);
-    // The vowel sign with its letter (धी, not ध), a conjunct whole (क्ष), each with one space before it.
-    expect(names).toEqual(expect.arrayContaining(['वर्मा, धी.', 'शर्मा, क्ष.', 'Աբովյան, Խ.', 'Doe, J.']));
+    // The vowel sign with its letter (धी, not ध), a conjunct whole (क्ष); a name with no capital to initialise
+    // (citeproc-js keeps it whole: "bell", Georgian's) with one space before it, not two.
+    expect(names).toEqual(expect.arrayContaining(['वर्मा, धी.', 'शर्मा, क्ष.', 'Աբովյան, Խ.', 'Doe, J.', 'hooks, bell.', 'ჭავჭავაძე, ილია.']));
   });
 
   it('reuses one engine per style and locale, with each essay’s own works', () => {
