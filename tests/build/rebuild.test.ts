@@ -1,9 +1,9 @@
-import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
 import { copyFollowingLinks, makeFixtureSite } from '../support/fixture-site.ts';
-import { fixtures } from '../support/paths.ts';
+import { fixtures, root } from '../support/paths.ts';
 
 const essay = (name: string) => path.join(fixtures, 'sites', name);
 
@@ -250,3 +250,26 @@ function expectSameFiles(warm: string, cold: string): void {
   const differ = [...a].filter(([file, bytes]) => !bytes.equals(b.get(file)!)).map(([file]) => file);
   expect(differ, 'files that differ between the incremental and the cold build').toEqual([]);
 }
+
+describe('two sites that share one node_modules, linked into each', () => {
+  it('keep a cache each: neither build reads the other’s sections, nor renders again what the other rendered', () => {
+    const sites = ['shared-modules-a', 'shared-modules-b'].map((name) => {
+      const site = makeFixtureSite(name, { good: essay('good') });
+      symlinkSync(path.join(root, 'node_modules'), path.join(site, 'node_modules'));
+      return site;
+    });
+    const [a, b] = sites as [string, string];
+    // The same essay, its section renamed in the second site only.
+    const index = path.join(b, 'content/essays/good/index.md');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('## A section', '## A part'));
+    const build = (site: string) => {
+      const result = buildSite(site);
+      expect(result.status, result.output).toBe(0);
+      return result.output;
+    };
+    build(a);
+    const second = build(b);
+    expect(second, 'the first site’s section is not this one’s').not.toContain('the section "A section"');
+    expect(rendered(build(a)), 'the first site’s cache was kept').toMatchObject({ rendered: 0, unchanged: 1 });
+  });
+});
