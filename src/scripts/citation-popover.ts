@@ -123,7 +123,10 @@ function create(): { kinds: Kind[]; preview: Preview } {
   };
   const hide = () => {
     window.clearTimeout(hideTimer);
-    if (preview.matches(':popover-open')) preview.hidePopover();
+    if (!preview.matches(':popover-open')) return;
+    preview.hidePopover();
+    // At once: the toggle event (which a light dismiss also sends) comes a task later.
+    release();
   };
   const hideSoon = () => {
     window.clearTimeout(hideTimer);
