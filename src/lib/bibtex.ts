@@ -267,10 +267,10 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
       message: 'the bibliography holds no entries; add BibTeX entries such as @book{key, …} or remove the `bibliography` field.',
     });
   }
-  if (problems.length > 0) throw bibtexError(problems, percent);
+  if (problems.length > 0) throw bibtexError(problems, [[percent, '%'], ...marks]);
 
   problems.push(...applyXdata(entries, entryByKey, located, place));
-  if (problems.length > 0) throw bibtexError(problems, percent);
+  if (problems.length > 0) throw bibtexError(problems, [[percent, '%'], ...marks]);
   for (const entry of entries) undoForbiddenInheritance(entry);
   inheritContainerTitles(entries, entryByKey);
 
@@ -468,8 +468,9 @@ function restoreStandIns<T>(value: T, standIns: readonly (readonly [string, stri
   return value;
 }
 
-/** An entry's `@type{key`, and a `crossref` or `xdata` field's keys, where a key is written. */
-const KEYS_WRITTEN = /(@\s*[A-Za-z]+\s*[{(]\s*)([^,\s{}()=]+)|(\b(?:crossref|xdata)\s*=\s*[{"])([^{}"]*)/giu;
+/** An entry's `@type{key` (not an `@string`'s name), and a `crossref` or `xdata` field's keys, where a key is written. */
+const KEYS_WRITTEN =
+  /(@\s*(?!(?:string|preamble|comment)\b)[A-Za-z]+\s*[{(]\s*)([^,\s{}()=]+)|(\b(?:crossref|xdata)\s*=\s*[{"])([^{}"]*)/giu;
 
 /**
  * The parser reads letters in a key, but not their combining marks: a key in
@@ -518,9 +519,10 @@ interface Problem {
   message: string;
 }
 
-function bibtexError(problems: Problem[], percent: string): EssayError {
+/** The problems as one error, in line order, each stand-in (a bare %'s, a key's mark's) written as what it stands for. */
+function bibtexError(problems: Problem[], standIns: readonly (readonly [string, string])[]): EssayError {
   const sorted = [...problems]
-    .map(({ place, message }) => ({ place, message: message.replaceAll(percent, '%') }))
+    .map(({ place, message }) => ({ place, message: restoreStandIns(message, standIns) }))
     .sort((a, b) => (a.place.line ?? 0) - (b.place.line ?? 0));
   const errors = sorted.map(({ place, message }) => new EssayError(place, message));
   if (errors.length === 1) return errors[0]!;

@@ -147,7 +147,7 @@ export function findCitations(text: string, terms: LocatorTerms = ENGLISH): Cita
   const inGroup = (i: number) => markers.some((m) => i >= m.start && i < m.end);
   for (const match of text.matchAll(IN_TEXT)) {
     if (inGroup(match.index)) continue;
-    const work: CitedWork = { key: match[1] ?? match[2]!, prefix: '', suffix: '', suppressAuthor: false };
+    const work: CitedWork = { key: (match[1] ?? match[2]!).normalize('NFC'), prefix: '', suffix: '', suppressAuthor: false };
     let end = match.index + match[0].length;
     // `@doe99 [p. 33]` takes the bracket as its locator; a bracket that holds none stays text.
     const bracket = text.slice(end).match(/^ ?\[([^[\]@]*)\]/);
@@ -210,7 +210,8 @@ export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { lo
   // are ordinary words too (German "s. auch 12" is "see also", not "page auch").
   const anyWord = label !== undefined && ENGLISH.labelOf.has(term!);
   const first = rest.match(anyWord ? /^[^\s,;]+/ : /^(?:\d[^\s,;]*|[ivxlcdm]+(?=[\s,;]|$))/i);
-  if (!first) return { suffix: after };
+  // A number run into Chinese or Japanese words that count nothing (`12节课`, twelve lessons) is the suffix's.
+  if (!first || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(first[0])) return { suffix: after };
   let locator = first[0];
   rest = rest.slice(locator.length);
   for (let more = rest.match(/^,\s*(\d[^\s,;]*)/); more; more = rest.match(/^,\s*(\d[^\s,;]*)/)) {

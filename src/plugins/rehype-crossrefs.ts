@@ -368,13 +368,14 @@ function readBefore(pieces: Piece[], end: number): string {
 /**
  * Abbreviations that refer the reader on, or qualify what they are referred to, in the languages whose
  * cross-references are lower case in running text and in English and German: their full stop ends no sentence.
- * "cf.", "e.g.", "esp.", "approx."; German "vgl.", "z. B."; French and Portuguese "p. ex.", "env."; Spanish
- * "p. ej."; Italian "ad es.", "p. es."; Dutch "bijv.", "bv.", "o.a."; Russian "см.", "ср.", "напр.", "т. е.".
+ * "cf.", "e.g.", "esp."; German "vgl.", "z. B."; French and Portuguese "p. ex."; Spanish "p. ej."; Italian
+ * "ad es.", "p. es."; Dutch "bijv.", "bv.", "o.a."; Russian "см.", "ср.", "напр.", "т. е.". Not those that
+ * usually end a sentence ("ff.", "ibid.", "resp.", "env.", "etc."): after them a reference keeps its capital.
  */
 const REFERRING = new RegExp(
   String.raw`(?:^|[\s(])(?:${[
-    String.raw`cf|cfr|vgl|vid|viz|e\.\s?g|i\.\s?e|esp|approx|incl|resp|ibid|z\.\s?B|bzw|insb|ca|vs|sq|sqq|ff|s|v`,
-    String.raw`p\.\s?ex|env|p\.\s?ej|v\.\s?gr|ad\s?es|p\.\s?es|bijv|bv|o\.\s?a|m\.\s?n`,
+    String.raw`cf|cfr|vgl|vid|viz|e\.\s?g|i\.\s?e|esp|z\.\s?B|bzw|insb|ca|vs|sq|s|v`,
+    String.raw`p\.\s?ex|p\.\s?ej|v\.\s?gr|ad\s?es|p\.\s?es|bijv|bv|o\.\s?a|m\.\s?n`,
     String.raw`см|ср|напр|т\.\s?е|т\.\s?к`,
   ].join('|')})\.\s*$`,
   'iu',

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /**
@@ -43,8 +44,33 @@ const FIRST_SCREEN_TEXT = 600;
 async function opaque(data: Buffer): Promise<boolean> {
   const { default: sharp } = await import('sharp');
   const image = sharp(data);
-  const { hasAlpha } = await image.metadata();
-  return !hasAlpha || (await image.stats()).isOpaque;
+  const { hasAlpha, pages = 1 } = await image.metadata();
+  if (!hasAlpha) return true;
+  // sharp's statistics are of the first frame: an animation's later ones may be seen through.
+  return pages === 1 && (await image.stats()).isOpaque;
+}
+
+/** What opaque() found for each image's bytes, for the build (and the dev server's renders after an edit). */
+const opaqueness = new Map<string, Promise<boolean>>();
+
+function opaqueOnce(data: Buffer): Promise<boolean> {
+  const digest = createHash('sha256').update(data).digest('hex');
+  let found = opaqueness.get(digest);
+  if (found === undefined) {
+    found = opaque(data).catch(() => false);
+    opaqueness.set(digest, found);
+  }
+  return found;
+}
+
+/**
+ * The length of the text before each image, as a phone's screen holds it:
+ * not the text of code and formulas (a formula is still its TeX here, before
+ * rehype-math), and a Chinese, Japanese or Korean character as two, for it is
+ * about twice as wide as a Latin letter.
+ */
+function textLength(value: string): number {
+  return value.length + (value.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0);
 }
 
 /**
@@ -68,11 +94,13 @@ export default function rehypeResponsiveImages() {
     let opening = true;
     let before = 0;
     visit(tree, (node) => {
-      if (node.type === 'text') before += node.value.length;
-      if (node.type !== 'element') return;
+      if (node.type === 'text') before += textLength(node.value);
+      if (node.type !== 'element') return undefined;
+      if (node.tagName === 'code' || node.tagName === 'pre') return SKIP;
       if (node.tagName === 'h2') opening = false;
-      if (node.tagName !== 'img' || typeof node.properties.src !== 'string' || !local.has(decodeURI(node.properties.src))) return;
+      if (node.tagName !== 'img' || typeof node.properties.src !== 'string' || !local.has(decodeURI(node.properties.src))) return undefined;
       images.push({ image: node, opening: opening && before <= FIRST_SCREEN_TEXT });
+      return undefined;
     });
     if (images.length === 0) return;
     const { imageMetadata } = await import('astro/assets/utils');
@@ -84,7 +112,7 @@ export default function rehypeResponsiveImages() {
         const data = await readFile(found);
         const meta = await imageMetadata(data, String(image.properties.src)).catch(() => undefined);
         if (meta === undefined || !RASTER.has(meta.format)) return undefined;
-        if (await opaque(data).catch(() => false)) image.properties['data-opaque'] = ''; // As written: Astro's image pipeline passes its properties' names on as attributes.
+        if (await opaqueOnce(data)) image.properties['data-opaque'] = ''; // As written: Astro's image pipeline passes its properties' names on as attributes.
         // As shown: Astro's metadata has the sides of an image its camera turned (EXIF orientations 5 to 8) swapped already.
         const { width } = meta;
         const widest = IMAGE_WIDTHS.at(-1)!;

@@ -46,7 +46,9 @@ export default function remarkMath(this: Processor) {
       const written = sourceOf(file, node);
       const dollars = written.match(/^\$+/)?.[0].length ?? 1;
       if (dollars === 1 && !pandocInline(written, source[node.position?.end.offset ?? 0])) {
-        const text: Text = { type: 'text', value: written, ...(node.position ? { position: node.position } : {}) };
+        // As Markdown text: its backslash escapes (`\$`) are the characters they escape.
+        const value = written.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+        const text: Text = { type: 'text', value, ...(node.position ? { position: node.position } : {}) };
         parent.children.splice(index, 1, text);
         return [SKIP, index + 1];
       }

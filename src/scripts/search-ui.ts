@@ -173,7 +173,12 @@ const JUDGED = 5;
  * each spelling too (src/lib/search-variants.ts), and each essay keeps its
  * best result, with the words it was found by to mark on arrival.
  */
-async function searchAll({ instances, severalIndexes, languages }: Engine, term: string, filters: Filters): Promise<Search | null> {
+async function searchAll(
+  { instances, severalIndexes, languages }: Engine,
+  term: string,
+  filters: Filters,
+  { counts = true } = {},
+): Promise<Search | null> {
   const variants = term ? queryVariants(term, languages) : [term];
   const settled = await Promise.allSettled(
     instances.map(async (pagefind) => {
@@ -203,20 +208,27 @@ async function searchAll({ instances, severalIndexes, languages }: Engine, term:
       .sort((a, b) => b.tier - a.tier || b.result.score - a.result.score)
       .filter(({ result }) => variants.length === 1 || (!seen.has(result.id) && seen.add(result.id)))
       .map(({ result }) => result),
-    filters: addCounts(await Promise.all(spelt.map(countsOverSpellings))),
+    // Only where they are shown (the search page's filters): they may read the data of a few results.
+    filters: counts ? addCounts(await Promise.all(spelt.map(countsOverSpellings))) : {},
   };
 }
+
+/** The most results of other spellings whose data is read for the filter counts (one fetch each). */
+const COUNTED_BESIDES = 24;
 
 /**
  * Each filter value's count over one instance's spellings of the query, each
  * essay once: the counts of the spelling that found the most, and one for each
  * value of every essay only other spellings found (whose filters are read from
- * its data, which Pagefind fetches; usually none, or a few).
+ * its data, which Pagefind fetches; usually none, or a few). Past
+ * COUNTED_BESIDES of those, each value's count is its largest over the
+ * spellings instead, which may be too low, rather than a fetch per essay.
  */
 async function countsOverSpellings(spellings: { search: Search }[]): Promise<Search['filters']> {
   const [most, ...others] = [...spellings].sort((a, b) => b.search.results.length - a.search.results.length);
   const found = new Set(most!.search.results.map((result) => result.id));
   const besides = others.flatMap(({ search }) => search.results.filter((result) => !found.has(result.id) && found.add(result.id)));
+  if (besides.length > COUNTED_BESIDES) return largestCounts(spellings.map(({ search }) => search.filters));
   const counts = addCounts([most!.search.filters]);
   for (const { filters } of await Promise.all(besides.map((result) => result.data()))) {
     for (const [name, values] of Object.entries(filters ?? {})) {
@@ -225,6 +237,18 @@ async function countsOverSpellings(spellings: { search: Search }[]): Promise<Sea
     }
   }
   return counts;
+}
+
+/** Each filter value's largest count of several. */
+function largestCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const largest: Record<string, Record<string, number>> = {};
+  for (const filters of counts) {
+    for (const [name, values] of Object.entries(filters)) {
+      const most = (largest[name] ??= {});
+      for (const [value, count] of Object.entries(values)) most[value] = Math.max(most[value] ?? 0, count);
+    }
+  }
+  return largest;
 }
 
 /** Each filter value's count over every instance, summed (a new record). */
@@ -299,7 +323,7 @@ export function attachSearch(box: HTMLElement, { onQuery, filters: initial = {},
     }
     let search: Search | null;
     try {
-      search = await searchAll(pagefind, term, chosen);
+      search = await searchAll(pagefind, term, chosen, { counts: pane !== null });
     } catch {
       if (id === latest) fail();
       return;
