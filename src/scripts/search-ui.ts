@@ -228,7 +228,11 @@ async function countsOverSpellings(spellings: { search: Search }[]): Promise<Sea
   const [most, ...others] = [...spellings].sort((a, b) => b.search.results.length - a.search.results.length);
   const found = new Set(most!.search.results.map((result) => result.id));
   const besides = others.flatMap(({ search }) => search.results.filter((result) => !found.has(result.id) && found.add(result.id)));
-  if (besides.length > COUNTED_BESIDES) return largestCounts(spellings.map(({ search }) => search.filters));
+  if (besides.length > COUNTED_BESIDES)
+    return addCounts(
+      spellings.map(({ search }) => search.filters),
+      Math.max,
+    );
   const counts = addCounts([most!.search.filters]);
   for (const { filters } of await Promise.all(besides.map((result) => result.data()))) {
     for (const [name, values] of Object.entries(filters ?? {})) {
@@ -239,25 +243,16 @@ async function countsOverSpellings(spellings: { search: Search }[]): Promise<Sea
   return counts;
 }
 
-/** Each filter value's largest count of several. */
-function largestCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
-  const largest: Record<string, Record<string, number>> = {};
-  for (const filters of counts) {
-    for (const [name, values] of Object.entries(filters)) {
-      const most = (largest[name] ??= {});
-      for (const [value, count] of Object.entries(values)) most[value] = Math.max(most[value] ?? 0, count);
-    }
-  }
-  return largest;
-}
-
-/** Each filter value's count over every instance, summed (a new record). */
-function addCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+/** Each filter value's count over every instance, summed, or the largest (`Math.max`) over one instance's spellings (a new record). */
+function addCounts(
+  counts: Record<string, Record<string, number>>[],
+  combine: (a: number, b: number) => number = (a, b) => a + b,
+): Record<string, Record<string, number>> {
   const sum: Record<string, Record<string, number>> = {};
   for (const filters of counts) {
     for (const [name, values] of Object.entries(filters)) {
       const total = (sum[name] ??= {});
-      for (const [value, count] of Object.entries(values)) total[value] = (total[value] ?? 0) + count;
+      for (const [value, count] of Object.entries(values)) total[value] = combine(total[value] ?? 0, count);
     }
   }
   return sum;

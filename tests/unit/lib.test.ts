@@ -250,14 +250,16 @@ describe('citeproc', () => {
     expect(notes('fa-IR')[0]).toMatch(/«Central Limit Theorem/);
   });
 
+  /** A book of 1998 by one author. */
+  const book = (id: string, family: string, given: string) => ({
+    id,
+    type: 'book',
+    title: 'T',
+    author: [{ family, given }],
+    issued: { 'date-parts': [[1998]] },
+  });
+
   it('sets a name in Devanagari, Armenian or Georgian as a Latin one, family and given name apart, and a Chinese one run together', () => {
-    const book = (id: string, family: string, given: string) => ({
-      id,
-      type: 'book',
-      title: 'T',
-      author: [{ family, given }],
-      issued: { 'date-parts': [[1998]] },
-    });
     const names = formatCitations(
       [book('verma', 'वर्मा', 'धीरेन्द्र'), book('hay', 'Աբովյան', 'Խաչատուր'), book('ka', 'ჭავჭავაძე', 'ილია'), book('lu', '鲁', '迅')],
       csl,
@@ -268,13 +270,6 @@ describe('citeproc', () => {
   });
 
   it('initialises a given name in Devanagari by its first akshara, and an Armenian one by its first letter (APA)', () => {
-    const book = (id: string, family: string, given: string) => ({
-      id,
-      type: 'book',
-      title: 'T',
-      author: [{ family, given }],
-      issued: { 'date-parts': [[1998]] },
-    });
     const apa = { ...csl, style: loadStyle('apa', { file: 'x' }) };
     const names = formatCitations(
       [
