@@ -139,8 +139,10 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
   // Positions are taken before the text changes length (`<` becomes `\textless{}`); the
   // stand-in for a bare % is one character, so the positions of what follows stay the same.
   const percent = percentStandIn(text);
-  const marks = markStandIns(text);
-  text = literalAngleBrackets(mathToUnicode(braceDotlessAccents(keepMarkedKeys(keepPercents(text, percents, percent), marks))));
+  const keys = keepMarkedKeys(keepPercents(text, percents, percent));
+  // Each stand-in with what it stands for, to write back in the parser's keys, values and messages.
+  const standIns: [string, string][] = [[percent, '%'], ...keys.standIns];
+  text = literalAngleBrackets(mathToUnicode(braceDotlessAccents(keys.text)));
   const unknownCommands: { tex: string; key: string }[] = [];
   const library = parse(text, {
     applyCrossRef: true,
@@ -157,13 +159,13 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
     sentenceCase: { subSentence: true, guess: true, preserveQuoted: true },
     verbatimFields: VERBATIM_FIELDS,
     unsupported: (_node, tex, entry) => {
-      unknownCommands.push({ tex, key: restoreStandIns(entry.key, marks) });
+      unknownCommands.push({ tex, key: restoreStandIns(entry.key, standIns) });
       return tex;
     },
   });
   for (const entry of library.entries) {
-    entry.fields = restoreStandIns(entry.fields, [[percent, '%'], ...marks]);
-    entry.key = restoreStandIns(entry.key, marks);
+    entry.fields = restoreStandIns(entry.fields, standIns);
+    entry.key = restoreStandIns(entry.key, standIns);
   }
   const problems: Problem[] = [];
   const place = (offset: number, column = false): Place => ({ file, ...lineAt(text, offset, column) });
@@ -189,7 +191,7 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
       const name = JSON.parse(error.slice(error.indexOf('"'))) as string;
       problems.push(...undefinedMacro(name, text, file, located, place));
     } else {
-      const key = restoreStandIns(/^@([^:]+): /.exec(error)?.[1], marks);
+      const key = restoreStandIns(/^@([^:]+): /.exec(error)?.[1], standIns);
       const at = located.find(({ entry }) => entry.key === key || (input !== '' && entry.input === input));
       problems.push({
         place: at ? place(at.start) : { file },
@@ -267,10 +269,10 @@ export function parseBibtex(text: string, file: string, language = 'en'): Biblio
       message: 'the bibliography holds no entries; add BibTeX entries such as @book{key, …} or remove the `bibliography` field.',
     });
   }
-  if (problems.length > 0) throw bibtexError(problems, [[percent, '%'], ...marks]);
+  if (problems.length > 0) throw bibtexError(problems, standIns);
 
   problems.push(...applyXdata(entries, entryByKey, located, place));
-  if (problems.length > 0) throw bibtexError(problems, [[percent, '%'], ...marks]);
+  if (problems.length > 0) throw bibtexError(problems, standIns);
   for (const entry of entries) undoForbiddenInheritance(entry);
   inheritContainerTitles(entries, entryByKey);
 
@@ -475,36 +477,35 @@ const KEYS_WRITTEN =
 /**
  * The parser reads letters in a key, but not their combining marks: a key in
  * Devanagari (`वर्मा1998`: its vowel signs and virama are marks), Hebrew with
- * points, a ü typed as u and a mark (NFD). Each mark in a key is a letter
- * the .bib does not hold while it is parsed (a Yi syllable; one stand-in for
- * each mark, as [stand-in, mark] pairs), and the mark again after, so the key
- * is cited as it is written. Keys are composed first (keepMarkedKeys). A mark outside the Basic Multilingual Plane is left to the parser's error.
+ * points, a ü typed as u and a mark (NFD). Each key is composed (NFC: a u
+ * and its mark, as macOS may store them, is ü, as the essay's citation of it
+ * is read; src/lib/pandoc-citations.ts), and each mark left in it is written
+ * as a letter the .bib does not hold while it is parsed (a Yi syllable, one
+ * for each mark, of the same length, so that positions stay), given back as
+ * [stand-in, mark] pairs to put the mark back after, so the key is cited as
+ * it is written. A mark outside the Basic Multilingual Plane is left to the
+ * parser's error.
  */
-function markStandIns(text: string): [string, string][] {
-  const marks = new Set<string>();
-  for (const match of text.matchAll(KEYS_WRITTEN)) {
-    for (const mark of (match[2] ?? match[4] ?? '').normalize('NFC').match(/\p{M}/gu) ?? []) if (mark.length === 1) marks.add(mark);
-  }
-  const pairs: [string, string][] = [];
-  for (let code = 0xa000; code <= 0xa48c && pairs.length < marks.size; code++) {
-    const letter = String.fromCharCode(code);
-    if (!text.includes(letter)) pairs.push([letter, [...marks][pairs.length]!]);
-  }
-  return pairs;
-}
-
-/**
- * The text with each key composed (NFC: a u and its mark, as macOS may store
- * them, is ü, as the essay's citation of it is read; src/lib/pandoc-citations.ts)
- * and each mark left in it written as its stand-in.
- */
-function keepMarkedKeys(text: string, standIns: readonly [string, string][]): string {
-  if (standIns.length === 0 && text === text.normalize('NFC')) return text;
-  const standInOf = new Map(standIns.map(([standIn, mark]) => [mark, standIn]));
-  const inKey = (key: string) => key.normalize('NFC').replace(/\p{M}/gu, (mark) => standInOf.get(mark) ?? mark);
-  return text.replace(KEYS_WRITTEN, (_, head?: string, key?: string, field?: string, keys?: string) =>
+function keepMarkedKeys(text: string): { text: string; standIns: [string, string][] } {
+  const standIns: [string, string][] = [];
+  const standInOf = new Map<string, string>();
+  let free = 0xa000;
+  const inKey = (key: string) =>
+    key.normalize('NFC').replace(/\p{M}/gu, (mark) => {
+      let standIn = standInOf.get(mark);
+      if (standIn === undefined && mark.length === 1) {
+        while (free <= 0xa48c && text.includes(String.fromCharCode(free))) free++;
+        if (free > 0xa48c) return mark;
+        standIn = String.fromCharCode(free++);
+        standInOf.set(mark, standIn);
+        standIns.push([standIn, mark]);
+      }
+      return standIn ?? mark;
+    });
+  const kept = text.replace(KEYS_WRITTEN, (_, head?: string, key?: string, field?: string, keys?: string) =>
     head !== undefined ? head + inKey(key!) : field! + inKey(keys!),
   );
+  return { text: kept, standIns };
 }
 
 interface Located {

@@ -131,6 +131,7 @@ const KEY_AT = new RegExp(String.raw`(-?)@(?:\{([^{}]+)\}|(${KEY}))`, 'u');
  * (A key in them, `@石田2004`, ends at a space or punctuation, or is braced.)
  */
 const UNSPACED = String.raw`\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}`;
+const UNSPACED_CHARACTER = new RegExp(`[${UNSPACED}]`, 'u');
 const SPACED_KEY = keyOf(`(?![${UNSPACED}])`);
 const IN_TEXT = new RegExp(String.raw`(?<!(?![${UNSPACED}])[\p{L}\p{M}\p{N}_@])@(?:\{([^{}]+)\}|(${SPACED_KEY}|${KEY}))`, 'gu');
 /** Brackets that do not contain brackets. */
@@ -211,7 +212,7 @@ export function parseLocator(after: string, terms: LocatorTerms = ENGLISH): { lo
   const anyWord = label !== undefined && ENGLISH.labelOf.has(term!);
   const first = rest.match(anyWord ? /^[^\s,;]+/ : /^(?:\d[^\s,;]*|[ivxlcdm]+(?=[\s,;]|$))/i);
   // A number run into Chinese or Japanese words that count nothing (`12节课`, twelve lessons) is the suffix's.
-  if (!first || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(first[0])) return { suffix: after };
+  if (!first || UNSPACED_CHARACTER.test(first[0])) return { suffix: after };
   let locator = first[0];
   rest = rest.slice(locator.length);
   for (let more = rest.match(/^,\s*(\d[^\s,;]*)/); more; more = rest.match(/^,\s*(\d[^\s,;]*)/)) {

@@ -233,14 +233,12 @@ async function countsOverSpellings(spellings: { search: Search }[]): Promise<Sea
       spellings.map(({ search }) => search.filters),
       Math.max,
     );
-  const counts = addCounts([most!.search.filters]);
-  for (const { filters } of await Promise.all(besides.map((result) => result.data()))) {
-    for (const [name, values] of Object.entries(filters ?? {})) {
-      const total = (counts[name] ??= {});
-      for (const value of values) total[value] = (total[value] ?? 0) + 1;
-    }
-  }
-  return counts;
+  const data = await Promise.all(besides.map((result) => result.data()));
+  // Each of those essays counts one for each of its values.
+  const ones = data.map(({ filters = {} }) =>
+    Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, Object.fromEntries(values.map((value) => [value, 1]))])),
+  );
+  return addCounts([most!.search.filters, ...ones]);
 }
 
 /** Each filter value's count over every instance, summed, or the largest (`Math.max`) over one instance's spellings (a new record). */
